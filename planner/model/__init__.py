@@ -1,0 +1,27 @@
+"""Pydantic models of a capability-resource chart. Pure: no file or terminal access."""
+
+from .base import ID_PATTERN, Element, Id, Ref, RefField, iter_refs, ref_fields
+from .capability import Answer, Capability
+from .chart import SECTIONS, Chart, ChartInfo
+from .coe import Acceptance, Coe, Improvement, Validation, ValueChain
+from .people import Person, Team
+from .resources import Contract, DataSource, Metric, Organization, System
+from .workflow import RESOURCE_KINDS, Step, Workflow
+
+ELEMENT_CLASSES: dict[str, type[Element]] = {
+    cls.KIND: cls
+    for cls in (Team, Person, Organization, Contract, System, DataSource, Capability, Workflow, Step, Coe, ValueChain)
+}
+"""Element kind (as used in references and graph nodes) to its model class."""
+
+__all__ = [
+    "ID_PATTERN", "Element", "Id", "Ref", "RefField", "iter_refs", "ref_fields",
+    "Answer", "Capability", "SECTIONS", "Chart", "ChartInfo", "Acceptance", "Coe",
+    "Improvement", "Validation", "ValueChain", "Person", "Team", "Contract",
+    "DataSource", "Metric", "Organization", "System", "RESOURCE_KINDS", "Step",
+    "Workflow", "ELEMENT_CLASSES",
+]
+
+from .integrity import check_integrity, element_at, suggest  # noqa: E402
+
+__all__ += ["check_integrity", "element_at", "suggest"]

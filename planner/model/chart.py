@@ -1,0 +1,104 @@
+"""The chart file's root: metadata, one list per element kind, self-assessment answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Iterator
+
+from pydantic import Field
+
+from .base import Element, Strict
+from .capability import Answer, Capability
+from .coe import Coe, ValueChain
+from .people import Person, Team
+from .resources import DataSource, Organization, System
+from .vocabulary import ChartState
+from .workflow import Workflow
+
+SCHEMA_VERSION = 1
+
+SECTIONS: dict[str, type[Element]] = {
+    "teams": Team,
+    "people": Person,
+    "orgs": Organization,
+    "systems": System,
+    "data": DataSource,
+    "capabilities": Capability,
+    "workflows": Workflow,
+    "coes": Coe,
+    "chains": ValueChain,
+}
+"""Top-level list sections of a chart file, in file order, with their element class."""
+
+
+class ChartInfo(Strict):
+    """What the chart describes."""
+
+    name: str = Field(min_length=1)
+    """The operation, e.g. ``Northwind Outfitters marketing operation``."""
+    state: ChartState = "current"
+    """``current`` for the as-is chart, ``future`` for a target state."""
+    as_of: dt.date | None = None
+    """The date the chart describes."""
+    owner: str = ""
+    """Who maintains the chart."""
+    currency: str = "USD"
+    """Currency of contract values, costs and budgets."""
+    description: str = ""
+    """A paragraph of context."""
+
+
+Location = tuple[str | int, ...]
+
+
+class Chart(Strict):
+    """A capability-resource chart of a marketing operation (seed 004)."""
+
+    version: int = SCHEMA_VERSION
+    """File format version."""
+    chart: ChartInfo
+    """What the chart describes."""
+    teams: list[Team] = []
+    """Teams and departments."""
+    people: list[Person] = []
+    """Staff, with reporting lines."""
+    orgs: list[Organization] = []
+    """Vendors, sub-contractors, BPO providers, agencies and partners."""
+    systems: list[System] = []
+    """Systems built, bought or rented."""
+    data: list[DataSource] = []
+    """Data sources and how they feed each other."""
+    capabilities: list[Capability] = []
+    """Operational capabilities and their accountabilities."""
+    workflows: list[Workflow] = []
+    """Workflows with their hand-offs."""
+    coes: list[Coe] = []
+    """Centers of Excellence."""
+    chains: list[ValueChain] = []
+    """Digital value chains linking CoEs."""
+    answers: dict[str, Answer] = {}
+    """Self-assessment answers keyed by maturity criterion id."""
+
+    def iter_elements(self) -> Iterator[tuple[Location, Element]]:
+        """Every element with its location in the file, nested ones after their parent."""
+        for section in SECTIONS:
+            for i, element in enumerate(getattr(self, section)):
+                yield (section, i), element
+                for field, j, child in element.children():
+                    yield (section, i, field, j), child
+
+    def elements_by_id(self) -> dict[str, Element]:
+        """Id to element; on duplicate ids the first one wins (``check`` reports the rest)."""
+        found: dict[str, Element] = {}
+        for _, element in self.iter_elements():
+            found.setdefault(element.id, element)
+        return found
+
+    def counts(self) -> Counter[str]:
+        """Number of elements per kind."""
+        return Counter(element.KIND for _, element in self.iter_elements())
+
+    def size(self) -> int:
+        """Number of elements (everything with an id)."""
+        return sum(1 for _ in self.iter_elements())

@@ -1,0 +1,181 @@
+"""Checks a valid-typed chart for what pydantic cannot see: ids, references, cycles.
+
+Returns :class:`~planner.errors.Problem` objects located by their path in the
+document; the store turns paths into lines and columns. Pure and linear in the
+size of the chart, apart from the suggestion search for a dangling id.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..errors import Problem
+from .base import Element, iter_refs
+from .capability import Capability
+from .chart import Chart, Location
+from .vocabulary import KNOWN_CHANNELS, KNOWN_PRACTICES
+
+
+def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Problem]:
+    """Every integrity problem of ``chart``.
+
+    ``unparsed_ids`` are ids of elements that exist in the file but failed to
+    parse or validate; references to them are not reported as dangling.
+    """
+    problems: list[Problem] = []
+    kinds, locations = _index_ids(chart, problems)
+    unparsed = set(unparsed_ids)
+    problems += _dangling_references(chart, kinds, unparsed)
+    problems += _accountability(chart)
+    problems += _cycles(chart, locations, "people", "reports_to", "reporting line")
+    problems += _cycles(chart, locations, "teams", "parent", "team hierarchy")
+    problems += _vocabulary(chart)
+    return problems
+
+
+def _index_ids(chart: Chart, problems: list[Problem]) -> tuple[dict[str, str], dict[str, Location]]:
+    kinds: dict[str, str] = {}
+    locations: dict[str, Location] = {}
+    for loc, element in chart.iter_elements():
+        first = locations.get(element.id)
+        if first is not None:
+            problems.append(
+                Problem(
+                    f"duplicate id {element.id!r}: already used by the {kinds[element.id]} at {_where(first)}",
+                    "duplicate-id",
+                    loc + ("id",),
+                    element.id,
+                )
+            )
+            continue
+        kinds[element.id] = element.KIND
+        locations[element.id] = loc
+    return kinds, locations
+
+
+def _where(loc: Location) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _dangling_references(chart: Chart, kinds: dict[str, str], unparsed: set[str]) -> list[Problem]:
+    problems = []
+    holders: list[tuple[Location, object]] = list(chart.iter_elements())
+    holders += [(("answers", key), answer) for key, answer in chart.answers.items()]
+    for loc, holder in holders:
+        for field, index, target in iter_refs(holder):
+            where = loc + (field.name,) + (() if index is None else (index,))
+            kind = kinds.get(target)
+            if kind is None:
+                if target in unparsed:
+                    continue
+                hint = suggest(target, [i for i, k in kinds.items() if k in field.ref.kinds])
+                owner = getattr(holder, "id", loc[-1])
+                problems.append(
+                    Problem(
+                        f"{field.name} of {owner!r} names unknown {_kinds(field.ref.kinds)} {target!r}{hint}",
+                        "dangling-reference",
+                        where,
+                        target,
+                    )
+                )
+            elif kind not in field.ref.kinds:
+                problems.append(
+                    Problem(
+                        f"{field.name} must name a {_kinds(field.ref.kinds)}, but {target!r} is a {kind}",
+                        "wrong-kind",
+                        where,
+                        target,
+                    )
+                )
+    return problems
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    return " or ".join(kinds)
+
+
+def suggest(target: str, candidates: list[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    if not candidates:
+        return ""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(target, candidates, scorer=fuzz.WRatio, score_cutoff=60)
+    return f"; did you mean {best[0]!r}?" if best else ""
+
+
+def _accountability(chart: Chart) -> list[Problem]:
+    return [
+        Problem(
+            f"capability {cap.id!r} has no accountable person: exactly one is required",
+            "no-accountable",
+            ("capabilities", i),
+            cap.id,
+        )
+        for i, cap in enumerate(chart.capabilities)
+        if cap.accountable is None
+    ]
+
+
+def _cycles(chart: Chart, locations: dict[str, Location], section: str, field: str, what: str) -> list[Problem]:
+    """Cycles in a single-parent relation, each reported once at its first member."""
+    parent = {e.id: getattr(e, field) for e in getattr(chart, section) if getattr(e, field)}
+    problems = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in parent:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = parent[node]
+        if node is not None and state.get(node) == 1:
+            cycle = path[path.index(node):] + [node]
+            head = cycle[0]
+            problems.append(
+                Problem(
+                    f"{what} cycle: {' -> '.join(cycle)}",
+                    "cycle",
+                    locations.get(head, (section,)) + (field,),
+                    head,
+                )
+            )
+        for visited in path:
+            state[visited] = 2
+    return problems
+
+
+def _vocabulary(chart: Chart) -> list[Problem]:
+    problems = []
+    for i, cap in enumerate(chart.capabilities):
+        problems += _unknown_words(cap, i, "channels", KNOWN_CHANNELS)
+        problems += _unknown_words(cap, i, "practices", KNOWN_PRACTICES)
+    return problems
+
+
+def _unknown_words(cap: Capability, index: int, field: str, known: frozenset[str]) -> list[Problem]:
+    return [
+        Problem(
+            f"{field[:-1]} {word!r} of {cap.id!r} is not one the maturity rules know{suggest(word, sorted(known))}",
+            "unknown-word",
+            ("capabilities", index, field, j),
+            cap.id,
+            severity="warning",
+        )
+        for j, word in enumerate(getattr(cap, field))
+        if word not in known
+    ]
+
+
+def element_at(chart: Chart, loc: Location) -> Element | None:
+    """The element a location points into, for front ends that jump to it."""
+    node: object = chart
+    found = None
+    for part in loc:
+        try:
+            node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            break
+        if isinstance(node, Element):
+            found = node
+    return found

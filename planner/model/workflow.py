@@ -1,0 +1,48 @@
+"""Workflows: named artifacts handed from one resource to another."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Iterator
+
+from pydantic import Field
+
+from .base import Element, Id, ref
+
+RESOURCE_KINDS = ("person", "team", "org", "system", "coe")
+"""Who can perform a step or receive its outputs."""
+
+
+class Step(Element):
+    """One step of a workflow: who does it, what it consumes and produces, and who receives it."""
+
+    KIND: ClassVar[str] = "step"
+
+    by: Annotated[Id, ref(*RESOURCE_KINDS, relation="performed_by")]
+    """The person, team, organization, system or CoE performing the step."""
+    to: Annotated[Id | None, ref(*RESOURCE_KINDS, relation="hands_to")] = None
+    """Who receives the outputs (the hand-off); empty when they stay with the performer."""
+    inputs: list[str] = []
+    """Artifacts the step consumes (``creative brief``)."""
+    outputs: list[str] = []
+    """Artifacts the step produces."""
+    days: float | None = Field(default=None, ge=0)
+    """Typical cycle time in days."""
+
+
+class Workflow(Element):
+    """An end-to-end flow of work; its steps are the hand-offs of seed 004's chart."""
+
+    KIND: ClassVar[str] = "workflow"
+
+    capability: Annotated[Id | None, ref("capability", relation="realizes")] = None
+    """The capability this workflow carries out."""
+    inputs: list[str] = []
+    """Artifacts that enter from outside the workflow."""
+    outputs: list[str] = []
+    """Deliverables that leave the workflow."""
+    steps: list[Step] = []
+    """The steps, in order."""
+
+    def children(self) -> Iterator[tuple[str, int, Element]]:
+        for i, step in enumerate(self.steps):
+            yield "steps", i, step
