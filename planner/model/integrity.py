@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..errors import Problem
-from .base import Element, iter_refs
+from .base import Element, RefField, ref_fields
 from .capability import Capability
 from .chart import Chart, Location
 from .vocabulary import KNOWN_CHANNELS, KNOWN_PRACTICES
@@ -58,36 +58,46 @@ def _where(loc: Location) -> str:
 
 
 def _dangling_references(chart: Chart, kinds: dict[str, str], unparsed: set[str]) -> list[Problem]:
+    """References to missing ids, or to an element of the wrong kind (a hot loop on big charts)."""
     problems = []
+    get = kinds.get
     holders: list[tuple[Location, object]] = list(chart.iter_elements())
     holders += [(("answers", key), answer) for key, answer in chart.answers.items()]
     for loc, holder in holders:
-        for field, index, target in iter_refs(holder):
-            where = loc + (field.name,) + (() if index is None else (index,))
-            kind = kinds.get(target)
-            if kind is None:
-                if target in unparsed:
+        for field in ref_fields(type(holder)):
+            value = getattr(holder, field.name)
+            if not value:
+                continue
+            allowed = field.ref.kinds
+            targets = enumerate(value) if field.many else ((None, value),)
+            for index, target in targets:
+                kind = get(target)
+                if kind is not None and kind in allowed:
                     continue
-                hint = suggest(target, [i for i, k in kinds.items() if k in field.ref.kinds])
-                owner = getattr(holder, "id", loc[-1])
-                problems.append(
-                    Problem(
-                        f"{field.name} of {owner!r} names unknown {_kinds(field.ref.kinds)} {target!r}{hint}",
-                        "dangling-reference",
-                        where,
-                        target,
+                where = loc + (field.name,) + (() if index is None else (index,))
+                if kind is None and target not in unparsed:
+                    problems.append(_dangling(holder, loc, field, target, where, kinds))
+                elif kind is not None:
+                    problems.append(
+                        Problem(
+                            f"{field.name} must name a {_kinds(allowed)}, but {target!r} is a {kind}",
+                            "wrong-kind",
+                            where,
+                            target,
+                        )
                     )
-                )
-            elif kind not in field.ref.kinds:
-                problems.append(
-                    Problem(
-                        f"{field.name} must name a {_kinds(field.ref.kinds)}, but {target!r} is a {kind}",
-                        "wrong-kind",
-                        where,
-                        target,
-                    )
-                )
     return problems
+
+
+def _dangling(holder, loc: Location, field: RefField, target: str, where: Location, kinds: dict[str, str]) -> Problem:
+    hint = suggest(target, [i for i, k in kinds.items() if k in field.ref.kinds])
+    owner = getattr(holder, "id", loc[-1])
+    return Problem(
+        f"{field.name} of {owner!r} names unknown {_kinds(field.ref.kinds)} {target!r}{hint}",
+        "dangling-reference",
+        where,
+        target,
+    )
 
 
 def _kinds(kinds: tuple[str, ...]) -> str:
@@ -100,7 +110,7 @@ def suggest(target: str, candidates: list[str]) -> str:
         return ""
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(target, candidates, scorer=fuzz.WRatio, score_cutoff=60)
+    best = process.extractOne(target, candidates, scorer=fuzz.ratio, score_cutoff=70)
     return f"; did you mean {best[0]!r}?" if best else ""
 
 

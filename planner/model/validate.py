@@ -145,7 +145,8 @@ def _problem(error: dict, loc: tuple, data: Any) -> Problem:
     else:
         got = error.get("input")
         shown = f" (got {got!r})" if not isinstance(got, (dict, list)) else ""
-        message = f"{field}{subject}: {error['msg']}{shown}"
+        text = error["msg"].removeprefix("Value error, ")
+        message = f"{field}{subject}: {text}{shown}"
         code = "type"
     return Problem(message, code, loc, owner)
 

@@ -154,6 +154,8 @@ def _problem(node: yaml.Node, message: str, code: str, ident: str | None = None)
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, offset: int = 0) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark  # an unclosed quote or bracket: point where it opens
     what = exc.problem or "invalid YAML"
     if exc.context:
         what = f"{exc.context}: {what}"

@@ -1,0 +1,64 @@
+"""The ``planner`` command group and what every command shares: errors, exit codes, defaults.
+
+Exit codes: 0 success, 1 "found something" (problems for ``check``, differences
+for ``diff``), 2 usage, I/O or invalid-input errors, always with a message and
+never with a traceback for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..charts import shipped_chart
+from ..errors import ChartError, PlannerError
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class PlannerGroup(click.Group):
+    """Turns :class:`PlannerError` into a located message and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ChartError as exc:
+            for problem in exc.problems:
+                if problem.severity == "error":
+                    click.echo(problem.format(), err=True)
+            sys.exit(EXIT_ERROR)
+        except PlannerError as exc:
+            click.echo(f"planner: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("planner: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="capability-planner", prog_name="planner")
+def cli() -> None:
+    """Capability-resource charts of marketing operations: check, assess, plan, render, diff, edit."""
+
+
+def chart_argument(required: bool = False):
+    """A CHART argument that defaults to the shipped current chart."""
+    return click.argument(
+        "chart",
+        required=required,
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None if required else shipped_chart("current"),
+    )
+
+
+FORMAT_CHOICES = click.Choice(["text", "md", "json"])
+
+
+def format_option(*choices: str):
+    """``--format`` with the given choices, the first being the default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+        help="Output format.",
+    )

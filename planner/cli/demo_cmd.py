@@ -1,0 +1,67 @@
+"""``planner demo``: the main job, end to end, on the shipped charts.
+
+Each step is a small function taking the :class:`Demo` context; later features
+add their step to :data:`STEPS`. The demo says what it did and where the files are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from ..charts import shipped_chart
+from ..model import Chart
+from ..store import load_chart
+from .app import cli
+
+
+@dataclass
+class Demo:
+    """What the steps share: the shipped charts, loaded once, and the output folder."""
+
+    out: Path
+    current_path: Path
+    future_path: Path
+    current: Chart
+    future: Chart
+    written: list[Path] = field(default_factory=list)
+
+    def heading(self, text: str) -> None:
+        click.echo("")
+        click.secho(f"== {text}", bold=True)
+
+
+def step_check(demo: Demo) -> None:
+    """Both charts are valid; their size by kind."""
+    demo.heading("Check the shipped charts")
+    kinds = sorted(set(demo.current.counts()) | set(demo.future.counts()))
+    click.echo(f"{'kind':<12}{'current':>9}{'future':>9}")
+    for kind in kinds:
+        click.echo(f"{kind:<12}{demo.current.counts()[kind]:>9}{demo.future.counts()[kind]:>9}")
+    click.echo(f"{'total':<12}{demo.current.size():>9}{demo.future.size():>9}")
+    click.echo(f"{demo.current_path}: valid\n{demo.future_path}: valid")
+
+
+STEPS: list[Callable[[Demo], None]] = [step_check]
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),
+              show_default=True, help="Folder for the files the demo writes.")
+def demo(out: Path) -> None:
+    """Run the main job on the shipped current and future charts."""
+    out.mkdir(parents=True, exist_ok=True)
+    current_path, future_path = shipped_chart("current"), shipped_chart("future")
+    context = Demo(out, current_path, future_path, load_chart(current_path), load_chart(future_path))
+    click.secho(f"Demo on {context.current.chart.name}", bold=True)
+    for step in STEPS:
+        step(context)
+    click.echo("")
+    if context.written:
+        click.echo(f"Wrote {len(context.written)} files to {out}/:")
+        for path in context.written:
+            click.echo(f"  {path}")
+    click.echo("Done.")

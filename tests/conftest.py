@@ -1,0 +1,44 @@
+"""Shared fixtures: the shipped charts, a small valid chart, a runner for the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.charts import shipped_chart
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``needs_dot`` skip, with the reason, when Graphviz's dot is missing."""
+    if shutil.which("dot"):
+        return
+    skip = pytest.mark.skip(reason="Graphviz 'dot' is not installed (apt-get install -y graphviz)")
+    for item in items:
+        if "needs_dot" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def current_path() -> Path:
+    return shipped_chart("current")
+
+
+@pytest.fixture
+def future_path() -> Path:
+    return shipped_chart("future")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def small_chart_path() -> Path:
+    return FIXTURES / "small.yaml"
