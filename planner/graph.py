@@ -4,7 +4,8 @@ Nodes are element ids with attributes ``kind`` (one of :data:`NODE_KINDS`),
 ``label`` and ``element`` (the pydantic object). Edges run from the element that
 holds a reference to the element it names, keyed by the relation name declared
 on the model field (see :mod:`planner.model.base`), plus three structural
-relations below. Nothing is lost: every element is a node and every reference,
+relations below. ``graph.graph["chart"]`` keeps the chart itself, for what is not
+a node or edge (metadata, self-assessment answers). Nothing is lost: every element is a node and every reference,
 containment and hand-off is an edge.
 """
 
@@ -36,7 +37,7 @@ RELATIONS: tuple[str, ...] = tuple(sorted(set(REFERENCE_RELATIONS) | {PART_OF, H
 
 def build_graph(chart: Chart) -> nx.MultiDiGraph:
     """The chart as a graph. Dangling references are skipped (``check`` reports them)."""
-    graph = nx.MultiDiGraph(name=chart.chart.name, state=chart.chart.state)
+    graph = nx.MultiDiGraph(name=chart.chart.name, state=chart.chart.state, chart=chart)
     nodes, edges = [], []
     for loc, element in chart.iter_elements():
         nodes.append((element.id, {"kind": element.KIND, "label": element.name, "element": element}))
