@@ -105,13 +105,20 @@ def _kinds(kinds: tuple[str, ...]) -> str:
 
 
 def suggest(target: str, candidates: list[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string.
+
+    Close means a similarity ratio of 70 or more, or a single edit away (short ids
+    such as ``mkk`` for ``mkt`` score low on ratio but are obvious typos).
+    """
     if not candidates:
         return ""
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
 
-    best = process.extractOne(target, candidates, scorer=fuzz.ratio, score_cutoff=70)
-    return f"; did you mean {best[0]!r}?" if best else ""
+    best = process.extractOne(target, candidates, scorer=fuzz.ratio)
+    if best and (best[1] >= 70 or Levenshtein.distance(target, best[0]) <= 1):
+        return f"; did you mean {best[0]!r}?"
+    return ""
 
 
 def _accountability(chart: Chart) -> list[Problem]:

@@ -22,6 +22,14 @@ _FLOW_ITEM = re.compile(r"^[\w(][\w ./()+&'’$%-]*(?<![ ])$")
 _KEY = re.compile(r"^[A-Za-z_][\w.\-]*$")
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off"}
 _FLOW_WIDTH = 72
+# Characters a YAML stream may not hold raw (outside c-printable), and those that
+# YAML 1.1 readers such as PyYAML take for line breaks or a byte-order mark.
+_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+
+
+def _quote(text: str) -> str:
+    """Double-quoted with JSON escapes, plus escapes for what YAML readers refuse raw."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def emit(data: Any) -> str:
@@ -29,8 +37,12 @@ def emit(data: Any) -> str:
     out: list[str] = []
     if isinstance(data, dict) and data:
         _mapping(data, 0, out)
+    elif isinstance(data, list) and data and _empty_or_flow(data) is None:
+        _sequence(data, 0, out)
+    elif isinstance(data, (dict, list)):
+        out.append(_empty_or_flow(data))
     else:
-        out.append(_scalar(data) if not isinstance(data, (dict, list)) else _empty_or_flow(data) or "[]")
+        out.append(_scalar(data))
     return "\n".join(out) + "\n"
 
 
@@ -98,7 +110,7 @@ def _key(key: Any) -> str:
     text = str(key)
     if _KEY.match(text) and _is_plain_str(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _quote(text)
 
 
 def _scalar(value: Any) -> str:
@@ -120,7 +132,7 @@ def _scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and _is_plain_str(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _quote(text)
 
 
 def _is_plain_str(text: str) -> bool:

@@ -100,7 +100,8 @@ def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, yaml.No
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    return resolve_plain(node.value) if node.style is None else node.value
+    # libyaml marks plain scalars with style "", the pure-Python parser with None
+    return resolve_plain(node.value) if not node.style else node.value
 
 
 def parse_located(text: str) -> Located:

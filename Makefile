@@ -1,0 +1,31 @@
+# The two commands of the README: `make demo` and `make test`. Both set up what is
+# missing first (virtual environment, the package, Graphviz's dot) via scripts/setup.sh.
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= demo-out
+
+.PHONY: setup demo test bench golden schema lint clean
+
+setup:
+	@VENV=$(VENV) scripts/setup.sh
+
+demo: setup
+	$(BIN)/planner demo --out $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	@for f in tests/bench/bench_*.py; do echo "### $$f"; $(BIN)/python $$f || exit 1; done
+
+golden: setup
+	$(BIN)/python tests/golden/regen.py
+
+schema: setup
+	$(BIN)/planner schema > planner/data/chart.schema.json
+
+lint: setup
+	$(BIN)/lint-imports
+
+clean:
+	rm -rf $(OUT) .pytest_cache tests/bench/.cache
