@@ -35,8 +35,8 @@ class Capability(Element):
     """Data sources it reads or writes."""
     accountable: Annotated[Id | None, ref("person", relation="accountable")] = None
     """The one person accountable (the A of RACI)."""
-    responsible: Annotated[list[Id], ref("person", "team", relation="responsible")] = []
-    """People or teams who do the work."""
+    responsible: Annotated[list[Id], ref("person", "team", "org", relation="responsible")] = []
+    """People, teams or external organizations (a BPO provider, say) who do the work."""
     consulted: Annotated[list[Id], ref("person", "team", relation="consulted")] = []
     """People or teams consulted."""
     informed: Annotated[list[Id], ref("person", "team", relation="informed")] = []
