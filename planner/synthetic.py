@@ -29,7 +29,9 @@ def synthetic_chart_data(elements: int = 1000, seed: int = 7) -> dict[str, Any]:
     """Chart data (ready for ``Chart.model_validate`` or the YAML emitter) of about ``elements`` elements."""
     rnd = random.Random(seed)
     n = {kind: max(1, round(elements * share)) for kind, share in MIX.items()}
-    n["chain"] = max(1, min(n["chain"], n["coe"] // 2))
+    n["chain"] = min(n["chain"], n["coe"] // 2)
+    n["step"] = max(1, n["step"] // n["workflow"]) * n["workflow"]
+    n["person"] = max(1, elements - sum(count for kind, count in n.items() if kind != "person"))
     teams = [f"t{i}" for i in range(n["team"])]
     people = [f"p{i}" for i in range(n["person"])]
     orgs = [f"o{i}" for i in range(n["org"])]
@@ -82,7 +84,7 @@ def synthetic_chart_data(elements: int = 1000, seed: int = 7) -> dict[str, Any]:
             for i, e in enumerate(coes)
         ],
         "chains": [{"id": f"v{i}", "name": f"Chain {i}", "coes": rnd.sample(coes, min(3, len(coes)))}
-                   for i in range(n["chain"]) if len(coes) >= 2],
+                   for i in range(n["chain"])],
     }
     contracts_left = n["contract"]
     for i, o in enumerate(orgs):
@@ -93,7 +95,7 @@ def synthetic_chart_data(elements: int = 1000, seed: int = 7) -> dict[str, Any]:
                                        "direction": "lower", "measured": rnd.randint(2, 6)}]})
         contracts_left -= len(contracts)
         chart["orgs"].append({"id": o, "name": f"Org {i}", "kind": pick(ORG_KINDS), "contracts": contracts})
-    steps_per = max(1, n["step"] // n["workflow"])
+    steps_per = n["step"] // n["workflow"]
     resources = people + orgs + systems
     for i in range(n["workflow"]):
         steps = []
