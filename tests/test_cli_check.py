@@ -105,3 +105,27 @@ def test_shipped_schema_file_is_current(runner):
 
     shipped = Path(__file__).parents[1] / "planner" / "data" / "chart.schema.json"
     assert json.loads(shipped.read_text()) == json.loads(runner.invoke(cli, ["schema"]).stdout), "run: make schema"
+
+
+def test_shipped_chart_broken_four_ways_gives_four_located_lines(runner, tmp_path, current_path):
+    text = current_path.read_text()
+    edits = [
+        ("people:\n", "people:\n  - {id: p-elena-marsh, name: Elena Twin}\n"),  # duplicate id
+        ("reports_to: p-nadia-brooks, skills: [purchase", "reports_to: p-nadia-brook, skills: [purchase"),  # dangling
+        ("    lead: p-julian-park\n", "    lead: p-julian-park\n    lead: p-elena-marsh\n"),  # duplicate key
+        ("    name: Web store\n", '    name: "Web store\n'),  # YAML syntax: unclosed quote
+    ]
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "broken.yaml"
+    path.write_text(text)
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4, result.stdout
+    codes = ["duplicate id 'p-elena-marsh'", "names unknown person 'p-nadia-brook'; did you mean 'p-nadia-brooks'?",
+             "duplicate key 'lead'", "YAML syntax"]
+    assert all(line.startswith(f"{path}:") and ": error: " in line for line in lines)
+    for expected in codes:
+        assert sum(expected in line for line in lines) == 1, (expected, lines)
