@@ -1,0 +1,84 @@
+"""``planner diff A B``: what changes from one chart to another, as diff(1) reports it.
+
+Exit 0 when the charts are equal, 1 when they differ, 2 on an error. Colour on
+a terminal, plain text when piped (``--color`` forces either way).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..diff import diff as chart_diff
+from ..diff.report import text_lines
+from ..store import load_chart
+from .app import EXIT_FOUND, EXIT_OK, cli, format_option
+
+COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "green"},
+          "remove": {"fg": "red"}, "change": {"fg": "yellow"}, "move": {"fg": "yellow", "bold": True},
+          "rename": {"fg": "cyan"}, "dim": {"dim": True}}
+"""Style names of :mod:`planner.diff.report` -> click.style arguments."""
+
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".gv")
+
+
+@cli.command("diff")
+@click.argument("a", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
+@format_option("text", "json")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw the union of both charts: FILE.svg, .png, .pdf or .dot.")
+@click.option("--renames/--no-renames", default=True, show_default=True,
+              help="Report an id that changed while the content stayed the same as a rename.")
+@click.option("--maturity/--no-maturity", default=True, show_default=True,
+              help="Assess both charts with the built-in maturity models and show the delta.")
+@click.option("--relations", is_flag=True, help="List every relation added and removed (text format).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output.")
+def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool, maturity: bool,
+                 relations: bool, color: str) -> None:
+    """Compare chart A (e.g. current state) with chart B (e.g. future state).
+
+    Elements are matched by id, so reordering or reformatting a file shows no
+    difference. Exit 0 when equal, 1 when different, 2 on an error.
+    """
+    if output is not None and output.suffix.lower() not in DIAGRAM_SUFFIXES:
+        raise click.UsageError(f"-o: cannot draw {output.name}; use .svg, .png, .pdf or .dot")
+    old, new = load_chart(a), load_chart(b)
+    result = chart_diff(old, new, renames=renames, maturity=_maturity_models() if maturity else None)
+    if fmt == "json":
+        data = {"a_path": str(a), "b_path": str(b), **result.to_dict()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        echo_lines(text_lines(result, relations=relations, a_label=str(a), b_label=str(b)), color)
+    if output is not None:
+        written = draw(result, old, new, output)
+        click.echo(f"wrote {written}", err=True)
+    raise SystemExit(EXIT_OK if result.equal else EXIT_FOUND)
+
+
+def echo_lines(lines, color: str) -> None:
+    """Print styled lines; click drops the styles when stdout is not a terminal."""
+    force = {"always": True, "never": False}.get(color)
+    for line in lines:
+        text = "".join(click.style(t, **COLORS[s]) if s else t for t, s in line)
+        click.echo(text, color=force)
+
+
+def _maturity_models():
+    """``"builtin"`` when the maturity package is present, else None (no delta)."""
+    try:
+        from ..maturity import builtin_models  # noqa: F401
+    except ImportError:
+        return None
+    return "builtin"
+
+
+def draw(result, old, new, output: Path) -> Path:
+    """Write the diagram of the union; the render package does the Graphviz work."""
+    from ..render.diff_view import write_diff_diagram
+
+    return write_diff_diagram(result, old, new, output)
+

@@ -1,0 +1,161 @@
+"""``diff(a, b) -> ChartDiff``: what changes from one chart to another, keyed by ids.
+
+Linear in the size of the charts with a small constant: elements present on
+both sides are first compared as Python objects (a dictionary comparison), and
+only the few that differ are dumped and compared attribute by attribute.
+Relations are compared only for elements that changed, were added or removed,
+because every relation is defined by exactly one element (see :mod:`.index`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..model import ELEMENT_CLASSES, Chart, ref_fields
+from .index import Entry, held_relations, index
+from .model import ChartDiff, ElementChange, ElementInfo, FieldChange, Relation, Rename
+from .moves import describer, find_moves
+from .renames import find_renames
+from .values import ORDERED_CHILDREN, compare, content
+
+KIND_ORDER = {kind: n for n, kind in enumerate(ELEMENT_CLASSES)}
+PARENT_PATH = "part of"
+"""Attribute path used when a nested element (step, contract) changes container."""
+
+
+def diff(a: Chart, b: Chart, *, renames: bool = True, maturity: object = None) -> ChartDiff:
+    """The difference from ``a`` (old) to ``b`` (new).
+
+    ``renames`` detects ids that changed while the content stayed the same.
+    ``maturity`` adds the maturity delta: ``None`` for none, ``"builtin"`` for
+    every built-in model (needs :mod:`planner.maturity`), or a list of models.
+    """
+    old, new = index(a), index(b)
+    removed = [i for i, e in old.items() if i not in new or _kind(new[i]) != _kind(e)]
+    added = [i for i, e in new.items() if i not in old or _kind(old[i]) != _kind(e)]
+    renamed = find_renames(old, new, removed, added) if renames else {}
+    taken = set(renamed.values())
+    removed = [i for i in removed if i not in renamed]
+    added = [i for i in added if i not in taken]
+    changed = _changed(old, new, set(removed) | set(added), renamed)
+    rel_added, rel_removed = _relations(old, new, removed, added, changed, renamed)
+    org_kind = _org_kind
+    moves = find_moves(changed, describer(old, org_kind), describer(new, org_kind))
+    result = ChartDiff(
+        a_name=a.chart.name,
+        b_name=b.chart.name,
+        added=_sorted(_info(new[i]) for i in added),
+        removed=_sorted(_info(old[i]) for i in removed),
+        changed=_sorted(changed),
+        renamed=tuple(sorted((Rename(o, n, _kind(new[n]), new[n].element.name) for o, n in renamed.items()),
+                             key=lambda r: (KIND_ORDER.get(r.kind, 99), r.new_id))),
+        relations_added=tuple(sorted(rel_added)),
+        relations_removed=tuple(sorted(rel_removed)),
+        moves=tuple(sorted(moves, key=lambda m: (KIND_ORDER.get(m.kind, 99), m.id))),
+        chart_changes=tuple(_chart_changes(a, b, renamed)),
+    )
+    names = _names(result, old, new)
+    delta = None
+    if maturity is not None:
+        from .maturity_delta import maturity_delta
+
+        delta = maturity_delta(a, b, maturity)
+    return ChartDiff(**{**result.__dict__, "names": names, "maturity": delta})
+
+
+def _kind(entry: Entry) -> str:
+    return entry.element.KIND
+
+
+def _org_kind(element) -> str | None:
+    return getattr(element, "kind", None) if element.KIND == "org" else None
+
+
+def _info(entry: Entry) -> ElementInfo:
+    return ElementInfo(entry.element.id, _kind(entry), entry.element.name, entry.parent)
+
+
+def _sorted(items: Iterable) -> tuple:
+    return tuple(sorted(items, key=lambda x: (KIND_ORDER.get(x.kind, 99), x.id)))
+
+
+def _changed(old: dict[str, Entry], new: dict[str, Entry], skip: set[str], renamed: dict[str, str]) -> list[ElementChange]:
+    """Elements on both sides whose content differs; the fast object comparison filters first."""
+    found = []
+    for element_id, ea in old.items():
+        eb = new.get(element_id)
+        if eb is None or element_id in skip:
+            continue
+        parent_a = renamed.get(ea.parent, ea.parent)
+        if ea.element.__dict__ == eb.element.__dict__ and parent_a == eb.parent:
+            continue
+        changes = _element_changes(ea, eb, renamed)
+        if changes:
+            found.append(ElementChange(element_id, _kind(eb), eb.element.name, tuple(changes)))
+    return found
+
+
+def _element_changes(ea: Entry, eb: Entry, renamed: dict[str, str]) -> list[FieldChange]:
+    kind = _kind(eb)
+    relations = {f.name: f.ref.relation for f in ref_fields(type(eb.element))}
+    changes = [FieldChange(path, was, now, relations.get(path))
+               for path, was, now in compare(content(ea.element, renamed), content(eb.element), kind)]
+    parent_a = renamed.get(ea.parent, ea.parent)
+    if parent_a != eb.parent:
+        changes.append(FieldChange(PARENT_PATH, parent_a, eb.parent, "part_of"))
+    for field in (f for k, f in ORDERED_CHILDREN if k == kind):
+        ids_a = [renamed.get(c.id, c.id) for c in getattr(ea.element, field)]
+        ids_b = [c.id for c in getattr(eb.element, field)]
+        common = set(ids_a) & set(ids_b)
+        seq_a, seq_b = [i for i in ids_a if i in common], [i for i in ids_b if i in common]
+        if seq_a != seq_b:
+            changes.append(FieldChange(f"{field} order", seq_a, seq_b))
+    return changes
+
+
+def _relations(old, new, removed, added, changed, renamed) -> tuple[list[Relation], list[Relation]]:
+    """Relations added and removed, looking only at the elements that define them and changed."""
+    ids = [c.id for c in changed]
+    held_a = Counter(r for i in [*removed, *ids, *renamed] for r in held_relations(old[i], renamed))
+    held_b = Counter(r for i in [*added, *ids, *renamed.values()] for r in held_relations(new[i]))
+    return list((held_b - held_a).elements()), list((held_a - held_b).elements())
+
+
+def _chart_side(chart: Chart, renamed: dict[str, str] | None = None) -> dict:
+    """Chart metadata and answers as comparable content; answers become rows keyed by criterion."""
+    m = renamed or {}
+    answers = [{"criterion": key, **value.model_dump(mode="json")} for key, value in sorted(chart.answers.items())]
+    for answer in answers:
+        answer["by"] = m.get(answer["by"], answer["by"])
+    return {"version": chart.version, "chart": chart.chart.model_dump(mode="json"), "answers": answers}
+
+
+def _chart_changes(a: Chart, b: Chart, renamed: dict[str, str]) -> list[FieldChange]:
+    return [FieldChange(path, was, now, "attested_by" if path.endswith("].by") else None)
+            for path, was, now in compare(_chart_side(a, renamed), _chart_side(b), "chart")]
+
+
+def _names(result: ChartDiff, old: dict[str, Entry], new: dict[str, Entry]) -> dict[str, tuple[str, str]]:
+    """Kind and name of every id the diff mentions, so reports need not look at the charts."""
+    ids: set[str] = set()
+    for info in (*result.added, *result.removed, *result.changed):
+        ids.add(info.id)
+        ids.add(getattr(info, "parent", None) or info.id)
+    for r in result.renamed:
+        ids.update((r.old_id, r.new_id))
+    for rel in (*result.relations_added, *result.relations_removed):
+        ids.update(x for x in (rel.source, rel.target, rel.via) if x)
+    for move in result.moves:
+        ids.update((move.old, move.new))
+    for change in result.changed:
+        for fc in change.changes:
+            if fc.relation:
+                for value in (fc.old, fc.new):
+                    ids.update(value if isinstance(value, list) else [value] if value else [])
+    names = {}
+    for element_id in ids:
+        entry = new.get(element_id) or old.get(element_id)
+        if entry is not None:
+            names[element_id] = (_kind(entry), entry.element.name)
+    return names
