@@ -1,0 +1,30 @@
+"""Diagrams of a chart as Graphviz DOT text; one small module writes files.
+
+Pure: :func:`to_dot` and every view return DOT text and touch no file.
+:func:`write_diagram` (in :mod:`.output`, the only module that runs Graphviz,
+imported lazily) turns DOT text into ``.svg``, ``.png``, ``.pdf`` or ``.dot``.
+See ``docs/render.md`` for the views, the theme and how to build a new view.
+"""
+
+from __future__ import annotations
+
+from . import capabilities_view, coe_view, data_view, flows_view, heatmap_view, org_view  # noqa: F401  (register)
+from .dot import Dot, Html, quote, text
+from .legend import Legend, add_legend
+from .scene import COLLAPSE_CHOICES, Item, Link, Scene
+from .theme import DEFAULT_THEME, Theme
+from .views import DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, View, build_scene, get_view, register, to_dot
+
+
+def write_diagram(dot_text: str, path):
+    """Write DOT text to ``path``, format by extension; see :func:`planner.render.output.write_diagram`."""
+    from .output import write_diagram as _write  # noqa: PLC0415
+
+    return _write(dot_text, path)
+
+
+__all__ = [
+    "Dot", "Html", "quote", "text", "Legend", "add_legend", "COLLAPSE_CHOICES", "Item", "Link", "Scene",
+    "DEFAULT_THEME", "Theme", "DEFAULT_MAX_NODES", "VIEWS", "HeatInput", "RenderOptions", "View",
+    "build_scene", "get_view", "register", "to_dot", "write_diagram",
+]

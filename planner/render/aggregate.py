@@ -1,0 +1,132 @@
+"""Large charts: replace elements by groups with counts until a view is drawable.
+
+Each element kind has a ladder of ever coarser groups: a person's team, then the
+team's ancestors up to the top, then "all people"; a capability's area; a
+system's sourcing; a data source's kind; an organization's kind. Starting from
+the finest rung, the kind with the most groups climbs one rung at a time until
+the view holds at most ``target`` nodes. Groups of one stay the element itself,
+so the odd CoE or data silo keeps its name. Linear in the size of the scene.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+import networkx as nx
+
+from .theme import KIND_PLURALS
+
+GroupKeys = Callable[[nx.MultiDiGraph, str, dict], "list[tuple[str, str]] | None"]
+"""A view's override: node -> its ladder of (group key, group label), finest first."""
+
+DEFAULT_TARGET = 250
+"""Nodes an aggregated view aims for: readable, and ``dot`` lays it out in well under a second."""
+
+
+class _TeamLadder:
+    """Ancestors of each team from the deepest level of the tree up to the root."""
+
+    def __init__(self, graph: nx.MultiDiGraph):
+        self.graph = graph
+        self.chain: dict[str, list[str]] = {}
+        self.depth = 0
+
+    def path(self, team: str) -> list[str]:
+        """Root-first list of the team's ancestors, ending with the team."""
+        found = self.chain.get(team)
+        if found is None:
+            path, seen, current = [], set(), team
+            while current and current in self.graph and current not in seen:
+                seen.add(current)
+                path.append(current)
+                current = self.graph.nodes[current]["element"].parent
+            found = self.chain[team] = path[::-1]
+            self.depth = max(self.depth, len(found))
+        return found
+
+    def ladder(self, team: str | None, plural: str, max_depth: int) -> list[tuple[str, str]]:
+        if not team or team not in self.graph:
+            return [(f"no-team:{plural}", f"{plural.capitalize()} without a team")] * (max_depth + 1)
+        path = self.path(team)
+        rungs = []
+        for depth in range(max_depth, 0, -1):
+            ancestor = path[min(depth, len(path)) - 1]
+            rungs.append((f"team:{ancestor}", self.graph.nodes[ancestor]["label"]))
+        return rungs + [(f"all:{plural}", f"All {plural}")]
+
+
+def default_ladder(graph: nx.MultiDiGraph, node: str, data: dict, teams: _TeamLadder,
+                   max_depth: int) -> list[tuple[str, str]]:
+    """The built-in ladder of ``node``; see the module docstring."""
+    kind, element = data["kind"], data["element"]
+    plural = KIND_PLURALS.get(kind, kind)
+    everything = (f"all:{plural}", f"All {plural}")
+    if kind == "person":
+        return teams.ladder(element.team, plural, max_depth)
+    if kind == "team":
+        return teams.ladder(node, plural, max_depth)
+    attribute = {"capability": "area", "system": "sourcing", "data": "kind", "org": "kind",
+                 "coe": "scope", "workflow": "capability"}.get(kind)
+    if attribute:
+        value = getattr(element, attribute, None) or "other"
+        if kind == "workflow" and value in graph:
+            value = graph.nodes[value]["element"].area
+        return [(f"{attribute}:{value}", f"{str(value).replace('_', ' ').capitalize()} {plural}"), everything]
+    return [everything]
+
+
+def aggregate_map(graph: nx.MultiDiGraph, nodes: dict[str, dict], target: int = DEFAULT_TARGET,
+                  group_keys: GroupKeys | None = None) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """(element id -> group id, group id -> (kind, label)) bringing ``nodes`` down to about ``target``."""
+    teams = _TeamLadder(graph)
+    for node, data in nodes.items():
+        team = node if data["kind"] == "team" else getattr(data["element"], "team", None)
+        if data["kind"] in ("person", "team") and team in graph:
+            teams.path(team)
+    max_depth = max(teams.depth, 1)
+    ladders: dict[str, list[tuple[str, str]]] = {}
+    by_kind: dict[str, list[str]] = {}
+    for node, data in nodes.items():
+        ladder = group_keys(graph, node, data) if group_keys else None
+        ladders[node] = ladder or default_ladder(graph, node, data, teams, max_depth)
+        by_kind.setdefault(data["kind"], []).append(node)
+    rung = {kind: 0 for kind in by_kind}
+
+    def groups(kind: str, level: int) -> int:
+        return len({ladders[n][min(level, len(ladders[n]) - 1)][0] for n in by_kind[kind]})
+
+    top = {kind: max(len(ladders[n]) for n in members) - 1 for kind, members in by_kind.items()}
+    counts = {kind: groups(kind, 0) for kind in by_kind}
+    while sum(counts.values()) > target:
+        climbable = [k for k in by_kind if rung[k] < top[k]]
+        if not climbable:
+            break
+        kind = max(climbable, key=lambda k: counts[k])
+        rung[kind] += 1
+        counts[kind] = groups(kind, rung[kind])
+    return _assign(nodes, ladders, rung)
+
+
+def _assign(nodes: dict[str, dict], ladders: dict, rung: dict[str, int]):
+    """Group ids by key; people and their teams share ``team:`` keys, so a team absorbs its people."""
+    chosen = {n: ladders[n][min(rung[d["kind"]], len(ladders[n]) - 1)] for n, d in nodes.items()}
+    sizes = Counter(key for key, _ in chosen.values())
+    rep: dict[str, str] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for node, (key, label) in chosen.items():
+        if sizes[key] == 1:
+            continue
+        group = f"agg:{key}"
+        rep[node] = group
+        kind = nodes[node]["kind"]
+        if group not in labels or kind == "team":
+            labels[group] = (kind, label)
+    return rep, labels
+
+
+def describe(items, before: int) -> str:
+    """The sentence a view's title carries once it is aggregated."""
+    groups = sum(1 for item in items.values() if item.aggregate)
+    return (f"Aggregated: {before:,} elements shown as {len(items):,} nodes ({groups:,} groups with counts). "
+            "Use --focus ID --depth N or --only KIND to see individual elements.")

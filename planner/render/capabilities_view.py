@@ -1,0 +1,72 @@
+"""The ``capabilities`` view: seed 004's capability-resource chart.
+
+Left to right: the people and teams who answer for each capability (RACI) and
+the vendors, agencies and BPO providers contributing to it; the capabilities in
+the middle, boxed by area; the systems and data sources they use on the right.
+Edges carry the RACI letter; systems are filled by sourcing (build, buy, rent).
+"""
+
+from __future__ import annotations
+
+from .dot import font, text
+from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
+from .legend import Legend
+from .scene import Scene
+from .theme import Theme
+from .views import RenderOptions, View, register
+
+RESOURCE_RELATIONS = ("accountable", "responsible", "consulted", "informed", "contributor")
+USE_RELATIONS = ("uses_system", "uses_data")
+AREA_ORDER = ("creation", "delivery", "measurement", "service", "sales", "management")
+
+
+def area_of(item) -> str | None:
+    return getattr(item.element, "area", None) if item.kind == "capability" else None
+
+
+def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
+    dot = new_dot(theme, rankdir="LR", ranksep=1.1, nodesep=0.18)
+    legend = Legend()
+    by_area: dict[str | None, list] = {}
+    for item in scene.items.values():
+        if item.kind == "capability":
+            by_area.setdefault(area_of(item), []).append(item)
+        else:
+            draw_item(dot, item, theme)
+            legend.kind(item.kind)
+            if item.kind == "system" and item.element is not None:
+                legend.swatch(theme.sourcing[item.element.sourcing], f"system: {item.element.sourcing}")
+    for area in sorted(by_area, key=lambda a: AREA_ORDER.index(a) if a in AREA_ORDER else 99):
+        caps = by_area[area]
+        if area is None:
+            for cap in caps:
+                draw_item(dot, cap, theme)
+            continue
+        with dot.cluster(font(text(area.capitalize()), bold=True), **theme.cluster) as box:
+            for cap in caps:
+                draw_item(box, cap, theme)
+        legend.kind("capability")
+    for link in sorted(scene.links, key=lambda l: RELATION_RANK.get(l.relation, 9)):
+        reverse = link.relation in RESOURCE_RELATIONS
+        draw_link(dot, link, theme, reverse=reverse)
+        legend.relation(link.relation)
+    legend.notes.append("Capabilities are boxed by area; people, teams and partners on the left, "
+                        "systems and data they use on the right.")
+    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+                    chart_subtitle(scene.graph, "Capability-resource chart"), scene.notes)
+    return finish(dot, theme, legend, heading)
+
+
+RELATION_RANK = {r: i for i, r in enumerate(RESOURCE_RELATIONS + USE_RELATIONS)}
+
+VIEW = register(View(
+    name="capabilities",
+    title="Capability-resource chart",
+    description="each capability with its RACI people, contributing organizations, systems and data",
+    kinds=frozenset({"capability", "person", "team", "org", "system", "data"}),
+    relations=frozenset(RESOURCE_RELATIONS + USE_RELATIONS),
+    core=frozenset({"capability"}),
+    draw=draw,
+    rankdir="LR",
+    reverse=frozenset(RESOURCE_RELATIONS),
+))

@@ -1,0 +1,228 @@
+"""A small, safe DOT builder: the only place that turns strings into DOT syntax.
+
+Why not the ``graphviz`` package's ``Digraph``? Its quoting passes backslashes and
+``<...>`` through (they mean something to Graphviz), so chart text could change
+the diagram. Here:
+
+- node ids are synthetic (``n0``, ``n1``...), whatever the element ids are, so a
+  colon or a keyword in an id can never be read as a port or as syntax;
+- user text only ever goes into HTML-like labels, escaped with :func:`text`
+  (``& < > "`` become entities, newlines ``<BR/>``, a backslash is doubled
+  because Graphviz still expands ``\\N``, ``\\G``... there); a trailing backslash
+  cannot end the string early in this form, unlike in a ``"quoted"`` one;
+- attribute names must be identifiers and attribute values are quoted with
+  :func:`quote`; an :class:`Html` value is written as ``<...>`` only when it was
+  built by the helpers below.
+
+Output is deterministic: the same calls give the same text, so golden files work.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Any, Hashable, Iterable, Iterator, Mapping
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\\": "\\\\"}
+_ESC_RE = re.compile(r'[&<>"\\]')
+
+
+class Html(str):
+    """Markup for an HTML-like label, already safe. Build it with :func:`text` and friends."""
+
+    __slots__ = ()
+
+    def __add__(self, other: str) -> "Html":
+        return Html(str.__add__(self, other if isinstance(other, Html) else text(other)))
+
+
+def text(value: Any, *, wrap: int = 0) -> Html:
+    """Escape any value for an HTML-like label; newlines become line breaks.
+
+    ``wrap`` > 0 breaks long lines at spaces near that width, so node names stay
+    readable on slides without the user adding line breaks.
+    """
+    raw = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    raw = _CONTROL.sub("\ufffd", raw)
+    lines = raw.split("\n")
+    if wrap > 0:
+        lines = [part for line in lines for part in _wrap(line, wrap)]
+    return Html("<BR/>".join(_ESC_RE.sub(lambda m: _ESCAPES[m.group()], line) for line in lines))
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    if len(line) <= width:
+        return [line]
+    out, current = [], ""
+    for word in line.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    out.append(current)
+    return out
+
+
+def tag(name: str, content: Html | str = "", **attrs: Any) -> Html:
+    """``<NAME ATTR="v">content</NAME>``; attribute values are escaped, content too unless Html."""
+    if not _NAME.match(name):
+        raise ValueError(f"bad HTML tag name {name!r}")
+    parts = [name]
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        key = key.rstrip("_").upper()
+        if not _NAME.match(key):
+            raise ValueError(f"bad HTML attribute {key!r}")
+        parts.append(f'{key}="{text(value)}"')
+    body = content if isinstance(content, Html) else text(content)
+    return Html(f"<{' '.join(parts)}>{body}</{name}>")
+
+
+def font(content: Html | str, *, size: float | None = None, color: str | None = None,
+         bold: bool = False, italic: bool = False) -> Html:
+    """Styled text: ``<FONT>`` plus optional ``<B>``/``<I>``."""
+    body = content if isinstance(content, Html) else text(content)
+    if bold:
+        body = Html(f"<B>{body}</B>")
+    if italic:
+        body = Html(f"<I>{body}</I>")
+    if size is None and color is None:
+        return body
+    return tag("FONT", body, point_size=size, color=color)
+
+
+def table(rows: Iterable[Html], **attrs: Any) -> Html:
+    """``<TABLE>`` with the given ``<TR>`` rows; defaults suit labels inside nodes."""
+    attrs = {"border": 0, "cellborder": 0, "cellspacing": 0, "cellpadding": 2, **attrs}
+    return tag("TABLE", Html("".join(rows)), **attrs)
+
+
+def row(*cells: Html) -> Html:
+    return Html(f"<TR>{''.join(cells)}</TR>")
+
+
+def cell(content: Html | str = "", **attrs: Any) -> Html:
+    return tag("TD", content, **attrs)
+
+
+def quote(value: Any) -> str:
+    """A DOT attribute value: a bare number, ``<Html>``, or a double-quoted string.
+
+    Quoted strings escape ``"``; backslashes are doubled; a trailing backslash,
+    which Graphviz 2.4x cannot end a quoted string with, gets a space after it.
+    Theme values never contain those; user text goes into :class:`Html` labels.
+    """
+    if isinstance(value, Html):
+        return f"<{value}>"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, int) else f"{value:g}"
+    raw = _CONTROL.sub("", str(value)).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    if raw.endswith("\\"):
+        raw += " "
+    return f'"{raw}"'
+
+
+def attr_list(attrs: Mapping[str, Any]) -> str:
+    """`` [a="b", c=1]`` or ``""``; None values are left out, names are checked."""
+    parts = []
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        if not _NAME.match(key):
+            raise ValueError(f"bad DOT attribute name {key!r}")
+        parts.append(f"{key}={quote(value)}")
+    return f" [{', '.join(parts)}]" if parts else ""
+
+
+class Ids:
+    """Synthetic DOT ids for arbitrary keys (element ids, tuples...), stable per builder."""
+
+    def __init__(self, prefix: str = "n"):
+        self._ids: dict[Hashable, str] = {}
+        self._prefix = prefix
+
+    def __call__(self, key: Hashable) -> str:
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = f"{self._prefix}{len(self._ids)}"
+        return found
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._ids
+
+
+class Block:
+    """Statements of a graph or cluster body. Nodes and edges are keyed by caller keys."""
+
+    def __init__(self, root: "Dot", indent: str):
+        self._root = root
+        self._indent = indent
+        self.lines: list[str] = []
+
+    def node(self, key: Hashable, label: Html | str | None = None, **attrs: Any) -> str:
+        """Declare a node; ``label`` str is escaped. Returns its synthetic id."""
+        node_id = self._root.ids(key)
+        if label is not None:
+            attrs = {"label": label if isinstance(label, Html) else text(label), **attrs}
+        self.lines.append(f"{self._indent}{node_id}{attr_list(attrs)}")
+        return node_id
+
+    def edge(self, tail: Hashable, head: Hashable, label: Html | str | None = None, **attrs: Any) -> None:
+        """Add ``tail -> head``; nodes are referred to by the keys given to :meth:`node`."""
+        if label is not None:
+            attrs = {"label": label if isinstance(label, Html) else text(label), **attrs}
+        ids = self._root.ids
+        self.lines.append(f"{self._indent}{ids(tail)} -> {ids(head)}{attr_list(attrs)}")
+
+    def attrs(self, kind: str, **attrs: Any) -> None:
+        """Default attributes for what follows: ``kind`` is ``graph``, ``node`` or ``edge``."""
+        if kind not in ("graph", "node", "edge"):
+            raise ValueError(kind)
+        if any(v is not None for v in attrs.values()):
+            self.lines.append(f"{self._indent}{kind}{attr_list(attrs)}")
+
+    def same_rank(self, keys: Iterable[Hashable]) -> None:
+        """Put these nodes on one rank (needs ``newrank=true`` across clusters)."""
+        ids = " ".join(self._root.ids(k) for k in keys)
+        if ids:
+            self.lines.append(f"{self._indent}{{rank=same; {ids}}}")
+
+    @contextmanager
+    def cluster(self, label: Html | str | None = None, **attrs: Any) -> Iterator["Block"]:
+        """A ``subgraph cluster_N`` drawn as a box; nest freely."""
+        name = f"cluster_{self._root.next_cluster()}"
+        body = Block(self._root, self._indent + "  ")
+        if label is not None:
+            attrs = {"label": label if isinstance(label, Html) else text(label), **attrs}
+        body.attrs("graph", **attrs)
+        yield body
+        self.lines.append(f"{self._indent}subgraph {name} {{")
+        self.lines.extend(body.lines)
+        self.lines.append(f"{self._indent}}}")
+
+
+class Dot(Block):
+    """A whole digraph. ``Dot(graph={...}, node={...}, edge={...})`` sets the defaults."""
+
+    def __init__(self, *, graph: Mapping[str, Any] | None = None, node: Mapping[str, Any] | None = None,
+                 edge: Mapping[str, Any] | None = None):
+        super().__init__(self, "  ")
+        self.ids = Ids()
+        self._clusters = 0
+        for kind, values in (("graph", graph), ("node", node), ("edge", edge)):
+            if values:
+                self.attrs(kind, **values)
+
+    def next_cluster(self) -> int:
+        self._clusters += 1
+        return self._clusters - 1
+
+    def source(self) -> str:
+        """The DOT text."""
+        return "digraph G {\n" + "\n".join(self.lines) + "\n}\n"

@@ -1,0 +1,131 @@
+"""Drawing helpers every view shares: the title, node labels and styles, counted edges.
+
+Keeping these in one place is what makes a person look the same in the org
+chart, the capability chart and the flows, and an aggregate look like an
+aggregate everywhere. The roadmap and diff views use them too.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Hashable, Iterable
+
+from .dot import Block, Dot, Html, font, text
+from .legend import Legend, add_legend
+from .scene import Item, Link
+from .theme import AGGREGATE_STYLE, KIND_PLURALS, Theme
+
+WRAP = 26
+"""Characters per line in node names before they wrap."""
+
+
+def new_dot(theme: Theme, **graph: Any) -> Dot:
+    """A digraph with the theme's defaults, plus view-specific graph attributes."""
+    return Dot(graph={**theme.graph, **graph}, node=theme.node_default, edge=theme.edge_default)
+
+
+def title(heading: str, subtitle: str = "", notes: Iterable[str] = ()) -> Html:
+    """The diagram's title block: heading, a grey subtitle, then notes in italics."""
+    parts = [font(text(heading, wrap=90), size=16, bold=True)]
+    if subtitle:
+        parts.append(font(text(subtitle, wrap=110), size=10, color="#57606a"))
+    for note in notes:
+        parts.append(font(text(note, wrap=110), size=9, color="#9a3412", italic=True))
+    return Html("<BR/>".join(parts) + "<BR/> ")
+
+
+def chart_subtitle(graph, view_title: str, extra: Iterable[str] = ()) -> str:
+    """``View title · as of DATE · current state`` from the chart kept on the graph."""
+    chart = graph.graph.get("chart")
+    bits = [view_title]
+    if chart is not None:
+        if chart.chart.as_of:
+            bits.append(f"as of {chart.chart.as_of.isoformat()}")
+        bits.append(f"{chart.chart.state} state")
+    return " \u00b7 ".join([*bits, *extra])
+
+
+def detail(item: Item) -> str:
+    """The second line of a node: what kind of thing it is, in the chart's words."""
+    element = item.element
+    if item.aggregate or element is None:
+        return ""
+    kind = item.kind
+    if kind == "person":
+        return element.title
+    if kind == "org":
+        return element.kind.upper() if element.kind == "bpo" else element.kind
+    if kind == "system":
+        product = f"{element.product}, " if element.product else ""
+        return f"{product}{element.sourcing}"
+    if kind == "data":
+        return element.kind.replace("_", " ")
+    if kind == "coe":
+        return f"{element.scope} CoE"
+    if kind == "team":
+        return element.function
+    return ""
+
+
+def counts_line(item: Item) -> str:
+    """``38 people, 2 teams`` for a node standing for several elements."""
+    return ", ".join(f"{n:,} {KIND_PLURALS.get(k, k) if n != 1 else k}" for k, n in item.members.most_common())
+
+
+def label(item: Item, extra: str = "") -> Html:
+    """Bold name, then kind details, then counts for merged nodes, then ``extra``."""
+    lines = [font(text(item.label, wrap=WRAP), bold=True)]
+    for line in (detail(item), counts_line(item) if item.members else "", extra):
+        if line:
+            lines.append(font(text(line, wrap=WRAP + 8), size=8, color="#444c56"))
+    return Html("<BR/>".join(lines))
+
+
+def item_attrs(item: Item, theme: Theme, **extra: Any) -> dict[str, Any]:
+    """Theme attributes of the item's kind; systems filled by sourcing; aggregates doubled."""
+    attrs = theme.node(item.kind)
+    if item.kind == "system" and item.element is not None:
+        fill = theme.system_fill(item.element.sourcing)
+        if fill:
+            attrs["fillcolor"] = fill
+    if item.aggregate or item.size > 1:
+        attrs.update(AGGREGATE_STYLE)
+    attrs.update(extra)
+    return attrs
+
+
+def draw_item(block: Block, item: Item, theme: Theme, extra_label: str = "", **attrs: Any) -> str:
+    """Declare ``item`` as a node keyed by its id."""
+    return block.node(item.id, label(item, extra_label), **item_attrs(item, theme, **attrs))
+
+
+def link_attrs(link: Link, theme: Theme, **extra: Any) -> dict[str, Any]:
+    """Theme attributes of the relation; merged edges get thicker and show their count."""
+    attrs = theme.edge(link.relation)
+    if link.count > 1:
+        base = float(attrs.get("penwidth", 1.0))
+        attrs["penwidth"] = round(min(base + math.log2(link.count) * 0.6, 7.0), 2)
+    attrs.update(extra)
+    return attrs
+
+
+def draw_link(block: Block, link: Link, theme: Theme, *, reverse: bool = False,
+              label_text: str | None = None, **attrs: Any) -> None:
+    """Draw ``link``; ``reverse`` draws head -> tail (resources to the left of what they serve)."""
+    tag = label_text if label_text is not None else theme.edge_tag(link.relation)
+    if link.count > 1:
+        tag = f"{tag} \u00d7{link.count:,}" if tag else f"\u00d7{link.count:,}"
+    tail, head = (link.head, link.tail) if reverse else (link.tail, link.head)
+    block.edge(tail, head, text(tag) if tag else None, **link_attrs(link, theme, **attrs))
+
+
+def finish(dot: Dot, theme: Theme, legend: Legend, heading: Html) -> str:
+    """Add the legend and the title, return the DOT text."""
+    add_legend(dot, legend, theme)
+    dot.attrs("graph", label=heading)
+    return dot.source()
+
+
+def keyed(*parts: Hashable) -> tuple:
+    """A key for a node that is not a chart element (legend samples, workflow ends)."""
+    return ("_",) + parts

@@ -1,0 +1,158 @@
+"""The view registry and :func:`to_dot`, the entry point from a chart graph to DOT text.
+
+A :class:`View` declares what it shows (node kinds, relations, the *core* kinds
+kept even without edges) and how it draws a :class:`~.scene.Scene`. ``to_dot``
+builds the scene with the user's filters, aggregates it when it is too big, and
+hands it to the view. Views register themselves with :func:`register`;
+:data:`VIEWS` is filled when :mod:`planner.render` is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+import networkx as nx
+
+from ..errors import PlannerError, UnknownNameError
+from .aggregate import DEFAULT_TARGET, aggregate_map, describe
+from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
+from .legend import Legend
+from .scene import Scene, check_kinds, collapse_map, focus, merge, select
+from .theme import DEFAULT_THEME, Theme
+
+DEFAULT_MAX_NODES = 2500
+"""Above this many nodes a view is aggregated. ``dot`` lays out 2,500 nodes in
+seconds; beyond that layout time grows steeply (MEASURED.md) and no one can read it."""
+
+
+@dataclass(frozen=True)
+class HeatInput:
+    """What the heat map needs from an assessment, so that rendering stays pure."""
+
+    levels: Mapping[str, int]
+    """Capability id -> assessed level (1 = lowest)."""
+    max_level: int = 5
+    level_names: Mapping[int, str] = field(default_factory=dict)
+    model: str = ""
+    overall: int | None = None
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """The user's choices: filters, thresholds, and inputs of analysis views."""
+
+    focus: str | None = None
+    depth: int = 1
+    only: tuple[str, ...] = ()
+    collapse: str | None = None
+    max_nodes: int = DEFAULT_MAX_NODES
+    aggregate_target: int = DEFAULT_TARGET
+    heat: HeatInput | None = None
+    title: str | None = None
+    legend: bool = True
+
+
+Draw = Callable[[Scene, Theme, RenderOptions], str]
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    title: str
+    description: str
+    kinds: frozenset[str]
+    relations: frozenset[str]
+    core: frozenset[str]
+    draw: Draw
+    rankdir: str = "TB"
+    reverse: frozenset[str] = frozenset()
+    """Relations drawn head -> tail (e.g. a person to the capability they answer for)."""
+    group_keys: Callable[..., list[tuple[str, str]] | None] | None = None
+    """Aggregation ladder override: (graph, node, data, options) -> [(key, label)...], finest first."""
+    draw_aggregate: Draw | None = None
+    derived: Callable[[nx.MultiDiGraph], Iterable[tuple]] | None = None
+    """Extra edges (u, v, relation, data) the view derives from the chart, e.g. workflow starts."""
+
+
+VIEWS: dict[str, View] = {}
+
+
+def register(view: View) -> View:
+    VIEWS[view.name] = view
+    return view
+
+
+def get_view(name: str) -> View:
+    if name not in VIEWS:
+        raise UnknownNameError("view", name, sorted(VIEWS))
+    return VIEWS[name]
+
+
+def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> Scene:
+    """The nodes and edges ``view`` will draw under ``options`` (see :mod:`.scene`)."""
+    kinds = set(view.kinds)
+    if options.only:
+        kinds = check_kinds(options.only, view.kinds, view.name)
+    extra = view.derived(graph) if view.derived else ()
+    nodes, edges = select(graph, kinds, set(view.relations), set(view.core) & kinds, extra)
+    notes = []
+    if options.focus is not None:
+        if options.focus not in graph:
+            raise UnknownNameError("element", options.focus, [])
+        if options.focus not in nodes:
+            kind = graph.nodes[options.focus]["kind"]
+            raise PlannerError(f"--focus {options.focus}: a {kind} is not shown in the {view.name} view")
+        if options.depth < 0:
+            raise PlannerError("--depth must be 0 or more")
+        nodes, edges = focus(nodes, edges, options.focus, options.depth)
+        notes.append(f"around {graph.nodes[options.focus]['label']}, depth {options.depth}")
+    rep = collapse_map(graph, nodes, options.collapse) if options.collapse else {}
+    if options.collapse:
+        notes.append(f"{options.collapse} collapsed")
+    items, links = merge(graph, nodes, edges, rep)
+    scene = Scene(graph, items, links, notes, rep)
+    if len(items) > options.max_nodes:
+        scene = _aggregate(graph, view, options, nodes, edges, rep, notes)
+    return scene
+
+
+def _aggregate(graph, view, options, nodes, edges, rep, notes) -> Scene:
+    kept = {n: d for n, d in nodes.items() if n not in rep}
+    keys = view.group_keys
+    ladder = (lambda g, n, d: keys(g, n, d, options)) if keys else None
+    groups, labels = aggregate_map(graph, kept, options.aggregate_target, ladder)
+    final = {n: groups.get(rep.get(n, n), rep.get(n, n)) for n in nodes}
+    items, links = merge(graph, nodes, edges, final, labels)
+    scene = Scene(graph, items, links, list(notes), final, aggregated=True)
+    scene.notes.append(describe(items, len(nodes)))
+    return scene
+
+
+def draw_aggregate(scene: Scene, theme: Theme, options: RenderOptions, view: View) -> str:
+    """Any view, aggregated: group nodes with counts, counted edges, no clusters."""
+    dot = new_dot(theme, rankdir=view.rankdir, ranksep=0.9)
+    legend = Legend()
+    for item in scene.items.values():
+        draw_item(dot, item, theme)
+        legend.kind(item.kind)
+    for link in scene.links:
+        draw_link(dot, link, theme, reverse=link.relation in view.reverse)
+        legend.relation(link.relation)
+    legend.notes.append("Double border: a group of elements; \u00d7N: N links merged.")
+    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+                    chart_subtitle(scene.graph, view.title), scene.notes)
+    return finish(dot, theme, legend, heading)
+
+
+def to_dot(graph: nx.MultiDiGraph, view: str | View, options: RenderOptions | None = None,
+           theme: Theme = DEFAULT_THEME) -> str:
+    """DOT text of ``view`` of the chart ``graph`` (from :func:`planner.graph.build_graph`)."""
+    chosen = view if isinstance(view, View) else get_view(view)
+    options = options or RenderOptions()
+    scene = build_scene(graph, chosen, options)
+    if scene.aggregated:
+        if chosen.draw_aggregate is not None:
+            return chosen.draw_aggregate(scene, theme, options)
+        return draw_aggregate(scene, theme, options, chosen)
+    return chosen.draw(scene, theme, options)
