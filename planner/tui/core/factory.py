@@ -1,0 +1,45 @@
+"""New and duplicated elements: ids that are free, and the fields a kind cannot do without."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import ELEMENT_CLASSES, Element
+from .fields import field_specs
+
+
+def slug(name: str) -> str:
+    """An id from a display name: ``Acme Print, Inc.`` -> ``acme-print-inc``."""
+    text = re.sub(r"[^A-Za-z0-9]+", "-", name.strip().lower()).strip("-")
+    return text[:60] or "item"
+
+
+def required_fields(kind: str) -> list[str]:
+    """Fields a new element of ``kind`` must be given, besides id and name."""
+    cls = ELEMENT_CLASSES[kind]
+    return [s.name for s in field_specs(cls) if s.required and s.name not in ("id", "name")]
+
+
+def new_element(element_kind: str, ident: str, name: str, /, **values: Any) -> Element:
+    """A validated element; raises pydantic's ValidationError when a value is refused."""
+    return ELEMENT_CLASSES[element_kind].model_validate({"id": ident, "name": name, **values})
+
+
+def duplicate(element: Element, taken, suffix: str = "copy") -> Element:
+    """A deep copy with fresh ids (its steps or contracts too) and "(copy)" in the name."""
+    data = element.model_dump()
+
+    def fresh(ident: str) -> str:
+        candidate, n = f"{ident}-{suffix}", 1
+        while taken(candidate):
+            n += 1
+            candidate = f"{ident}-{suffix}{n}"
+        return candidate
+
+    data["id"] = fresh(element.id)
+    data["name"] = f"{element.name} (copy)"
+    for field in ("steps", "contracts"):
+        for child in data.get(field, []):
+            child["id"] = fresh(child["id"])
+    return type(element).model_validate(data)

@@ -1,0 +1,230 @@
+"""The document being edited: the chart, where each element lives, what changed since the last save.
+
+The session is the one owner of the chart while the editor runs. Commands go
+through :meth:`Session.apply` onto the undo stack; the session records, by
+object identity, which top-level elements were touched and what their id was
+in the file, which is what :func:`planner.store.roundtrip.save_preserving`
+needs to rewrite only those. It also remembers the file's hash so that a save
+never silently overwrites edits made by another program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import Problem
+from ...model import SECTIONS, Answer, Chart, Element
+from ...store import parse_chart, read_text
+from ...store.roundtrip import Change, SaveOutcome, save_preserving
+from .commands import Command
+from .stack import CommandStack
+from .template import template_text
+
+SECTION_OF_KIND = {cls.KIND: section for section, cls in SECTIONS.items()}
+CHILD_FIELD = {"step": ("workflow", "steps"), "contract": ("org", "contracts")}
+"""Nested kinds: the kind of their parent and the parent's field holding them."""
+STRUCTURAL = {"yaml-syntax", "duplicate-key", "type", "missing", "unknown-field"}
+"""Problem codes meaning part of the file could not be read into the chart."""
+
+
+class ExternalChange(Exception):
+    """The file on disk is not the one the editor opened (edited elsewhere meanwhile)."""
+
+
+@dataclass
+class Where:
+    """An element's place: its section and, for steps and contracts, its parent."""
+
+    element: Element
+    section: str
+    parent: Element | None = None
+
+
+class Session:
+    """A chart open for editing, with its file, undo stack and change record."""
+
+    def __init__(self, chart: Chart, path: Path, base_text: str | None, problems: list[Problem] | None = None):
+        self.chart = chart
+        self.path = path
+        self.base_text = base_text
+        self.base_hash = _hash(base_text)
+        self.load_problems = list(problems or [])
+        self.read_only = ""
+        broken = [p for p in self.load_problems if p.code in STRUCTURAL]
+        if broken:
+            self.read_only = f"{len(broken)} part(s) of the file could not be read; fix them first ({broken[0].format()})"
+        self.stack = CommandStack()
+        self.where: dict[str, Where] = {}
+        self._origin: dict[int, tuple[str, str | None]] = {}
+        self._objects: dict[int, Element] = {}
+        self.extra_changes: list[Change] = []
+        self.chart_touched = self.answers_touched = False
+        self.reindex()
+
+    @classmethod
+    def open(cls, path: str | Path | None) -> "Session":
+        """Open a chart file, or start a new chart from the template when it does not exist."""
+        from .template import default_new_path
+
+        target = Path(path) if path else default_new_path()
+        if target.exists():
+            text = read_text(target)
+            report = parse_chart(text, str(target))
+            if report.chart is None:
+                from ...errors import ChartError
+
+                raise ChartError(report.problems, str(target))
+            return cls(report.chart, target, text, report.problems)
+        report = parse_chart(template_text(target), str(target))
+        session = cls(report.chart, target, None)
+        session.chart_touched = True
+        session.stack._saved_at = None  # a new file is unsaved until written
+        return session
+
+    # --- where things are -----------------------------------------------------------
+
+    def reindex(self) -> None:
+        where: dict[str, Where] = {}
+        for section in SECTIONS:
+            for element in getattr(self.chart, section):
+                where.setdefault(element.id, Where(element, section))
+                for _, _, child in element.children():
+                    where.setdefault(child.id, Where(child, section, element))
+        self.where = where
+
+    def get(self, ident: str) -> Element | None:
+        found = self.where.get(ident)
+        return found.element if found else None
+
+    def top_of(self, element: Element) -> Element:
+        found = self.where.get(element.id)
+        if found is not None and found.parent is not None and found.element is element:
+            return found.parent
+        return element
+
+    def list_of(self, element: Element, parent: Element | None) -> list:
+        if parent is not None:
+            return getattr(parent, CHILD_FIELD[element.KIND][1])
+        return getattr(self.chart, SECTION_OF_KIND[element.KIND])
+
+    def unique_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``wanted-3``... whichever is free."""
+        candidate, n = wanted, 1
+        while candidate in self.where:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
+
+    # --- change record (called by commands) ---------------------------------------------
+
+    def touch(self, obj) -> None:
+        """Record that ``obj`` (or the element holding it) is about to change."""
+        if obj is self.chart.chart:
+            self.chart_touched = True
+        elif isinstance(obj, Answer):
+            self.answers_touched = True
+        elif isinstance(obj, Element):
+            self._remember(self.top_of(obj))
+
+    def touch_answers(self) -> None:
+        self.answers_touched = True
+
+    def _remember(self, top: Element, origin: str | None = "") -> None:
+        key = id(top)
+        if key not in self._origin:
+            self._origin[key] = (SECTION_OF_KIND[top.KIND], top.id if origin == "" else origin)
+            self._objects[key] = top
+
+    def inserting(self, element: Element, parent: Element | None) -> None:
+        if parent is not None:
+            self.touch(parent)
+            self.where[element.id] = Where(element, SECTION_OF_KIND[parent.KIND], parent)
+            return
+        self._remember(element, origin=None)
+        section = SECTION_OF_KIND[element.KIND]
+        self.where[element.id] = Where(element, section)
+        for _, _, child in element.children():
+            self.where[child.id] = Where(child, section, element)
+
+    def removing(self, element: Element, parent: Element | None) -> None:
+        self.touch(parent if parent is not None else element)
+        for _, _, child in element.children():
+            self._forget(child)
+        self._forget(element)
+
+    def _forget(self, element: Element) -> None:
+        if self.where.get(element.id, Where(element, "")).element is element:
+            del self.where[element.id]
+
+    def renamed(self, element: Element, old_id: str) -> None:
+        found = self.where.pop(old_id, None)
+        self.where[element.id] = found or Where(element, SECTION_OF_KIND.get(element.KIND, ""))
+
+    def changes(self) -> list[Change]:
+        """What changed since the last save, for the comment-preserving save."""
+        present: dict[str, set[int]] = {}
+        result = list(self.extra_changes)
+        for key, (section, origin) in self._origin.items():
+            if section not in present:
+                present[section] = set(map(id, getattr(self.chart, section)))
+            now = self._objects[key].id if key in present[section] else None
+            if origin is not None or now is not None:
+                result.append(Change(section, origin, now))
+        if self.chart_touched:
+            result += [Change("version"), Change("chart")]
+        if self.answers_touched:
+            result.append(Change("answers"))
+        return result
+
+    # --- commands -------------------------------------------------------------------------
+
+    def apply(self, command: Command) -> Command:
+        return self.stack.push(command, self)
+
+    def undo(self) -> Command | None:
+        return self.stack.undo(self)
+
+    def redo(self) -> Command | None:
+        return self.stack.redo(self)
+
+    @property
+    def modified(self) -> bool:
+        return self.stack.modified
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file now differs from what was opened (or last saved)."""
+        try:
+            now = self.path.read_bytes()
+        except FileNotFoundError:
+            return self.base_text is not None
+        except OSError:
+            return False
+        return hashlib.sha256(now).hexdigest() != self.base_hash
+
+    def save(self, force: bool = False) -> SaveOutcome:
+        """Write the chart; raises :class:`ExternalChange` unless ``force``."""
+        if self.read_only:
+            raise PermissionError(self.read_only)
+        if not force and self.changed_on_disk():
+            raise ExternalChange(str(self.path))
+        outcome = save_preserving(self.path, self.chart, self.base_text, self.changes())
+        self.saved(outcome.text)
+        return outcome
+
+    def saved(self, text: str) -> None:
+        """The file now holds ``text``: it becomes the base of the next save."""
+        self.base_text = text
+        self.base_hash = _hash(text)
+        self._origin.clear()
+        self._objects.clear()
+        self.extra_changes = []
+        self.chart_touched = self.answers_touched = False
+        self.stack.mark_saved()
+
+
+def _hash(text: str | None) -> str | None:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
