@@ -1,0 +1,181 @@
+"""Facts: indexes over one chart, computed once and shared by every rule and model.
+
+Rules are pure functions of a :class:`Facts`; each index is a cached property, so a
+rule pays only for what it reads and nothing is computed twice when all built-in
+models run on the same chart. Every index is one pass over the chart (linear).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+
+from ..model import Capability, Chart
+from ..model.vocabulary import MOBILE_CHANNELS
+
+
+class Facts:
+    """Read-only indexes over a chart (and its graph, when one was built)."""
+
+    def __init__(self, chart: Chart, graph: nx.MultiDiGraph | None = None):
+        self.chart = chart
+        self.graph = graph
+        self.rule_cache: dict[tuple[str, str], Any] = {}
+
+    @classmethod
+    def of(cls, source: "nx.MultiDiGraph | Chart | Facts") -> "Facts":
+        """Facts for a graph from ``build_graph``, a chart, or facts already built."""
+        if isinstance(source, Facts):
+            return source
+        if isinstance(source, Chart):
+            return cls(source)
+        chart = source.graph.get("chart")
+        if chart is None:
+            raise TypeError("the graph has no chart: build it with planner.graph.build_graph(chart)")
+        return cls(chart, source)
+
+    # -- elements ---------------------------------------------------------------
+
+    @cached_property
+    def by_id(self) -> dict[str, Any]:
+        return self.chart.elements_by_id()
+
+    def name(self, element_id: str) -> str:
+        """The display name of an element, or its id when unknown."""
+        element = self.by_id.get(element_id)
+        return element.name if element is not None else element_id
+
+    def names(self, ids) -> list[str]:
+        return [self.name(i) for i in ids]
+
+    def kind(self, element_id: str) -> str | None:
+        element = self.by_id.get(element_id)
+        return element.KIND if element is not None else None
+
+    @property
+    def capabilities(self) -> list[Capability]:
+        return self.chart.capabilities
+
+    def who(self, cap: Capability) -> str:
+        """``Email campaigns (accountable: Cy Park)``: how findings name a capability."""
+        if cap.accountable:
+            return f"{cap.name} (accountable: {self.name(cap.accountable)})"
+        return cap.name
+
+    # -- capabilities -----------------------------------------------------------
+
+    @cached_property
+    def practices(self) -> dict[str, frozenset[str]]:
+        return {c.id: frozenset(c.practices) for c in self.capabilities}
+
+    @cached_property
+    def channels(self) -> dict[str, frozenset[str]]:
+        return {c.id: frozenset(c.channels) for c in self.capabilities}
+
+    @cached_property
+    def data_kinds_of_cap(self) -> dict[str, frozenset[str]]:
+        kind = self.data_kind
+        return {c.id: frozenset(kind[d] for d in c.data if d in kind) for c in self.capabilities}
+
+    @cached_property
+    def all_channels(self) -> frozenset[str]:
+        return frozenset().union(*self.channels.values()) if self.channels else frozenset()
+
+    @cached_property
+    def has_mobile(self) -> bool:
+        return bool(self.all_channels & MOBILE_CHANNELS)
+
+    @cached_property
+    def workflows_of_cap(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for wf in self.chart.workflows:
+            if wf.capability:
+                found[wf.capability].append(wf.id)
+        return found
+
+    @cached_property
+    def team_lob(self) -> dict[str, str]:
+        return {t.id: t.lob for t in self.chart.teams if t.lob}
+
+    def lobs_of_cap(self, cap: Capability) -> set[str]:
+        """Lines of business a capability serves: its own list, else its accountable's team's."""
+        if cap.lob:
+            return set(cap.lob)
+        person = self.by_id.get(cap.accountable) if cap.accountable else None
+        lob = self.team_lob.get(getattr(person, "team", None) or "")
+        return {lob} if lob else set()
+
+    # -- data, systems ----------------------------------------------------------
+
+    @cached_property
+    def data_kind(self) -> dict[str, str]:
+        return {d.id: d.kind for d in self.chart.data}
+
+    @cached_property
+    def data_users(self) -> dict[str, list[str]]:
+        """Data source id -> ids of the capabilities using it."""
+        users: dict[str, list[str]] = defaultdict(list)
+        for cap in self.capabilities:
+            for d in cap.data:
+                users[d].append(cap.id)
+        return users
+
+    @cached_property
+    def data_graph(self) -> nx.Graph:
+        """Data sources linked by ``feeds`` (undirected): its components are the silos."""
+        g = nx.Graph()
+        g.add_nodes_from(self.data_kind)
+        known = self.data_kind
+        g.add_edges_from((d.id, t) for d in self.chart.data for t in d.feeds if t in known)
+        return g
+
+    @cached_property
+    def feeders(self) -> dict[str, list[str]]:
+        """Data source id -> sources that feed it directly."""
+        into: dict[str, list[str]] = defaultdict(list)
+        for d in self.chart.data:
+            for t in d.feeds:
+                into[t].append(d.id)
+        return into
+
+    # -- organizations, SLAs ----------------------------------------------------
+
+    @cached_property
+    def org_ids(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.chart.orgs)
+
+    @cached_property
+    def orgs_with_sla(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.chart.orgs if o.has_sla())
+
+    @cached_property
+    def sla_covered(self) -> frozenset[str]:
+        """Ids (capabilities, workflows, systems, CoEs) named by a contract that has SLA rows."""
+        return frozenset(i for o in self.chart.orgs for k in o.contracts if k.sla for i in k.covers)
+
+    # -- people and hand-offs ---------------------------------------------------
+
+    @cached_property
+    def direct_reports(self) -> Counter[str]:
+        return Counter(p.reports_to for p in self.chart.people if p.reports_to)
+
+    @cached_property
+    def handoffs(self) -> list[tuple[str, str, str, str]]:
+        """(performer, receiver, workflow id, step id) for every step with ``to``."""
+        return [(s.by, s.to, wf.id, s.id) for wf in self.chart.workflows for s in wf.steps if s.to]
+
+    @cached_property
+    def carried_by(self) -> dict[str, list[str]]:
+        """Person id -> capabilities whose accountable person is also their only doer.
+
+        ``responsible`` empty, or only that person: nobody else knows the work.
+        """
+        alone: dict[str, list[str]] = defaultdict(list)
+        for cap in self.capabilities:
+            acc = cap.accountable
+            if acc and all(r == acc for r in cap.responsible):
+                alone[acc].append(cap.id)
+        return alone

@@ -1,0 +1,264 @@
+"""Rules that read capabilities: practices, channels, data used, workflows, lifecycle states."""
+
+from __future__ import annotations
+
+from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind, Phase, Stage
+from ..facts import Facts
+from .registry import Finding, Params, RuleResult, listing, rule, share
+
+STAGES = {"I": 1, "II": 2, "III": 3}
+
+
+class CapabilityParams(Params):
+    areas: list[Area] = []
+    """Only capabilities in these areas are in scope (all when empty)."""
+    practices_any: list[str] = []
+    """A match practises at least one of these."""
+    practices_all: list[str] = []
+    """A match practises all of these."""
+    channels_any: list[str] = []
+    """A match works through at least one of these channels."""
+    data_any: list[DataKind] = []
+    """A match uses a data source of at least one of these kinds."""
+    with_system: bool = False
+    """A match runs on at least one system."""
+    min_channels: int = 0
+    """A match works through at least this many channels."""
+    min_data_kinds: int = 0
+    """A match uses data of at least this many kinds."""
+    min_lobs: int = 0
+    """The matches together serve at least this many lines of business."""
+    min_count: int = 1
+    """At least this many capabilities match."""
+    min_share: float | None = None
+    """At least this share of the capabilities in scope match."""
+
+
+def _describe(p: CapabilityParams) -> str:
+    parts = []
+    if p.practices_all:
+        parts.append("practises " + " and ".join(p.practices_all))
+    if p.practices_any:
+        parts.append("practises " + " or ".join(p.practices_any))
+    if p.channels_any:
+        parts.append("works through " + " or ".join(p.channels_any))
+    if p.data_any:
+        parts.append("uses " + " or ".join(p.data_any) + " data")
+    if p.with_system:
+        parts.append("runs on a system")
+    if p.min_channels:
+        parts.append(f"covers {p.min_channels}+ channels")
+    if p.min_data_kinds:
+        parts.append(f"combines {p.min_data_kinds}+ kinds of data")
+    return ", ".join(parts) or "exists"
+
+
+@rule("capabilities", CapabilityParams)
+def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
+    """Some (or a share of) capabilities in the given areas show the given practices, channels, data or systems."""
+    areas = set(p.areas)
+    scope = [c for c in facts.capabilities if not areas or c.area in areas]
+    where = ("in " + "/".join(p.areas) + " ") if p.areas else ""
+    if not scope:
+        return RuleResult(False, 0.0, [Finding(f"no capability {where}in the chart")])
+    verdict: dict[str, bool] = {}
+    for cap in scope:
+        practices = facts.practices[cap.id]
+        channels = facts.channels[cap.id]
+        kinds = facts.data_kinds_of_cap[cap.id]
+        verdict[cap.id] = (
+            (not p.practices_any or not practices.isdisjoint(p.practices_any))
+            and all(x in practices for x in p.practices_all)
+            and (not p.channels_any or not channels.isdisjoint(p.channels_any))
+            and (not p.data_any or not kinds.isdisjoint(p.data_any))
+            and (not p.with_system or bool(cap.systems))
+            and len(channels) >= p.min_channels
+            and len(kinds) >= p.min_data_kinds
+        )
+    matches = [c for c in scope if verdict[c.id]]
+    lobs = set().union(*(facts.lobs_of_cap(c) for c in matches)) if p.min_lobs and matches else set()
+    ok_share = p.min_share is None or share(len(matches), len(scope)) >= p.min_share
+    passed = len(matches) >= p.min_count and ok_share and len(lobs) >= p.min_lobs
+    need = max(p.min_count, 1)
+    score = min(1.0, len(matches) / need) if p.min_share is None else share(len(matches), len(scope))
+    if p.min_lobs:
+        score = min(score, len(lobs) / p.min_lobs)
+    what = _describe(p)
+    findings = []
+    if matches:
+        findings.append(Finding(f"{len(matches)} of {len(scope)} capabilities {where}{what}: "
+                                + listing([facts.who(c) for c in matches], 4), tuple(c.id for c in matches[:20])))
+    else:
+        findings.append(Finding(f"no capability {where}{what}"))
+    if not passed:
+        missing = [c for c in scope if not verdict[c.id]]
+        if missing:
+            findings.append(Finding("lacking it: " + listing([facts.who(c) for c in missing], 5),
+                                    tuple(c.id for c in missing[:20])))
+        if p.min_lobs and len(lobs) < p.min_lobs:
+            findings.append(Finding(f"lines of business served: {', '.join(sorted(lobs)) or 'none'} "
+                                    f"(need {p.min_lobs})"))
+    per_cap = verdict if p.areas else None
+    return RuleResult(passed, round(score, 3), findings, per_cap)
+
+
+class ChannelParams(Params):
+    min: int = 1
+    """Distinct channels needed across the capabilities in scope."""
+    mobile: bool = False
+    """One of them must be mobile (mobile web, app, tablet or SMS)."""
+    areas: list[Area] = []
+
+
+@rule("channels", ChannelParams)
+def channels(facts: Facts, p: ChannelParams) -> RuleResult:
+    """The number of distinct channels, and the presence of mobile."""
+    areas = set(p.areas)
+    found = frozenset().union(*(facts.channels[c.id] for c in facts.capabilities if not areas or c.area in areas))
+    mobile = bool(found & MOBILE_CHANNELS)
+    passed = len(found) >= p.min and (mobile or not p.mobile)
+    score = min(1.0, len(found) / p.min) * (1.0 if mobile or not p.mobile else 0.5)
+    findings = [Finding(f"{len(found)} channels in use: {', '.join(sorted(found)) or 'none'}")]
+    if p.mobile and not mobile:
+        findings.append(Finding("no mobile channel (mobile, app, tablet or sms)"))
+    return RuleResult(passed, round(score, 3), findings)
+
+
+class WorkflowParams(Params):
+    areas: list[Area] = []
+    min_share: float = 1.0
+    """Share of capabilities in scope that have at least one workflow."""
+
+
+@rule("workflows", WorkflowParams)
+def workflows(facts: Facts, p: WorkflowParams) -> RuleResult:
+    """A share of the capabilities in scope are carried out by documented workflows."""
+    areas = set(p.areas)
+    scope = [c for c in facts.capabilities if not areas or c.area in areas]
+    has = {c.id: c.id in facts.workflows_of_cap for c in scope}
+    done = sum(has.values())
+    s = share(done, len(scope))
+    findings = [Finding(f"{done} of {len(scope)} capabilities have a documented workflow")]
+    missing = [c for c in scope if not has[c.id]]
+    if s < p.min_share and missing:
+        findings.append(Finding("without a workflow: " + listing([facts.who(c) for c in missing], 5),
+                                tuple(c.id for c in missing[:20])))
+    return RuleResult(bool(scope) and s >= p.min_share, round(s, 3), findings, has if p.areas else None)
+
+
+class ProviderParams(Params):
+    min: int = 2
+    areas: list[Area] = ["creation"]
+    practices_any: list[str] = []
+    """Only capabilities with one of these practices count (all when empty)."""
+
+
+@rule("content_providers", ProviderParams)
+def content_providers(facts: Facts, p: ProviderParams) -> RuleResult:
+    """Distinct providers (people, teams, agencies, partners) behind the content capabilities."""
+    providers: dict[str, None] = {}
+    for cap in facts.capabilities:
+        if cap.area not in p.areas:
+            continue
+        if p.practices_any and facts.practices[cap.id].isdisjoint(p.practices_any):
+            continue
+        for pid in ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors:
+            providers.setdefault(pid)
+    ids = list(providers)
+    findings = [Finding(f"{len(ids)} content providers: " + (listing(facts.names(ids), 8) or "none"), tuple(ids[:20]))]
+    return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
+
+
+class PartnerParams(Params):
+    kinds: list[str] = ["partner"]
+    practices_any: list[str] = []
+    """The partner contributes to a capability with one of these practices."""
+    min: int = 1
+
+
+@rule("partners", PartnerParams)
+def partners(facts: Facts, p: PartnerParams) -> RuleResult:
+    """External organizations of given kinds contribute to capabilities with given practices."""
+    kinds = {o.id: o.kind for o in facts.chart.orgs}
+    found: dict[str, None] = {}
+    for cap in facts.capabilities:
+        if p.practices_any and facts.practices[cap.id].isdisjoint(p.practices_any):
+            continue
+        for org in cap.contributors:
+            if kinds.get(org) in p.kinds:
+                found.setdefault(org)
+    ids = list(found)
+    what = f"{'/'.join(p.kinds)} organizations" + (f" contributing to {' or '.join(p.practices_any)}" if p.practices_any else "")
+    findings = [Finding(f"{len(ids)} {what}" + (": " + listing(facts.names(ids)) if ids else ""), tuple(ids))]
+    return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
+
+
+class LifecycleParams(Params):
+    phase: Phase
+    stage: Stage = "I"
+    """The lowest state that counts (I initiating, II refining, III mastering)."""
+    min_count: int = 1
+
+
+@rule("lifecycle", LifecycleParams)
+def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
+    """Capabilities covering a lifecycle phase at a given state (seed 001) or better."""
+    need = STAGES[p.stage]
+    scope = [c for c in facts.capabilities if p.phase in c.phases]
+    verdict = {c.id: STAGES[c.phases[p.phase]] >= need for c in scope}
+    good = [c for c in scope if verdict[c.id]]
+    if not scope:
+        return RuleResult(False, 0.0, [Finding(f"no capability covers the {p.phase} phase")], {})
+    findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
+                        + (": " + listing([facts.who(c) for c in good], 3) if good else ""), tuple(c.id for c in good[:20]))]
+    below = [c for c in scope if not verdict[c.id]]
+    if below and len(good) < p.min_count:
+        findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below], 4),
+                                tuple(c.id for c in below[:20])))
+    return RuleResult(len(good) >= p.min_count, round(min(1.0, len(good) / p.min_count), 3), findings, verdict)
+
+
+class CoverageParams(Params):
+    min_phases: int = 5
+
+
+@rule("lifecycle_coverage", CoverageParams)
+def lifecycle_coverage(facts: Facts, p: CoverageParams) -> RuleResult:
+    """How many of the five lifecycle phases some capability covers."""
+    from ...model.vocabulary import Phase as _Phase
+    from typing import get_args
+
+    covered = {ph for c in facts.capabilities for ph in c.phases}
+    missing = [ph for ph in get_args(_Phase) if ph not in covered]
+    findings = [Finding(f"{len(covered)} of 5 lifecycle phases covered"
+                        + (f"; not covered: {', '.join(missing)}" if missing else ""))]
+    return RuleResult(len(covered) >= p.min_phases, round(min(1.0, len(covered) / p.min_phases), 3), findings)
+
+
+class ShareParams(Params):
+    min_share: float = 1.0
+
+
+@rule("capability_systems", ShareParams)
+def capability_systems(facts: Facts, p: ShareParams) -> RuleResult:
+    """A share of capabilities run on at least one system."""
+    verdict = {c.id: bool(c.systems) for c in facts.capabilities}
+    without = [c for c in facts.capabilities if not c.systems]
+    s = share(len(verdict) - len(without), len(verdict))
+    findings = [Finding(f"{len(verdict) - len(without)} of {len(verdict)} capabilities run on a system")]
+    if without:
+        findings.append(Finding("without a system: " + listing([facts.who(c) for c in without], 5),
+                                tuple(c.id for c in without[:20])))
+    return RuleResult(bool(verdict) and s >= p.min_share, round(s, 3), findings, verdict)
+
+
+@rule("single_accountable", ShareParams)
+def single_accountable(facts: Facts, p: ShareParams) -> RuleResult:
+    """Exactly one accountable person per capability (the A of RACI)."""
+    verdict = {c.id: facts.kind(c.accountable) == "person" if c.accountable else False for c in facts.capabilities}
+    bad = [c for c in facts.capabilities if not verdict[c.id]]
+    s = share(len(verdict) - len(bad), len(verdict))
+    findings = [Finding(f"{len(verdict) - len(bad)} of {len(verdict)} capabilities have exactly one accountable person")]
+    if bad:
+        findings.append(Finding("no accountable person: " + listing([c.name for c in bad]), tuple(c.id for c in bad[:20])))
+    return RuleResult(bool(verdict) and s >= p.min_share, round(s, 3), findings, verdict)

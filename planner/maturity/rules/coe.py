@@ -1,0 +1,178 @@
+"""Rules about Centers of Excellence, value chains and external organizations' SLAs (seed 004)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..facts import Facts
+from .registry import Finding, Params, RuleResult, listing, rule, share
+
+Part = Literal["sla", "inputs", "outputs", "pnl", "plan", "improvements", "cost_reduction",
+               "cycle_time_reduction", "validation", "capabilities", "lead"]
+
+PART_WORDS = {
+    "sla": "an SLA", "inputs": "acceptable and unacceptable inputs", "outputs": "acceptable and unacceptable outputs",
+    "pnl": "P&L metrics", "plan": "a multi-year plan", "improvements": "an improvement commitment",
+    "cost_reduction": "a cost-reduction target", "cycle_time_reduction": "a cycle-time reduction target",
+    "validation": "independent validation", "capabilities": "capabilities it delivers", "lead": "a lead",
+}
+
+
+class CompleteParams(Params):
+    parts: list[Part] = []
+    """Traits every judged CoE must have."""
+    min_plan_years: int = 3
+    all_coes: bool = False
+    """Every CoE must have them (else at least ``min_count``)."""
+    min_count: int = 1
+
+
+def _missing(coe, p: CompleteParams) -> list[str]:
+    has = {
+        "sla": bool(coe.sla),
+        "inputs": bool(coe.inputs.acceptable and coe.inputs.unacceptable),
+        "outputs": bool(coe.outputs.acceptable and coe.outputs.unacceptable),
+        "pnl": bool(coe.pnl),
+        "plan": (coe.plan_years or 0) >= p.min_plan_years,
+        "improvements": bool(coe.improvements),
+        "cost_reduction": any(i.kind == "cost" for i in coe.improvements),
+        "cycle_time_reduction": any(i.kind == "cycle_time" for i in coe.improvements),
+        "validation": coe.validation is not None,
+        "capabilities": bool(coe.capabilities),
+        "lead": coe.lead is not None,
+    }
+    words = dict(PART_WORDS, plan=f"a plan of {p.min_plan_years}+ years")
+    return [words[part] for part in p.parts if not has[part]]
+
+
+def _coe_label(facts: Facts, coe) -> str:
+    return f"{coe.name} (lead: {facts.name(coe.lead)})" if coe.lead else coe.name
+
+
+@rule("coe_complete", CompleteParams)
+def coe_complete(facts: Facts, p: CompleteParams) -> RuleResult:
+    """CoE completeness: SLA, input/output acceptance, P&L, plan horizon, improvement, validation."""
+    coes = facts.chart.coes
+    if not coes:
+        return RuleResult(False, 0.0, [Finding("no Center of Excellence in the chart")])
+    gaps = {c.id: _missing(c, p) for c in coes}
+    complete = [c for c in coes if not gaps[c.id]]
+    passed = len(complete) == len(coes) if p.all_coes else len(complete) >= p.min_count
+    traits = ", ".join(PART_WORDS[x] for x in p.parts) or "exists"
+    findings = [Finding(f"{len(complete)} of {len(coes)} CoEs have {traits}", tuple(c.id for c in complete))]
+    for coe in coes:
+        if gaps[coe.id] and (p.all_coes or not passed):
+            findings.append(Finding(f"{_coe_label(facts, coe)} lacks {', '.join(gaps[coe.id])}", (coe.id,)))
+    return RuleResult(passed, round(share(len(complete), len(coes)), 3), findings)
+
+
+class SlaParams(Params):
+    all_coes: bool = True
+    measured: bool = False
+    """Every SLA row must also be measured and met."""
+
+
+@rule("coe_sla", SlaParams)
+def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
+    """SLA coverage of CoEs; optionally, that the service levels are measured and met."""
+    coes = facts.chart.coes
+    if not coes:
+        return RuleResult(False, 0.0, [Finding("no Center of Excellence in the chart")])
+    good, findings = [], []
+    for coe in coes:
+        if not coe.sla:
+            findings.append(Finding(f"{_coe_label(facts, coe)} has no SLA", (coe.id,)))
+            continue
+        if p.measured:
+            off = [m for m in coe.sla if m.is_met() is not True]
+            if off:
+                what = "; ".join(f"{m.metric} {'not measured' if m.measured is None else f'{m.measured:g} vs target {m.target:g}{m.unit}'}"
+                                 for m in off[:3])
+                findings.append(Finding(f"{_coe_label(facts, coe)} misses its SLA: {what}", (coe.id,)))
+                continue
+        good.append(coe)
+    passed = len(good) == len(coes) if p.all_coes else bool(good)
+    findings.insert(0, Finding(f"{len(good)} of {len(coes)} CoEs have {'a met' if p.measured else 'an'} SLA",
+                               tuple(c.id for c in good)))
+    return RuleResult(passed, round(share(len(good), len(coes)), 3), findings)
+
+
+def _covered(facts: Facts, org_id: str, *targets: str) -> bool:
+    """An SLA contract of the organization covers one of the targets, or covers everything (no ``covers``)."""
+    org = facts.by_id.get(org_id)
+    for contract in getattr(org, "contracts", ()):
+        if contract.sla and (not contract.covers or any(t in contract.covers for t in targets if t)):
+            return True
+    return False
+
+
+class ExternalParams(Params):
+    include_contributors: bool = True
+    include_systems: bool = True
+
+
+@rule("external_sla", ExternalParams)
+def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
+    """SLA coverage of every hand-off to or from an external organization, contribution and provided system."""
+    orgs = facts.org_ids
+    checked, gaps = 0, []
+    flows = {wf.id: wf for wf in facts.chart.workflows}
+    for by, to, wf_id, step in facts.handoffs:
+        for org in {by, to} & orgs:
+            checked += 1
+            if not _covered(facts, org, wf_id, flows[wf_id].capability, step):
+                gaps.append((f"hand-off '{facts.name(step)}' in {flows[wf_id].name}: {facts.name(by)} -> {facts.name(to)}",
+                             (org, step)))
+    if p.include_contributors:
+        for cap in facts.capabilities:
+            for org in cap.contributors:
+                checked += 1
+                if not _covered(facts, org, cap.id, *facts.workflows_of_cap.get(cap.id, ())):
+                    gaps.append((f"{facts.name(org)} contributes to {cap.name}", (org, cap.id)))
+    if p.include_systems:
+        for system in facts.chart.systems:
+            if system.provider:
+                checked += 1
+                if not _covered(facts, system.provider, system.id):
+                    gaps.append((f"{facts.name(system.provider)} provides {system.name}", (system.provider, system.id)))
+    for coe in facts.chart.coes:
+        if coe.provider:
+            checked += 1
+            if not (coe.sla or _covered(facts, coe.provider, coe.id)):
+                gaps.append((f"{facts.name(coe.provider)} runs {coe.name}", (coe.provider, coe.id)))
+    findings = [Finding(f"{checked - len(gaps)} of {checked} external hand-offs and contributions are under an SLA")]
+    by_org: dict[str, list[tuple[str, tuple]]] = {}
+    for text, ids in gaps:
+        by_org.setdefault(ids[0], []).append((text, ids))
+    for org, items in list(by_org.items())[:8]:
+        kind = getattr(facts.by_id.get(org), "kind", "organization")
+        findings.append(Finding(f"no SLA with {facts.name(org)} ({kind}): " + listing([t for t, _ in items], 3),
+                                tuple(dict.fromkeys(i for _, ids in items for i in ids))[:20]))
+    if len(by_org) > 8:
+        findings.append(Finding(f"and {len(by_org) - 8} more organizations without SLA"))
+    return RuleResult(not gaps, round(share(checked - len(gaps), checked), 3), findings)
+
+
+class ChainParams(Params):
+    min_coes: int = 2
+    external: bool = False
+    """The chain must include a shared or outsourced CoE under SLA."""
+
+
+@rule("value_chain", ChainParams)
+def value_chain(facts: Facts, p: ChainParams) -> RuleResult:
+    """A digital value chain links CoEs; optionally one of them is shared or outsourced under SLA."""
+    coes = {c.id: c for c in facts.chart.coes}
+    best, best_score = None, 0.0
+    for chain in facts.chart.chains:
+        external = [c for c in chain.coes if c in coes and coes[c].scope != "internal"
+                    and (coes[c].sla or (coes[c].provider and _covered(facts, coes[c].provider, c)))]
+        score = min(1.0, len(chain.coes) / p.min_coes) * (1.0 if external or not p.external else 0.5)
+        if best is None or score > best_score:
+            best, best_score = chain, score
+    if best is None:
+        return RuleResult(False, 0.0, [Finding("no digital value chain links the CoEs")])
+    findings = [Finding(f"{best.name} links {listing(facts.names(best.coes))}", (best.id, *best.coes))]
+    if p.external and best_score < 1.0:
+        findings.append(Finding("no shared or outsourced CoE under SLA in the chain"))
+    return RuleResult(best_score >= 1.0, round(best_score, 3), findings)

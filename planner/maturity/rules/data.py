@@ -1,0 +1,247 @@
+"""Rules that read data sources and systems: silos, the enterprise database, integration, loops."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import networkx as nx
+
+from ...model.vocabulary import Area, DataKind, SystemRole
+from ..facts import Facts
+from .registry import Finding, Params, RuleResult, listing, rule, share
+
+SEED_004_KINDS = ("suspect_buyer", "prospecting", "subscriber", "sales_force_automation",
+                  "operational_crm", "analytic_data_mart", "targeted_messaging")
+
+
+class SiloParams(Params):
+    max_components: int = 1
+    """Most groups of data sources not linked by ``feeds`` that still pass."""
+
+
+@rule("data_silos", SiloParams)
+def data_silos(facts: Facts, p: SiloParams) -> RuleResult:
+    """Information silos: connected components of the data-source graph (``feeds`` links)."""
+    g = facts.data_graph
+    if g.number_of_nodes() == 0:
+        return RuleResult(False, 0.0, [Finding("no data sources in the chart")])
+    parts = sorted(nx.connected_components(g), key=len, reverse=True)
+    findings = [Finding(f"{len(parts)} group(s) of data sources not linked to each other")]
+    if len(parts) > p.max_components:
+        for part in parts[1:6]:
+            ids = sorted(part)
+            owners = {facts.name(o) for d in ids if (o := facts.by_id[d].owner)}
+            tail = f" (stewards: {', '.join(sorted(owners))})" if owners else ""
+            findings.append(Finding("silo: " + listing(facts.names(ids), 4) + tail, tuple(ids[:20])))
+        if len(parts) > 6:
+            findings.append(Finding(f"and {len(parts) - 6} more silos"))
+    score = share(1, len(parts)) if len(parts) > p.max_components else 1.0
+    return RuleResult(len(parts) <= p.max_components, round(score, 3), findings)
+
+
+class EnterpriseParams(Params):
+    min_kinds: int = 3
+    """Distinct kinds of data that must reach the enterprise marketing database."""
+    required_kinds: list[DataKind] = []
+    """Kinds that must be among them."""
+
+
+def _upstream(facts: Facts, start: str) -> list[str]:
+    """Every data source that feeds ``start``, directly or through others (breadth first)."""
+    seen, queue = {start}, deque([start])
+    while queue:
+        for src in facts.feeders.get(queue.popleft(), ()):
+            if src not in seen:
+                seen.add(src)
+                queue.append(src)
+    seen.discard(start)
+    return list(seen)
+
+
+@rule("enterprise_db", EnterpriseParams)
+def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
+    """An enterprise marketing database integrating data sources of several kinds (seed 004)."""
+    hubs = [d for d in facts.chart.data if d.kind == "enterprise_marketing_db"]
+    if not hubs:
+        return RuleResult(False, 0.0, [Finding("no enterprise marketing database: the data sources are not integrated "
+                                               "into one marketing database")])
+    best = None
+    for hub in hubs:
+        feeders = _upstream(facts, hub.id)
+        kinds = {facts.data_kind[d] for d in feeders} - {"enterprise_marketing_db"}
+        missing = [k for k in p.required_kinds if k not in kinds]
+        score = min(1.0, len(kinds) / p.min_kinds) * share(len(p.required_kinds) - len(missing), len(p.required_kinds))
+        if best is None or score > best[0]:
+            best = (score, hub, feeders, kinds, missing)
+    score, hub, feeders, kinds, missing = best
+    passed = len(kinds) >= p.min_kinds and not missing
+    findings = [Finding(f"{hub.name} integrates {len(kinds)} kinds of data: {', '.join(sorted(kinds)) or 'none'}",
+                        (hub.id, *feeders[:19]))]
+    if missing:
+        findings.append(Finding(f"{hub.name} receives no {', '.join(missing)} data"))
+    if not passed:
+        linked = set(feeders) | {hub.id}
+        outside = [d for d in facts.chart.data if d.id not in linked]
+        if outside:
+            findings.append(Finding("not feeding it: " + listing([f"{d.name} ({d.kind})" for d in outside], 5),
+                                    tuple(d.id for d in outside[:20])))
+    return RuleResult(passed, round(score, 3), findings)
+
+
+class DataSourceParams(Params):
+    kinds_any: list[DataKind] = []
+    kinds_all: list[DataKind] = []
+    used_by_areas: list[Area] = []
+    """The source must be used by a capability in one of these areas."""
+    min_count: int = 1
+
+
+@rule("data_sources", DataSourceParams)
+def data_sources(facts: Facts, p: DataSourceParams) -> RuleResult:
+    """Data sources of given kinds exist, optionally used by capabilities of given areas."""
+    area = {c.id: c.area for c in facts.capabilities}
+    found = [d for d in facts.chart.data
+             if (not p.kinds_any or d.kind in p.kinds_any)
+             and (not p.used_by_areas or any(area.get(c) in p.used_by_areas for c in facts.data_users.get(d.id, ())))]
+    kinds = {d.kind for d in found}
+    missing = [k for k in p.kinds_all if k not in kinds]
+    passed = len(found) >= p.min_count and not missing
+    what = " or ".join(p.kinds_any) or "data"
+    used = f" used by {'/'.join(p.used_by_areas)} capabilities" if p.used_by_areas else ""
+    findings = [Finding(f"{len(found)} {what} source(s){used}" + (": " + listing([d.name for d in found]) if found else ""),
+                        tuple(d.id for d in found[:20]))]
+    if missing:
+        findings.append(Finding(f"missing kinds: {', '.join(missing)}"))
+    return RuleResult(passed, 1.0 if passed else round(min(1.0, len(found) / max(1, p.min_count)) * 0.5, 3), findings)
+
+
+class ShareParams(Params):
+    min_share: float = 1.0
+
+
+@rule("data_stewardship", ShareParams)
+def data_stewardship(facts: Facts, p: ShareParams) -> RuleResult:
+    """Data sources have a steward (owner) and a home system."""
+    data = facts.chart.data
+    bad = [d for d in data if not (d.owner and d.system)]
+    s = share(len(data) - len(bad), len(data))
+    findings = [Finding(f"{len(data) - len(bad)} of {len(data)} data sources have a steward and a system")]
+    if bad:
+        findings.append(Finding("lacking one: " + listing([d.name for d in bad], 5), tuple(d.id for d in bad[:20])))
+    return RuleResult(bool(data) and s >= p.min_share, round(s, 3), findings)
+
+
+@rule("system_owners", ShareParams)
+def system_owners(facts: Facts, p: ShareParams) -> RuleResult:
+    """Systems have an accountable owner (person or team)."""
+    systems = facts.chart.systems
+    bad = [s for s in systems if not s.owner]
+    sh = share(len(systems) - len(bad), len(systems))
+    findings = [Finding(f"{len(systems) - len(bad)} of {len(systems)} systems have an owner")]
+    if bad:
+        findings.append(Finding("no owner: " + listing([s.name for s in bad], 5), tuple(s.id for s in bad[:20])))
+    return RuleResult(bool(systems) and sh >= p.min_share, round(sh, 3), findings)
+
+
+class IntegrationParams(Params):
+    from_role: SystemRole = "engagement"
+    to_role: SystemRole = "record"
+    min_share: float = 1.0
+
+
+@rule("system_integration", IntegrationParams)
+def system_integration(facts: Facts, p: IntegrationParams) -> RuleResult:
+    """Systems of one role (engagement) integrate with systems of another (record)."""
+    role = {s.id: s.role for s in facts.chart.systems}
+    linked: set[str] = set()
+    for s in facts.chart.systems:
+        for other in s.integrates:
+            if role.get(other) == p.to_role:
+                linked.add(s.id)
+            if s.role == p.to_role:
+                linked.add(other)
+    scope = [s for s in facts.chart.systems if s.role == p.from_role]
+    if not scope:
+        return RuleResult(False, 0.0, [Finding(f"no systems of {p.from_role} in the chart")])
+    good = [s for s in scope if s.id in linked]
+    sh = share(len(good), len(scope))
+    findings = [Finding(f"{len(good)} of {len(scope)} systems of {p.from_role} integrate with a system of {p.to_role}")]
+    bad = [s for s in scope if s.id not in linked]
+    if bad:
+        def label(s):
+            owner = f", owner {facts.name(s.owner)}" if s.owner else ""
+            vendor = f", from {facts.name(s.provider)}" if s.provider else ""
+            return f"{s.name}{vendor}{owner}"
+        findings.append(Finding("not integrated: " + listing([label(s) for s in bad], 5), tuple(s.id for s in bad[:20])))
+    return RuleResult(sh >= p.min_share, round(sh, 3), findings)
+
+
+class LobParams(Params):
+    min_lobs: int = 2
+
+
+@rule("lob_integration", LobParams)
+def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
+    """Integration across lines of business: one linked group of data sources serves every line."""
+    lobs_of: dict[str, set[str]] = {d.id: ({d.lob} if d.lob else set()) for d in facts.chart.data}
+    for cap in facts.capabilities:
+        lobs = facts.lobs_of_cap(cap)
+        for d in cap.data:
+            if d in lobs_of:
+                lobs_of[d] |= lobs
+    every = set().union(*lobs_of.values()) if lobs_of else set()
+    every |= set().union(*(facts.lobs_of_cap(c) for c in facts.capabilities)) if facts.capabilities else set()
+    if len(every) < p.min_lobs:
+        return RuleResult(True, 1.0, [Finding(f"one line of business ({', '.join(every) or 'unnamed'}): nothing to integrate")])
+    best, best_part = set(), set()
+    for part in nx.connected_components(facts.data_graph):
+        covered = set().union(*(lobs_of[d] for d in part))
+        if len(covered) > len(best):
+            best, best_part = covered, part
+    passed = best == every
+    findings = [Finding(f"lines of business: {', '.join(sorted(every))}; the best-linked data serves "
+                        f"{', '.join(sorted(best)) or 'none'}", tuple(sorted(best_part))[:20])]
+    for lob in sorted(every - best):
+        ids = [d for d, ls in lobs_of.items() if lob in ls]
+        findings.append(Finding(f"{lob} data is not linked to the rest: " + (listing(facts.names(ids), 4) or "no data source"),
+                                tuple(ids[:20])))
+    return RuleResult(passed, round(share(len(best), len(every)), 3), findings)
+
+
+class LoopParams(Params):
+    from_areas: list[Area] = ["measurement"]
+    to_areas: list[Area] = ["creation", "delivery"]
+
+
+@rule("closed_loop", LoopParams)
+def closed_loop(facts: Facts, p: LoopParams) -> RuleResult:
+    """A closed loop: measurement results reach creation through shared data, a feed or a hand-off."""
+    src = [c for c in facts.capabilities if c.area in p.from_areas]
+    dst = [c for c in facts.capabilities if c.area in p.to_areas]
+    if not src or not dst:
+        return RuleResult(False, 0.0, [Finding(f"no {'/'.join(p.from_areas if not src else p.to_areas)} capability")])
+    explicit = [c for c in src + dst if "closed_loop_optimization" in facts.practices[c.id]]
+    if explicit:
+        return RuleResult(True, 1.0, [Finding("closed-loop optimization practised by " + listing([facts.who(c) for c in explicit], 3),
+                                              tuple(c.id for c in explicit))])
+    dst_data = {d: c for c in dst for d in c.data}
+    for m in src:
+        for d in m.data:
+            if d not in facts.data_kind:
+                continue
+            target = dst_data.get(d)
+            if target is None:
+                target = next((dst_data[t] for t in facts.by_id[d].feeds if t in dst_data), None)
+            if target is not None:
+                return RuleResult(True, 1.0, [Finding(f"{m.name} feeds {target.name} through {facts.name(d)}", (m.id, d, target.id))])
+    people_dst = {r: c for c in dst for r in [c.accountable, *c.responsible] if r}
+    flows = {wf.id: wf.capability for wf in facts.chart.workflows}
+    src_ids = {c.id for c in src}
+    people_src = {r for c in src for r in [c.accountable, *c.responsible] if r}
+    for by, to, wf, step in facts.handoffs:
+        if (flows.get(wf) in src_ids or by in people_src) and to in people_dst:
+            return RuleResult(True, 1.0, [Finding(f"{facts.name(by)} hands {facts.name(step)} to {facts.name(to)}, "
+                                                  f"who works on {people_dst[to].name}", (by, step, to))])
+    return RuleResult(False, 0.0, [Finding("no loop from " + listing([facts.who(c) for c in src], 3) + " back to "
+                                           + listing([c.name for c in dst], 3)
+                                           + ": no shared data source, feed or hand-off", tuple(c.id for c in src[:20]))])

@@ -1,0 +1,84 @@
+"""The rule registry: each rule is a pure function ``(facts, params) -> RuleResult``.
+
+A rule declares its parameters as a pydantic model, so a model file's mistakes in
+``params`` are reported with their location when the file is loaded, not when a
+chart is assessed. Rules register themselves with :func:`rule`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from ..facts import Facts
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One observation behind a verdict, naming the chart elements involved (by id)."""
+
+    message: str
+    elements: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"message": self.message, "elements": list(self.elements)}
+
+
+@dataclass
+class RuleResult:
+    """A rule's verdict: pass or fail, a score from 0 to 1, and the findings.
+
+    ``per_capability`` is set by rules that judge capabilities one by one (capability
+    id -> passed); only capabilities the rule applies to appear. The heat map reads it.
+    """
+
+    passed: bool
+    score: float
+    findings: list[Finding] = field(default_factory=list)
+    per_capability: dict[str, bool] | None = None
+
+
+class Params(BaseModel):
+    """Base of rule parameters: unknown parameters are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its name, parameter model, function and one-line summary."""
+
+    name: str
+    params: type[Params]
+    func: Callable[["Facts", Params], RuleResult]
+    summary: str
+
+
+RULES: dict[str, Rule] = {}
+"""Rule name -> rule, filled by the rule modules on import."""
+
+
+def rule(name: str, params: type[Params] = Params) -> Callable:
+    """Register ``func`` as rule ``name`` with parameters ``params``."""
+
+    def register(func: Callable) -> Callable:
+        summary = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        RULES[name] = Rule(name, params, func, summary)
+        return func
+
+    return register
+
+
+def share(good: int, total: int) -> float:
+    """``good / total``, and 1.0 when there is nothing to judge."""
+    return good / total if total else 1.0
+
+
+def listing(names: list[str], most: int = 6) -> str:
+    """``a, b, c and 4 more``: short enough for one line of a report."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return ", ".join(names[:most]) + f" and {len(names) - most} more"

@@ -1,0 +1,117 @@
+"""Rules about the shape of the operation: workflow integrity, single points of failure, spans of control."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..facts import Facts
+from .registry import Finding, Params, RuleResult, listing, rule, share
+
+
+def work_graph(facts: Facts) -> nx.Graph:
+    """The undirected network of who works with what: capabilities to their people, teams,
+    organizations and systems; performers to receivers of hand-offs; people to their team.
+
+    Reporting lines are left out on purpose: every manager would otherwise be a cut
+    vertex of the tree, and the question here is who the *work* depends on.
+    """
+    cached = facts.rule_cache.get(("work_graph", ""))
+    if cached is not None:
+        return cached
+    g = nx.Graph()
+    edges = []
+    for cap in facts.capabilities:
+        for other in ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors + cap.systems:
+            edges.append((cap.id, other))
+    edges += [(by, to) for by, to, _, _ in facts.handoffs]
+    g.add_edges_from(edges)
+    known = facts.by_id
+    g.add_edges_from((n, known[n].team) for n in list(g) if getattr(known.get(n), "team", None))
+    facts.rule_cache[("work_graph", "")] = g
+    return g
+
+
+def workflow_problems(facts: Facts) -> tuple[int, list[tuple[str, tuple[str, ...]]], list[tuple[str, tuple[str, ...]]]]:
+    """(steps checked, missing inputs, orphan outputs): artifacts nobody produces or nobody uses."""
+    steps, missing, orphans = 0, [], []
+    for wf in facts.chart.workflows:
+        produced = {a for s in wf.steps for a in s.outputs}
+        consumed = {a for s in wf.steps for a in s.inputs}
+        available = set(wf.inputs) | produced
+        for s in wf.steps:
+            steps += 1
+            for artifact in s.inputs:
+                if artifact not in available:
+                    missing.append((f"'{artifact}' consumed by {s.name} ({facts.name(s.by)}) in {wf.name} is produced by no step "
+                                    "and is not a workflow input", (wf.id, s.id, s.by)))
+            for artifact in s.outputs:
+                if artifact not in consumed and artifact not in wf.outputs:
+                    orphans.append((f"'{artifact}' produced by {s.name} ({facts.name(s.by)}) in {wf.name} is used by no step "
+                                    "and is not a workflow output", (wf.id, s.id, s.by)))
+        for artifact in wf.outputs:
+            if artifact not in produced:
+                missing.append((f"{wf.name} promises '{artifact}' but no step produces it", (wf.id,)))
+    return steps, missing, orphans
+
+
+@rule("workflow_integrity")
+def workflow_integrity(facts: Facts, p: Params) -> RuleResult:
+    """Workflow integrity: every consumed artifact is produced, every output consumed."""
+    steps, missing, orphans = workflow_problems(facts)
+    bad = len(missing) + len(orphans)
+    findings = [Finding(f"{len(facts.chart.workflows)} workflows, {steps} steps: {len(missing)} missing inputs, "
+                        f"{len(orphans)} orphan outputs")]
+    findings += [Finding("missing input: " + text, ids) for text, ids in missing[:5]]
+    findings += [Finding("orphan output: " + text, ids) for text, ids in orphans[:5]]
+    if bad > 10:
+        findings.append(Finding(f"and {bad - 10} more"))
+    return RuleResult(not bad, round(share(max(0, steps - bad), steps), 3), findings)
+
+
+class SpofParams(Params):
+    max_sole_capabilities: int = 2
+    """A person who alone carries more capabilities than this is a single point of failure."""
+    articulation: bool = True
+    """Also flag people whose absence cuts the work network in two (articulation points)."""
+
+
+@rule("single_points_of_failure", SpofParams)
+def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
+    """Single points of failure: one person alone carrying several capabilities, or holding the work network together."""
+    findings, flagged = [], set()
+    for person, caps in facts.carried_by.items():
+        if len(caps) > p.max_sole_capabilities:
+            flagged.add(person)
+            findings.append(Finding(f"{facts.name(person)} alone carries {len(caps)} capabilities: "
+                                    + listing(facts.names(caps), 4), (person, *caps[:19])))
+    if p.articulation:
+        g = work_graph(facts)
+        cut = [n for n in nx.articulation_points(g) if facts.kind(n) == "person" and n not in flagged]
+        for person in cut[:8]:
+            hanging = [c for c in g[person] if facts.kind(c) == "capability" and g.degree(c) == 1]
+            why = f"the only link of {listing(facts.names(hanging), 3)}" if hanging else "the only link between parts of the work network"
+            findings.append(Finding(f"{facts.name(person)} is {why}", (person, *hanging[:19])))
+        if len(cut) > 8:
+            findings.append(Finding(f"and {len(cut) - 8} more people who hold the work network together"))
+        flagged.update(cut)
+    people = len(facts.chart.people)
+    head = Finding(f"{len(flagged)} single point(s) of failure among {people} people")
+    return RuleResult(not flagged, round(share(people - len(flagged), people), 3), [head, *findings])
+
+
+class SpanParams(Params):
+    max_direct: int = 10
+    """Most direct reports a manager should have."""
+
+
+@rule("span_of_control", SpanParams)
+def span_of_control(facts: Facts, p: SpanParams) -> RuleResult:
+    """Span of control: no manager has more direct reports than ``max_direct``."""
+    reports = facts.direct_reports
+    wide = sorted(((n, m) for m, n in reports.items() if n > p.max_direct), reverse=True)
+    findings = [Finding(f"{len(reports)} managers; widest span {max(reports.values(), default=0)} direct reports")]
+    for n, manager in wide[:6]:
+        findings.append(Finding(f"{facts.name(manager)} has {n} direct reports (more than {p.max_direct})", (manager,)))
+    if len(wide) > 6:
+        findings.append(Finding(f"and {len(wide) - 6} more managers over {p.max_direct}"))
+    return RuleResult(not wide, round(share(len(reports) - len(wide), len(reports)), 3), findings)

@@ -1,0 +1,94 @@
+"""Structural analysis beside the maturity: silos, single points of failure, bottlenecks,
+orphan outputs and missing inputs, capabilities without systems, organizations without SLA.
+
+Everything is linear in the chart except betweenness centrality (bottlenecks), which is
+O(V·E) exactly; on work networks above :data:`EXACT_LIMIT` nodes it is estimated from
+a fixed-seed sample of source nodes and the report says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .facts import Facts
+from .rules import Finding
+from .rules.data import data_silos
+from .rules.registry import Params
+from .rules.structure import SpofParams, single_points_of_failure, work_graph, workflow_problems
+
+EXACT_LIMIT = 1500
+"""Largest work network (nodes) on which betweenness is computed exactly."""
+SAMPLE_BUDGET = 2_000_000
+"""Sampled betweenness visits about this many nodes and edges in total."""
+RESOURCE_KINDS = {"person", "team", "org", "system", "coe"}
+
+
+@dataclass
+class StructureReport:
+    """What the shape of the chart says, independent of any maturity model."""
+
+    silos: list[list[str]] = field(default_factory=list)
+    single_points_of_failure: list[Finding] = field(default_factory=list)
+    bottlenecks: list[tuple[str, float]] = field(default_factory=list)
+    betweenness_sampled: bool = False
+    betweenness_sources: int = 0
+    work_nodes: int = 0
+    missing_inputs: list[Finding] = field(default_factory=list)
+    orphan_outputs: list[Finding] = field(default_factory=list)
+    capabilities_without_systems: list[str] = field(default_factory=list)
+    orgs_without_sla: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "silos": self.silos,
+            "single_points_of_failure": [f.to_dict() for f in self.single_points_of_failure],
+            "bottlenecks": [{"id": i, "betweenness": round(b, 4)} for i, b in self.bottlenecks],
+            "betweenness": {"sampled": self.betweenness_sampled, "sources": self.betweenness_sources,
+                            "nodes": self.work_nodes},
+            "missing_inputs": [f.to_dict() for f in self.missing_inputs],
+            "orphan_outputs": [f.to_dict() for f in self.orphan_outputs],
+            "capabilities_without_systems": self.capabilities_without_systems,
+            "orgs_without_sla": self.orgs_without_sla,
+        }
+
+
+def analyze_structure(graph, top: int = 5) -> StructureReport:
+    """Structural findings for a graph from ``build_graph`` (or a chart, or facts)."""
+    facts = Facts.of(graph)
+    report = StructureReport()
+    if facts.chart.data:
+        report.silos = [sorted(part) for part in sorted(nx.connected_components(facts.data_graph), key=len, reverse=True)]
+        if len(report.silos) == 1:
+            report.silos = []
+    spof = single_points_of_failure(facts, SpofParams())
+    report.single_points_of_failure = spof.findings[1:]
+    _bottlenecks(facts, report, top)
+    _, missing, orphans = workflow_problems(facts)
+    report.missing_inputs = [Finding(text, ids) for text, ids in missing]
+    report.orphan_outputs = [Finding(text, ids) for text, ids in orphans]
+    report.capabilities_without_systems = [c.id for c in facts.capabilities if not c.systems]
+    report.orgs_without_sla = [o.id for o in facts.chart.orgs if not o.has_sla()]
+    return report
+
+
+def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
+    """Resources with the highest betweenness in the work network: work funnels through them."""
+    g = work_graph(facts)
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    report.work_nodes = n
+    if n < 3:
+        return
+    k = None
+    if n > EXACT_LIMIT:
+        k = max(16, min(n, SAMPLE_BUDGET // (n + m)))
+        report.betweenness_sampled, report.betweenness_sources = True, k
+    else:
+        report.betweenness_sources = n
+    scores = nx.betweenness_centrality(g, k=k, seed=0 if k else None, normalized=True)
+    ranked = sorted((s, node) for node, s in scores.items() if s > 0 and facts.kind(node) in RESOURCE_KINDS)
+    report.bottlenecks = [(node, s) for s, node in reversed(ranked[-top:])]
+
+
+__all__ = ["StructureReport", "analyze_structure", "data_silos", "Params"]
