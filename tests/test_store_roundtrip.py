@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from planner.model import Chart
 from planner.store import load_chart, save_chart
 from planner.store.emit import emit
-from planner.store.yaml12 import loads_fast, parse_located
+from planner.store.located import parse_located
+from planner.store.yaml12 import loads_fast
 from planner.synthetic import synthetic_chart_data
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

@@ -22,7 +22,8 @@ from ..model import Chart
 from ..model.validate import problems_from, validate_lenient, validate_strict
 from .atomic import write_atomic
 from .emit import emit
-from .yaml12 import FastParseFailed, Located, loads_fast, parse_located
+from .located import Located, parse_located
+from .yaml12 import FastParseFailed, loads_fast
 
 MODELINE_PREFIX = "# yaml-language-server:"
 
@@ -64,18 +65,30 @@ def read_chart(path: str | os.PathLike) -> ChartReport:
 
 
 def parse_chart(text: str, path: str = "<chart>") -> ChartReport:
-    """Check chart text: fast when valid, located and exhaustive when not."""
+    """Check chart text: fast when valid, located and exhaustive when not.
+
+    Three roads: valid (one fast parse and one validation); valid YAML and types
+    but integrity problems (positions are looked up only for those problems);
+    anything else (the located parser re-reads the text piece by piece and the
+    items are validated one by one so every problem is found).
+    """
     with paused_gc():
         try:
-            chart, problems = validate_strict(loads_fast(text))
+            data = loads_fast(text)
         except FastParseFailed:
-            chart, problems = None, []
-    if chart is not None and not problems:
-        return ChartReport(path, chart)
-    located = parse_located(text)
-    chart, found = validate_lenient(located.data, located.unparsed_ids)
-    problems = located.problems + found
-    return ChartReport(path, chart, _place(problems, located, path))
+            data = _UNREADABLE
+        if data is not _UNREADABLE:
+            chart, problems = validate_strict(data)
+            if chart is not None:
+                if problems:
+                    problems = _place(problems, parse_located(text, positions_only=True), path)
+                return ChartReport(path, chart, problems)
+        located = parse_located(text)
+        chart, found = validate_lenient(located.data, located.unparsed_ids)
+        return ChartReport(path, chart, _place(located.problems + found, located, path))
+
+
+_UNREADABLE = object()
 
 
 @contextmanager

@@ -1,0 +1,216 @@
+"""The second reading of a file that has problems: data, located problems, positions.
+
+Charts are a mapping of top-level sections, most of them block sequences of
+items. The text is cut along those lines: each section, and inside a section
+that fails each item, is parsed on its own with the fast parser; only the parts
+that still fail are composed by PyYAML to learn where and why (syntax errors,
+duplicate keys). So one broken item does not hide the problems of the others,
+and a 100,000-element chart with one bad reference is reported in about the
+time of a valid one. Positions of later validation problems are found the same
+way: the one item a problem points into is composed, not the whole file.
+
+Text that is not a plain block mapping at the top (a flow mapping, several
+documents) is composed as a whole instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import Problem
+from .yaml12 import FastParseFailed, Loc, compose, construct, loads_fast, syntax_problem, walk
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_IGNORABLE = re.compile(r"^(\s*(#.*)?|---\s*|%.*)$")
+_ID_LINE = re.compile(r"^\s*-?\s*\{?\s*id\s*:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.\-]*)")
+
+
+@dataclass
+class Block:
+    """A top-level key's lines ``[begin, end)``; ``items`` are line numbers of its sequence items."""
+
+    key: str
+    begin: int
+    end: int
+    items: list[int] | None = None
+
+
+@dataclass
+class Located:
+    """Data read by the located parser, what went wrong, and where things are."""
+
+    data: Any
+    problems: list[Problem] = field(default_factory=list)
+    unparsed_ids: set[str] = field(default_factory=set)
+    lines: list[str] = field(default_factory=list)
+    blocks: dict[str, Block] | None = None
+    root: yaml.Node | None = None
+    _nodes: dict[tuple, tuple[yaml.Node | None, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, at_key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the deepest node on ``loc`` (its key if ``at_key``)."""
+        if self.blocks is None:
+            return _mark_of(walk(self.root, loc), at_key, 0)
+        block = self.blocks.get(loc[0]) if loc else None
+        if block is None:
+            return (1, 1)
+        if len(loc) >= 2 and isinstance(loc[1], int) and _items(self.lines, block):
+            items = block.items
+            if loc[1] >= len(items):
+                return (block.begin + 1, 1)
+            first = items[loc[1]]
+            last = items[loc[1] + 1] if loc[1] + 1 < len(items) else block.end
+            node, offset = self._composed((block.key, loc[1]), "_:\n", first, last, first - 1)
+            item = node.value[0][1].value[0] if node is not None else None
+            if item is None:
+                return (first + 1, 1)
+            return _mark_of(walk(item, loc[2:]), at_key, offset, fallback=(item, item))
+        node, offset = self._composed((block.key,), "", block.begin, block.end, block.begin)
+        if node is None:
+            return (block.begin + 1, 1)
+        return _mark_of(walk(node, loc), at_key, offset)
+
+    def _composed(self, key: tuple, prefix: str, first: int, last: int, offset: int):
+        if key not in self._nodes:
+            try:
+                node = compose(prefix + "".join(self.lines[first:last]))
+            except yaml.MarkedYAMLError:
+                node = None
+            self._nodes[key] = (node, offset)
+        return self._nodes[key]
+
+
+def _mark_of(found, at_key: bool, offset: int, fallback=(None, None)) -> tuple[int, int]:
+    key, node = found
+    if node is None:
+        key, node = fallback
+    if node is None:
+        return (1, 1)
+    target = key if at_key and key is not None else node
+    return (target.start_mark.line + 1 + offset, target.start_mark.column + 1)
+
+
+def parse_located(text: str, positions_only: bool = False) -> Located:
+    """Parse ``text`` for reporting; never raises for bad YAML, records it instead.
+
+    With ``positions_only`` the text is known to be valid YAML and only the
+    positions are wanted: nothing is parsed until a position is asked for.
+    """
+    lines = text.splitlines(keepends=True)
+    blocks = _split_blocks(text, len(lines))
+    if blocks is None:
+        return _whole_document(text)
+    located = Located({}, lines=lines, blocks={})
+    for block in blocks:
+        if block.key in located.blocks:
+            first = located.blocks[block.key].begin + 1
+            located.problems.append(
+                Problem(f"duplicate key {block.key!r} (first at line {first}); the first one is kept",
+                        "duplicate-key", (), block.key, line=block.begin + 1, col=1)
+            )
+            continue
+        located.blocks[block.key] = block
+        value = _MISSING if positions_only else _read_block(located, block)
+        if value is not _MISSING:
+            located.data[block.key] = value
+    return located
+
+
+_MISSING = object()
+_COLUMN_ZERO = re.compile(r"^[^\s#].*$", re.MULTILINE)
+
+
+def _split_blocks(text: str, line_count: int) -> list[Block] | None:
+    """Top-level sections, or None when the text is not a plain block mapping.
+
+    Only lines starting at column 0 matter, so a regex over the whole text finds
+    them without a Python loop over every line of a big file.
+    """
+    blocks: list[Block] = []
+    line, offset = 0, 0
+    for match in _COLUMN_ZERO.finditer(text):
+        line += text.count("\n", offset, match.start())
+        offset = match.start()
+        content = match.group()
+        key = _TOP_KEY.match(content)
+        if key:
+            if blocks:
+                blocks[-1].end = line
+            blocks.append(Block(key.group(1), line, line_count))
+        elif _IGNORABLE.match(content.rstrip("\r")) and not (blocks and content.startswith(("---", "..."))):
+            continue
+        elif not blocks or not content.startswith("-"):
+            return None  # content before the first key, a quoted top-level key, another document
+    return blocks or None
+
+
+def _read_block(located: Located, block: Block) -> Any:
+    text = "".join(located.lines[block.begin:block.end])
+    try:
+        return loads_fast(text)[block.key]
+    except (FastParseFailed, KeyError, TypeError):
+        pass
+    if not _items(located.lines, block):
+        return _slow(located, text, block.begin, "", block.key)
+    values = []
+    for n, first in enumerate(block.items):
+        last = block.items[n + 1] if n + 1 < len(block.items) else block.end
+        chunk = "_:\n" + "".join(located.lines[first:last])
+        try:
+            values.extend(loads_fast(chunk)["_"])
+        except (FastParseFailed, KeyError, TypeError):
+            item = _slow(located, chunk, first - 1, located.lines[first:last], "_")
+            if item is not _MISSING:
+                values.extend(item)
+    return values
+
+
+def _slow(located: Located, text: str, offset: int, chunk_lines, key: str) -> Any:
+    """Compose a failing piece with PyYAML: report duplicates (and keep the data) or syntax errors."""
+    try:
+        node = compose(text)
+    except yaml.MarkedYAMLError as exc:
+        located.problems.append(syntax_problem(exc, offset))
+        for line in chunk_lines or text.splitlines():
+            match = _ID_LINE.match(line)
+            if match:
+                located.unparsed_ids.add(match.group(1))
+        return _MISSING
+    data = construct(node, located.problems, offset) if node is not None else None
+    return data.get(key, _MISSING) if isinstance(data, dict) else _MISSING
+
+
+def _items(lines: list[str], block: Block) -> list[int]:
+    """Line numbers where the block's sequence items start (same indentation as the first)."""
+    if block.items is None:
+        indent, starts = None, []
+        content = [i for i in range(block.begin + 1, block.end) if not _IGNORABLE.match(lines[i].rstrip("\r\n"))]
+        header_value = lines[block.begin].split(":", 1)[1].split("#", 1)[0].strip()
+        if header_value or not content or not lines[content[0]].lstrip(" ").startswith("-"):
+            block.items = []  # not a block sequence: a mapping, a scalar or a flow collection
+            return block.items
+        for i in content:
+            stripped = lines[i].lstrip(" ")
+            if not (stripped.startswith("- ") or stripped.rstrip() == "-"):
+                continue
+            width = len(lines[i]) - len(stripped)
+            if indent is None:
+                indent = width
+            if width == indent:
+                starts.append(i)
+        block.items = starts
+    return block.items
+
+
+def _whole_document(text: str) -> Located:
+    try:
+        root = compose(text)
+    except yaml.MarkedYAMLError as exc:
+        return Located(None, [syntax_problem(exc)])
+    located = Located(None, root=root)
+    located.data = construct(root, located.problems) if root is not None else None
+    return located
