@@ -209,3 +209,15 @@ def test_a_file_that_is_not_a_mapping():
     report = parse_chart("- just\n- a list\n", "c.yaml")
     assert report.chart is None
     assert "must be a mapping" in report.problems[0].message
+
+
+def test_duplicate_section_is_reported_and_the_first_kept():
+    found, report = problems_of("people:\n  - {id: a, name: A}\npeople:\n  - {id: b, name: B}\n")
+    assert found == [(5, 1, "duplicate-key", "people")]
+    assert [p.id for p in report.chart.people] == ["a"]
+
+
+def test_a_chart_written_as_one_flow_mapping_is_located_too():
+    report = parse_chart('{chart: {name: T}, people: [{id: a, name: A, team: nope}]}\n', "c.yaml")
+    (problem,) = report.problems
+    assert (problem.line, problem.col, problem.code) == (1, 51, "dangling-reference")
