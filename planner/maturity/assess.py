@@ -144,7 +144,7 @@ def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionRe
         findings.append(Finding(text, (answer.by,) if answer.by else ()))
         score = max(score, a_score)
     elif c.accepts_answer and not rule_ok:
-        findings.append(Finding(f"not answered in the chart's answers: {c.question}"))
+        findings.append(Finding(f"no attested answer in the chart to: {c.question}"))
     met = rule_ok or answer_ok
     by = "rule" if rule_ok else ("answer" if answer_ok else None)
     return CriterionResult(

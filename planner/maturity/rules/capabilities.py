@@ -8,6 +8,36 @@ from .registry import Finding, Params, RuleResult, listing, rule, share
 
 STAGES = {"I": 1, "II": 2, "III": 3}
 
+PRECURSORS: dict[str, frozenset[str]] = {
+    "loyalty_rewards": frozenset({"loyalty_program"}),
+    "customer_value_scoring": frozenset({"loyalty_program", "loyalty_rewards", "segmentation", "transaction_history_access"}),
+    "lifetime_value": frozenset({"customer_value_scoring", "loyalty_rewards", "predictive_modeling"}),
+    "segmentation": frozenset({"mass_email", "direct_marketing", "campaign_management"}),
+    "dynamic_segmentation": frozenset({"segmentation", "lead_scoring"}),
+    "personalization": frozenset({"segmentation", "campaign_management", "search_optimization"}),
+    "one_to_one_personalization": frozenset({"personalization", "dynamic_segmentation"}),
+    "proactive_outreach": frozenset({"campaign_management", "segmentation", "reactive_service"}),
+    "adaptive_pricing": frozenset({"loyalty_rewards", "customer_value_scoring", "campaign_management"}),
+    "predictive_modeling": frozenset({"channel_analytics", "segmentation", "multi_source_analysis"}),
+    "variant_testing": frozenset({"campaign_management", "channel_analytics", "visitor_tracking"}),
+    "customer_feedback": frozenset({"reactive_service", "social_monitoring"}),
+    "social_monitoring": frozenset({"customer_feedback", "social_engagement"}),
+    "rich_media": frozenset({"web_ready_content", "editorial_calendar"}),
+    "channel_analytics": frozenset({"visitor_tracking"}),
+}
+"""Practices that usually come before another: capabilities with them are the likeliest to take the next one on."""
+
+
+def _closeness(facts: Facts, cap, p: "CapabilityParams") -> int:
+    """How near a capability is to matching: shared precursor practices, channels, data, area."""
+    practices = facts.practices[cap.id]
+    wanted = list(p.practices_any) + list(p.practices_all)
+    near = sum(len(practices & PRECURSORS.get(w, frozenset())) for w in wanted)
+    near += sum(1 for w in p.practices_all if w in practices)
+    near += 1 if p.channels_any and not facts.channels[cap.id].isdisjoint(p.channels_any) else 0
+    near += 1 if p.data_any and not facts.data_kinds_of_cap[cap.id].isdisjoint(p.data_any) else 0
+    return near
+
 
 class CapabilityParams(Params):
     areas: list[Area] = []
@@ -36,10 +66,11 @@ class CapabilityParams(Params):
 
 def _describe(p: CapabilityParams) -> str:
     parts = []
-    if p.practices_all:
-        parts.append("practises " + " and ".join(p.practices_all))
+    practices = list(p.practices_all)
     if p.practices_any:
-        parts.append("practises " + " or ".join(p.practices_any))
+        practices.append(p.practices_any[0] if len(p.practices_any) == 1 else "one of " + "/".join(p.practices_any))
+    if practices:
+        parts.append("practises " + " and ".join(practices))
     if p.channels_any:
         parts.append("works through " + " or ".join(p.channels_any))
     if p.data_any:
@@ -91,9 +122,9 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     else:
         findings.append(Finding(f"no capability {where}{what}"))
     if not passed:
-        missing = [c for c in scope if not verdict[c.id]]
+        missing = sorted((c for c in scope if not verdict[c.id]), key=lambda c: -_closeness(facts, c, p))
         if missing:
-            findings.append(Finding("lacking it: " + listing([facts.who(c) for c in missing], 5),
+            findings.append(Finding("nearest candidates: " + listing([facts.who(c) for c in missing], 3),
                                     tuple(c.id for c in missing[:20])))
         if p.min_lobs and len(lobs) < p.min_lobs:
             findings.append(Finding(f"lines of business served: {', '.join(sorted(lobs)) or 'none'} "

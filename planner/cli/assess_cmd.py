@@ -1,0 +1,80 @@
+"""``planner assess CHART`` and ``planner models``: the maturity engine on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..graph import build_graph
+from ..maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
+from ..maturity.facts import Facts
+from ..store import load_chart
+from .app import chart_argument, cli, format_option
+from .assess_report import md_report, text_report
+
+
+def assessment_json(chart_path: Path, facts: Facts, results: dict, structure) -> dict:
+    """The documented JSON shape (docs/maturity.md): chart, levels per model, full assessments, structure."""
+    info = facts.chart.chart
+    return {
+        "chart": {"path": str(chart_path), "name": info.name, "state": info.state,
+                  "as_of": str(info.as_of) if info.as_of else None, "elements": facts.chart.size()},
+        "levels": {m: a.level for m, a in results.items()},
+        "models": {m: a.to_dict() for m, a in results.items()},
+        "structure": structure.to_dict() if structure is not None else None,
+    }
+
+
+@cli.command()
+@chart_argument()
+@click.option("--model", "models", multiple=True, metavar="NAME|PATH",
+              help="A built-in model or a model file; repeat for several. Default: every built-in model.")
+@format_option("text", "md", "json")
+@click.option("--no-structure", is_flag=True, help="Leave out the structural analysis.")
+def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool) -> None:
+    """Assess a chart's maturity: levels per model and dimension, and the gaps to the next level."""
+    chosen = [load_model(m) for m in models] if models else None
+    loaded = load_chart(chart)
+    facts = Facts(loaded, build_graph(loaded))
+    results = assess_all(facts, chosen)
+    structure = None if no_structure else analyze_structure(facts)
+    if fmt == "json":
+        click.echo(json.dumps(assessment_json(chart, facts, results, structure), indent=2))
+        return
+    info = loaded.chart
+    when = f", as of {info.as_of}" if info.as_of else ""
+    title = f"Maturity assessment: {info.name} ({info.state} state{when})"
+    render = md_report if fmt == "md" else text_report
+    click.echo(render(title, results, structure, facts), nl=False)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--rules", "show_rules", is_flag=True, help="List the rule library instead.")
+def models(name: str | None, show_rules: bool) -> None:
+    """List the built-in maturity models and their levels; with NAME (or a path), its criteria."""
+    if show_rules:
+        for rule in RULES.values():
+            params = ", ".join(rule.params.model_fields) or "no parameters"
+            click.echo(f"{rule.name:<26}{rule.summary}\n{'':<26}params: {params}")
+        return
+    if name:
+        model = load_model(name)
+        click.echo(f"{model.name} ({model.id})\n{model.source}\n")
+        for n, level in enumerate(model.levels, start=1):
+            click.echo(f"Level {n} {level.name}")
+            for c in model.criteria:
+                if c.level == n:
+                    how = f"rule {c.rule}" if c.rule else "answer"
+                    click.echo(f"  {c.id:<48} [{c.dimension}] {how}, evidence: {c.evidence}")
+                    click.echo(f"  {'':<48} {c.question}")
+        return
+    for model_id in builtin_models():
+        model = load_model(model_id)
+        levels = " / ".join(f"{n} {lv.name}" for n, lv in enumerate(model.levels, start=1))
+        dims = ", ".join(d.name for d in model.dimensions)
+        click.echo(f"{model.id:<12}{model.name}: {len(model.criteria)} criteria")
+        click.echo(f"{'':<12}levels: {levels}")
+        click.echo(f"{'':<12}dimensions: {dims}")
