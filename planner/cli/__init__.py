@@ -10,6 +10,7 @@ from .app import cli
 # Importing a command module registers its command on the group.
 from . import check_cmd, schema_cmd, demo_cmd  # noqa: E402,F401
 from . import diff_cmd, git_diff_cmd  # noqa: E402,F401
+from . import assess_cmd  # noqa: E402,F401
 
 
 def main() -> None:
