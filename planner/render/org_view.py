@@ -17,6 +17,9 @@ from .theme import Theme
 from .views import RenderOptions, View, register
 
 LEAD_BORDER = 2.6
+STACK_ABOVE = 2
+"""Managers with more reports than this who manage no one get them stacked."""
+STACK_ROWS = 4
 
 
 def _structure(scene: Scene):
@@ -36,7 +39,7 @@ def _structure(scene: Scene):
     return clustered, children
 
 
-def _draw_team(block: Block, team: Item, scene, theme, clustered, children, leads, legend) -> None:
+def _draw_team(block: Block, team: Item, scene, theme, clustered, children, leads, legend, badges) -> None:
     kids = children.get(team.id, [])
     if not kids:
         draw_item(block, team, theme)
@@ -46,32 +49,70 @@ def _draw_team(block: Block, team: Item, scene, theme, clustered, children, lead
     if team.element is not None and team.element.function:
         heading += font(text("\n" + team.element.function), size=8, color="#57606a")
     with block.cluster(heading, **theme.cluster) as box:
-        _draw_members(box, kids, scene, theme, clustered, children, leads, legend)
+        _draw_members(box, kids, scene, theme, clustered, children, leads, legend, badges)
 
 
-def _draw_members(block, kids, scene, theme, clustered, children, leads, legend) -> None:
+def _draw_members(block, kids, scene, theme, clustered, children, leads, legend, badges) -> None:
     for item in kids:
         if item.id in clustered:
-            _draw_team(block, item, scene, theme, clustered, children, leads, legend)
+            _draw_team(block, item, scene, theme, clustered, children, leads, legend, badges)
         else:
             extra = {"penwidth": LEAD_BORDER} if item.id in leads else {}
-            draw_item(block, item, theme, **extra)
+            draw_item(block, item, theme, extra_label=badges.get(item.id, ""), **extra)
             legend.kind(item.kind)
 
 
+def _coe_badges(scene: Scene) -> dict[str, str]:
+    """Person id -> ``CoE: name`` line; membership shows on the person, not as lines across the chart."""
+    badges: dict[str, list[str]] = {}
+    for item in scene.items.values():
+        if item.kind == "coe" and item.element is not None:
+            for member in dict.fromkeys([item.element.lead, *item.element.members]):
+                if member:
+                    badges.setdefault(member, []).append(item.label)
+    return {person: "\u25c6 " + ", ".join(names) for person, names in badges.items()}
+
+
+def _stack_leaves(dot: Block, scene: Scene) -> None:
+    """Stack a manager's reports who manage no one into short columns, so the chart is not a ribbon."""
+    reports: dict[str, list[str]] = {}
+    for link in scene.links:
+        if link.relation == "reports_to":
+            reports.setdefault(link.head, []).append(link.tail)
+    for manager, team in reports.items():
+        leaves = [p for p in team if p not in reports]
+        by_team: dict = {}
+        for person in leaves:
+            element = scene.items[person].element
+            by_team.setdefault(getattr(element, "team", None), []).append(person)
+        for group in by_team.values():
+            if len(group) <= STACK_ABOVE:
+                continue
+            columns = -(-len(group) // STACK_ROWS)
+            for upper, lower in zip(group, group[columns:]):
+                dot.edge(upper, lower, style="invis", weight=2)
+
+
 def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
-    dot = new_dot(theme, rankdir="TB", ranksep=0.45, nodesep=0.2)
+    dot = new_dot(theme, rankdir="TB", ranksep=0.35, nodesep=0.18)
     legend = Legend()
     clustered, children = _structure(scene)
     leads = {i.element.lead for i in scene.items.values() if i.kind == "team" and i.element is not None}
+    badges = _coe_badges(scene)
     if clustered:
         legend.notes.append("Boxes are teams, nested as in the chart; a thick border marks the team lead.")
-    _draw_members(dot, children.get(None, []), scene, theme, clustered, children, leads, legend)
+    if badges:
+        legend.notes.append("\u25c6 names the Centers of Excellence a person belongs to.")
+    _draw_members(dot, children.get(None, []), scene, theme, clustered, children, leads, legend, badges)
     coes = [i for i in scene.items.values() if i.kind == "coe"]
     if coes:
         with dot.cluster(font("Centers of Excellence", bold=True), **{**theme.cluster, "fillcolor": "#fffbf0"}) as band:
             for coe in coes:
-                draw_item(band, coe, theme)
+                extra = ""
+                if coe.element is not None:
+                    lead = scene.graph.nodes[coe.element.lead]["label"] if coe.element.lead in scene.graph else "none"
+                    extra = f"lead: {lead}, {len(coe.element.members)} members"
+                draw_item(band, coe, theme, extra_label=extra)
         legend.kind("coe")
     for link in scene.links:
         tail, head = scene.items[link.tail], scene.items[link.head]
@@ -80,10 +121,10 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         if link.relation == "led_by" and tail.kind == "team":
             continue  # shown by the lead's border
         if tail.kind == "coe" and link.relation in ("has_member", "led_by"):
-            draw_link(dot, link, theme, constraint="false")
-        else:
-            draw_link(dot, link, theme, reverse=link.relation in ("reports_to", "part_of", "member_of"))
+            continue  # shown by the badges
+        draw_link(dot, link, theme, reverse=link.relation in ("reports_to", "part_of", "member_of"))
         legend.relation(link.relation)
+    _stack_leaves(dot, scene)
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
                     chart_subtitle(scene.graph, "Organization: reporting lines, teams and Centers of Excellence"),
                     scene.notes)

@@ -1,0 +1,62 @@
+"""``planner render CHART --view NAME -o FILE``: one diagram of a chart, thin over :mod:`planner.render`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..graph import build_graph
+from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
+from ..render.output import FORMATS, format_for
+from ..store import load_chart
+from .app import cli, chart_argument
+
+DEFAULT_MODEL = "engagement"
+
+
+def heat_input(graph, model: str) -> HeatInput:
+    """Assess the chart with ``model`` and keep what the heat map draws."""
+    from ..maturity import assess  # noqa: PLC0415  (only the heat map needs the engine)
+
+    result = assess(graph, model)
+    return HeatInput(levels=dict(result.capability_levels), max_level=result.max_level,
+                     level_names=dict(result.level_names), model=result.model_name, overall=result.level)
+
+
+def render_view(chart_path: Path, view: str, output: Path, options: RenderOptions, model: str) -> Path:
+    """Load, build, (assess,) draw and write; shared by the command and the demo."""
+    format_for(output)  # fail on a bad extension before any work
+    graph = build_graph(load_chart(chart_path))
+    if view == "heatmap":
+        options = RenderOptions(**{**options.__dict__, "heat": heat_input(graph, model)})
+    return write_diagram(to_dot(graph, view, options), output)
+
+
+@cli.command()
+@chart_argument()
+@click.option("--view", "view", type=click.Choice(sorted(VIEWS)), required=True, help="Which diagram to draw.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help=f"File to write; the format follows the extension ({', '.join(s for s in FORMATS if s != '.gv')}).")
+@click.option("--focus", metavar="ID", help="Only what lies within --depth links of this element.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Links around --focus.")
+@click.option("--only", metavar="KIND,...", help="Keep only these element kinds (person, team, org, system...).")
+@click.option("--collapse", type=click.Choice(COLLAPSE_CHOICES), help="Draw each team (or CoE) as one node.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME|PATH",
+              help="Maturity model of the heat map.")
+@click.option("--max-nodes", type=click.IntRange(min=10), default=DEFAULT_MAX_NODES, show_default=True,
+              help="Aggregate the view into groups with counts above this many nodes.")
+@click.option("--title", help="Title instead of the chart's name.")
+def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, only: str | None,
+           collapse: str | None, model: str, max_nodes: int, title: str | None) -> None:
+    """Draw one view of a chart as SVG, PNG, PDF or DOT.
+
+    \b
+    Views: org, capabilities, flows, data, heatmap, coe (see docs/render.md).
+    Example, a slide of one capability and its people, partners and systems:
+      planner render --view capabilities --focus cap-email-marketing -o email.svg
+    """
+    options = RenderOptions(focus=focus, depth=depth, only=tuple((only or "").split(",")) if only else (),
+                            collapse=collapse, max_nodes=max_nodes, title=title)
+    written = render_view(chart, view, output, options, model)
+    click.echo(f"wrote {written}")
