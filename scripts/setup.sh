@@ -42,3 +42,8 @@ if ! command -v dot >/dev/null 2>&1; then
     echo "setup: Graphviz 'dot' is missing and could not be installed here; install it (Debian/Ubuntu: apt-get install -y graphviz, macOS: brew install graphviz, Fedora: dnf install graphviz, Windows: winget install graphviz) - diagrams are written as .dot until then" >&2
   fi
 fi
+
+# TaskJuggler checks the roadmap's --format tjp export in the tests; optional elsewhere.
+if ! command -v tj3 >/dev/null 2>&1; then
+  apt_install tj3 && echo "setup: installed TaskJuggler (tj3) with apt-get" || true
+fi
