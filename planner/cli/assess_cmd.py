@@ -78,3 +78,34 @@ def models(name: str | None, show_rules: bool) -> None:
         click.echo(f"{model.id:<12}{model.name}: {len(model.criteria)} criteria")
         click.echo(f"{'':<12}levels: {levels}")
         click.echo(f"{'':<12}dimensions: {dims}")
+
+
+def step_assess(demo) -> None:
+    """Demo step: both shipped charts against every built-in model, levels per model and dimension."""
+    demo.heading("Assess maturity (every built-in model)")
+    runs = {}
+    for state, chart, path in (("current", demo.current, demo.current_path), ("future", demo.future, demo.future_path)):
+        facts = Facts(chart, build_graph(chart))
+        runs[state] = (facts, assess_all(facts), path)
+    cur, fut = runs["current"][1], runs["future"][1]
+    click.echo(f"{'model / dimension':<44}{'current':>9}{'future':>9}")
+    for model_id, a in cur.items():
+        b = fut[model_id]
+        label = f"{model_id}: {a.model_name}"
+        label = label if len(label) <= 43 else label[:40] + "..."
+        click.echo(f"{label:<44}{a.level:>9}{b.level:>9}   {a.level_name} -> {b.level_name}")
+        for dim, level in a.dimension_levels.items():
+            click.echo(f"  {a.dimension_names[dim]:<42}{level:>9}{b.dimension_levels.get(dim, 0):>9}")
+    nxt = cur["engagement"].next_level if "engagement" in cur else None
+    if nxt:
+        gaps = cur["engagement"].gaps()
+        click.echo(f"Current engagement gaps to level {nxt}: " + ", ".join(g.criterion_id for g in gaps))
+    for state, (facts, results, path) in runs.items():
+        structure = analyze_structure(facts)
+        info = facts.chart.chart
+        title = f"Maturity assessment: {info.name} ({info.state} state)"
+        md = demo.out / f"assessment-{state}.md"
+        md.write_text(md_report(title, results, structure, facts), encoding="utf-8")
+        js = demo.out / f"assessment-{state}.json"
+        js.write_text(json.dumps(assessment_json(path, facts, results, structure), indent=2), encoding="utf-8")
+        demo.written += [md, js]

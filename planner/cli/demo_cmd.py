@@ -47,6 +47,10 @@ def step_check(demo: Demo) -> None:
 
 STEPS: list[Callable[[Demo], None]] = [step_check]
 
+from .assess_cmd import step_assess  # noqa: E402  (maturity engine, issue 3)
+
+STEPS.append(step_assess)
+
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),
