@@ -1,0 +1,185 @@
+"""Solution catalogs: entry-point solutions as data (seeds 003, 004 and 000).
+
+A catalog file is YAML (documented in ``docs/roadmap.md``, schema in
+``planner/data/catalog.schema.json``). Each solution says what it costs under
+each sourcing option, what it needs first, which maturity criteria it closes,
+and how it changes the chart, so that a plan can be projected into a
+future-state chart and assessed. The built-in catalog is package data; users
+pass their own with ``--catalog``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..model import ID_PATTERN, SECTIONS
+
+Sourcing = Literal["build", "buy", "rent", "partner"]
+"""How a solution is obtained: built in-house, bought (licensed), rented (SaaS, hosted) or run by a partner."""
+
+SOURCINGS: tuple[str, ...] = ("build", "buy", "rent", "partner")
+
+SolutionId = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
+CriterionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*\.[0-9]+\.[a-z0-9][a-z0-9_-]*$")]
+"""A full maturity criterion id, ``<model>.<level>.<criterion>`` (``engagement.3.segmentation``)."""
+Section = Literal[tuple(SECTIONS)]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, so a typo in a catalog is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
+
+
+class Match(Strict):
+    """Which existing elements a change touches: by id, or by section and field values.
+
+    ``where`` maps a field to a value or a list of accepted values; a list field
+    matches when it shares any value. A generic catalog cannot know a chart's ids,
+    so it selects by kind and content (``data`` whose ``kind`` is ``subscriber``).
+    """
+
+    section: Section
+    """The chart section the elements are in (``capabilities``, ``data``...)."""
+    ids: list[str] = []
+    """Explicit ids; combined with ``where`` when both are given."""
+    where: dict[str, Any] = {}
+    """Field -> value or list of values; every field must match."""
+
+
+class Update(Match):
+    """Edits to the matched elements. List fields grow or shrink; dict fields merge."""
+
+    set: dict[str, Any] = {}
+    """Fields replaced outright."""
+    add: dict[str, Any] = {}
+    """Values appended to list fields (no duplicates) or merged into dict fields."""
+    remove: dict[str, Any] = {}
+    """Values taken out of list fields."""
+
+
+class Removal(Match):
+    """Elements the solution retires; references to them move to ``replaced_by`` or are dropped."""
+
+    replaced_by: str | None = None
+    """The element that takes over their references (often one the solution adds)."""
+
+
+class ChartChange(Strict):
+    """What applying a solution does to a chart."""
+
+    add: dict[Section, list[dict[str, Any]]] = {}  # type: ignore[valid-type]
+    """New elements per section, written exactly as in a chart file."""
+    update: list[Update] = []
+    """Edits to existing elements (or to elements an earlier solution added)."""
+    remove: list[Removal] = []
+    """Elements retired."""
+    answers: dict[CriterionId, dict[str, Any]] = {}
+    """Self-assessment answers the solution makes true (criteria judged by people, not rules)."""
+
+    def is_empty(self) -> bool:
+        return not (self.add or self.update or self.remove or self.answers)
+
+
+class Option(Strict):
+    """One way to source a solution, with its own effort, duration and cost."""
+
+    sourcing: Sourcing
+    """Build, buy, rent or partner."""
+    effort: float = Field(gt=0)
+    """The team's own work in person-weeks (the capacity it uses)."""
+    duration: float = Field(gt=0)
+    """Elapsed weeks from start to done."""
+    cost: float = Field(default=0, ge=0)
+    """External spend (licences, fees, contractors) in the catalog's currency, booked when work starts."""
+    skills: list[str] = []
+    """Skills or roles needed beyond the solution's own list."""
+    system_sourcing: Literal["build", "buy", "rent"] | None = None
+    """How systems the solution adds are sourced; default: as the option (``partner`` gives ``rent``)."""
+    change: ChartChange = ChartChange()
+    """Extra change for this option (a partner organization and its contract, say)."""
+    notes: str = ""
+
+    @property
+    def crew(self) -> float:
+        """People working on it at once."""
+        return self.effort / self.duration
+
+    def systems_sourced_as(self) -> str:
+        return self.system_sourcing or ("rent" if self.sourcing == "partner" else self.sourcing)
+
+
+class Solution(Strict):
+    """An entry-point solution: an enabling capability that moves the operation up a level."""
+
+    id: SolutionId
+    """Unique id in the catalog; prerequisites refer to it."""
+    name: str = Field(min_length=1)
+    """Display name."""
+    description: str = ""
+    """What it is and why it matters, in plain words."""
+    category: str = ""
+    """Technology, data, organization, partnership, service management..."""
+    source: str = ""
+    """Where in the seeds the solution comes from."""
+    requires: list[SolutionId] = []
+    """Solutions that must be in place first."""
+    requires_criteria: list[CriterionId] = []
+    """Criteria that must already hold (or be closed first by another solution)."""
+    satisfies: list[CriterionId] = []
+    """Criteria the solution closes, in any model."""
+    skills: list[str] = []
+    """Skills or roles the work needs."""
+    options: list[Option] = Field(min_length=1)
+    """Sourcing options; the planner picks one per solution."""
+    change: ChartChange = ChartChange()
+    """What it does to the chart, whatever the option."""
+    present_when: Match | None = None
+    """The solution is already in place when the chart has an element matching this
+    (default: when every criterion it satisfies in the chosen model is already met)."""
+
+    @model_validator(mode="after")
+    def _distinct_options(self) -> "Solution":
+        seen = [o.sourcing for o in self.options]
+        if len(seen) != len(set(seen)):
+            raise ValueError(f"solution {self.id!r} lists a sourcing option twice: {', '.join(seen)}")
+        return self
+
+    def option(self, sourcing: str) -> Option:
+        for option in self.options:
+            if option.sourcing == sourcing:
+                return option
+        raise KeyError(sourcing)
+
+
+class CatalogInfo(Strict):
+    """What the catalog is."""
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    currency: str = "USD"
+    """Currency of every cost."""
+
+
+class Catalog(Strict):
+    """A solution catalog file."""
+
+    version: int = 1
+    """File format version."""
+    catalog: CatalogInfo
+    """What the catalog is."""
+    solutions: list[Solution] = Field(min_length=1)
+    """The entry-point solutions."""
+
+    def by_id(self) -> dict[str, Solution]:
+        return {s.id: s for s in self.solutions}
+
+    def closers(self) -> dict[str, list[Solution]]:
+        """Criterion id -> the solutions that close it."""
+        found: dict[str, list[Solution]] = {}
+        for solution in self.solutions:
+            for criterion in solution.satisfies:
+                found.setdefault(criterion, []).append(solution)
+        return found

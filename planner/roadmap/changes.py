@@ -1,0 +1,180 @@
+"""Applying a solution's change to a chart: the projection behind future-state charts.
+
+Works on the chart's plain data (``model_dump``) and validates once per solution,
+so a catalog mistake is reported against the solution that made it. A value of
+the form ``{match: {section: ..., where: ...}}`` anywhere in a change stands for
+the ids of the matching elements (a list in a list field, the first id in a
+single field): a generic catalog names "the enterprise marketing database" or
+"the top of the reporting line" without knowing a chart's ids.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Iterator
+
+from pydantic import ValidationError
+
+from ..model import SECTIONS, Chart, Contract, Step, check_integrity, ref_fields
+from ..model.validate import problems_from
+from .catalog import ChartChange, Match
+from .errors import ProjectionError
+
+NESTED: dict[str, tuple[str, type]] = {"orgs": ("contracts", Contract), "workflows": ("steps", Step)}
+"""Sections whose elements hold nested elements: field name and class."""
+
+
+def chart_data(chart: Chart) -> dict[str, Any]:
+    """A deep, editable copy of the chart as plain data (defaults included, so ``where`` sees them)."""
+    return chart.model_dump(mode="json")
+
+
+def apply_changes(data: dict[str, Any], changes: list[ChartChange], origin: str, systems_sourced_as: str | None) -> None:
+    """Apply ``changes`` (a solution's own, then its option's) to ``data`` in place."""
+    for change in changes:
+        for section, items in change.add.items():
+            for item in items:
+                _add(data, section, item, origin, systems_sourced_as)
+        for update in change.update:
+            for element in _matching(data, update):
+                _edit(data, element, update.set, update.add, update.remove, origin)
+        for removal in change.remove:
+            _remove(data, removal, origin)
+        for criterion, answer in change.answers.items():
+            data.setdefault("answers", {})[criterion] = _resolve(data, copy.deepcopy(answer), many=None)
+
+
+def validated(data: dict[str, Any], origin: str) -> Chart:
+    """The chart ``data`` describes; :class:`ProjectionError` if it is invalid."""
+    try:
+        chart = Chart.model_validate(data)
+    except ValidationError as exc:
+        raise ProjectionError(origin, problems_from(exc, data, ())) from None
+    errors = [p for p in check_integrity(chart) if p.severity == "error"]
+    if errors:
+        raise ProjectionError(origin, errors)
+    return chart
+
+
+def iter_elements(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(section, element) for every element in the data, nested ones included."""
+    for section in SECTIONS:
+        for element in data.get(section) or []:
+            yield section, element
+            nested = NESTED.get(section)
+            if nested:
+                for child in element.get(nested[0]) or []:
+                    yield f"{section}.{nested[0]}", child
+
+
+def matching_ids(data: dict[str, Any], match: Match) -> list[str]:
+    return [e["id"] for e in _matching(data, match)]
+
+
+def _matching(data: dict[str, Any], match: Match) -> list[dict[str, Any]]:
+    found = []
+    for element in data.get(match.section) or []:
+        if match.ids and element.get("id") not in match.ids:
+            continue
+        if all(_field_matches(element.get(name), wanted) for name, wanted in match.where.items()):
+            found.append(element)
+    return found
+
+
+def _field_matches(value: Any, wanted: Any) -> bool:
+    accepted = wanted if isinstance(wanted, list) else [wanted]
+    if isinstance(value, list):
+        return any(v in accepted for v in value)
+    if isinstance(value, dict):
+        return any(k in accepted for k in value)
+    return value in accepted
+
+
+def _add(data, section: str, item: dict, origin: str, systems_sourced_as: str | None) -> None:
+    element = _resolve(data, copy.deepcopy(item), many=None)
+    if section == "systems" and systems_sourced_as and "sourcing" not in element:
+        element["sourcing"] = systems_sourced_as
+    known = {e["id"] for _, e in iter_elements(data)}
+    new_ids = [element.get("id")] + [c.get("id") for c in element.get(NESTED.get(section, ("",))[0], []) or []]
+    for new_id in new_ids:
+        if new_id in known:
+            raise ProjectionError(origin, [f"it adds {new_id!r}, an id the chart already uses"])
+    data.setdefault(section, []).append(element)
+
+
+def _edit(data, element: dict, set_: dict, add: dict, remove: dict, origin: str) -> None:
+    for name, value in set_.items():
+        element[name] = _resolve(data, copy.deepcopy(value), many=isinstance(element.get(name), list))
+    for name, value in add.items():
+        current = element.get(name)
+        value = _resolve(data, copy.deepcopy(value), many=not isinstance(current, dict))
+        if isinstance(current, dict):
+            current.update(value)
+        elif isinstance(current, list) or current is None:
+            merged = list(current or [])
+            merged += [v for v in value if v not in merged]
+            element[name] = merged
+        else:
+            raise ProjectionError(origin, [f"cannot add to {name!r} of {element.get('id')!r}: not a list or mapping"])
+    for name, value in remove.items():
+        value = _resolve(data, copy.deepcopy(value), many=True)
+        current = element.get(name)
+        if isinstance(current, list):
+            element[name] = [v for v in current if v not in value]
+        elif isinstance(current, dict):
+            for key in value:
+                current.pop(key, None)
+
+
+def _remove(data, removal, origin: str) -> None:
+    doomed = set(matching_ids(data, removal))
+    if not doomed:
+        return
+    successor = removal.replaced_by
+    if successor in doomed:
+        raise ProjectionError(origin, [f"{successor!r} replaces elements and is removed itself"])
+    for section in SECTIONS:
+        if data.get(section):
+            data[section] = [e for e in data[section] if e.get("id") not in doomed]
+    for section, element in list(iter_elements(data)):
+        cls = NESTED[section.split(".")[0]][1] if "." in section else SECTIONS[section]
+        _redirect(element, cls, doomed, successor)
+    for answer in (data.get("answers") or {}).values():
+        if answer.get("by") in doomed:
+            answer["by"] = successor
+
+
+def _redirect(element: dict, cls: type, doomed: set[str], successor: str | None) -> None:
+    """Move references from removed elements to their successor, or drop them."""
+    for field in ref_fields(cls):
+        value = element.get(field.name)
+        if field.many and value:
+            moved = []
+            for target in value:
+                target = successor if target in doomed else target
+                if target is not None and target not in moved:
+                    moved.append(target)
+            element[field.name] = moved
+        elif value in doomed:
+            element[field.name] = successor
+
+
+def _resolve(data, value: Any, many: bool | None) -> Any:
+    """Replace ``{match: ...}`` expressions by ids; ``many`` None means decide by position."""
+    if isinstance(value, dict):
+        if set(value) == {"match"} and isinstance(value["match"], dict):
+            ids = matching_ids(data, Match.model_validate(value["match"]))
+            if many is False:
+                return ids[0] if ids else None
+            return ids
+        return {k: _resolve(data, v, many=None if not isinstance(v, dict) or "match" not in v else False) for k, v in value.items()}
+    if isinstance(value, list):
+        flat: list = []
+        for item in value:
+            resolved = _resolve(data, item, many=True)
+            if isinstance(item, dict) and set(item) == {"match"}:
+                flat += [r for r in resolved if r not in flat]
+            else:
+                flat.append(resolved)
+        return flat
+    return value

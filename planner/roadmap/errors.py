@@ -1,0 +1,39 @@
+"""Why a roadmap cannot be made: each error names its cause and carries it as fields.
+
+A prerequisite cycle is reported with :class:`planner.errors.CycleError`, whose
+``cycle`` lists the solutions in order.
+"""
+
+from __future__ import annotations
+
+from ..errors import PlannerError, Problem
+
+
+class UnreachableTargetError(PlannerError):
+    """Some unmet criteria up to the target are closed by no solution in the catalog."""
+
+    def __init__(self, target: str, criteria: list[str]):
+        self.target = target
+        self.criteria = list(criteria)
+        names = ", ".join(self.criteria)
+        super().__init__(f"cannot reach {target}: no solution in the catalog closes {names}")
+
+
+class ConstraintError(PlannerError):
+    """A solution cannot be scheduled under the constraints (its cost exceeds the phase budget...)."""
+
+    def __init__(self, solution: str, reason: str):
+        self.solution = solution
+        self.reason = reason
+        super().__init__(f"solution {solution!r} cannot be scheduled: {reason}")
+
+
+class ProjectionError(PlannerError):
+    """Applying a solution's change to the chart fails or leaves the chart invalid."""
+
+    def __init__(self, solution: str, problems: list[Problem] | list[str]):
+        self.solution = solution
+        self.problems = [p if isinstance(p, Problem) else Problem(str(p), "projection") for p in problems]
+        first = self.problems[0].message if self.problems else "unknown problem"
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(f"applying solution {solution!r} breaks the chart: {first}{more}")

@@ -1,0 +1,220 @@
+"""What a plan is made of: constraints in, a roadmap out. Plain frozen data, JSON-ready."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .catalog import ChartChange
+
+DEFAULT_CAPACITY = 4.0
+DEFAULT_PHASE_WEEKS = 13
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Work already committed: it holds people and budget whatever the plan says.
+
+    When ``solution`` names a catalog solution, that solution counts as delivered
+    at the end of the commitment: the plan does not pick it again, and what needs
+    it waits for it.
+    """
+
+    name: str
+    weeks: float
+    people: float
+    start_week: float = 0.0
+    """Weeks after the plan's start (may be negative for work already running)."""
+    cost: float = 0.0
+    solution: str | None = None
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """The limits a schedule must respect."""
+
+    capacity: float = DEFAULT_CAPACITY
+    """People available for roadmap work at any time (full-time equivalents)."""
+    budget: float | None = None
+    """Spend allowed per phase, in the catalog's currency; None: no limit."""
+    phase_weeks: int = DEFAULT_PHASE_WEEKS
+    """Length of a phase (13 weeks: a quarter)."""
+    start: dt.date | None = None
+    """First day of the plan; None: the chart's ``as_of`` date, else weeks only."""
+    committed: tuple[Commitment, ...] = ()
+    objective: str = "cost"
+    """``cost`` (spend, plus effort at ``week_rate``) or ``effort``: what the chosen set minimises."""
+    week_rate: float = 0.0
+    """Value of a person-week of the team's time when the objective is ``cost``."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A maturity target: a level overall, or levels for some dimensions."""
+
+    level: int | None = None
+    dimensions: tuple[tuple[str, int], ...] = ()
+    label: str = ""
+
+    def wanted(self, dimension: str) -> int:
+        """The level the target asks of a dimension (0: nothing)."""
+        for dim, level in self.dimensions:
+            if dim == dimension:
+                return level
+        return self.level or 0
+
+
+@dataclass(frozen=True)
+class Gap:
+    """An unmet criterion up to the target, and what closes it."""
+
+    criterion: str
+    level: int
+    dimension: str
+    statement: str
+    closed_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One solution in the roadmap, with its option, timing and cost."""
+
+    id: str
+    name: str
+    sourcing: str
+    phase: int
+    start_week: float
+    finish_week: float
+    effort: float
+    duration: float
+    crew: float
+    cost: float
+    stage: int
+    dimension: str | None
+    closes: tuple[str, ...]
+    after: tuple[str, ...]
+    skills: tuple[str, ...]
+    start_date: dt.date | None = None
+    finish_date: dt.date | None = None
+    committed: bool = False
+    changes: tuple[ChartChange, ...] = field(default=(), repr=False, compare=False)
+    systems_sourced_as: str | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    """A phase of the roadmap: its window, what starts and finishes in it, and the level after it."""
+
+    number: int
+    start_week: float
+    end_week: float
+    starts: tuple[str, ...]
+    finishes: tuple[str, ...]
+    cost: float
+    effort: float
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class LevelPoint:
+    """The assessed maturity at the end of a phase (phase 0: today)."""
+
+    phase: int
+    level: int
+    level_name: str
+    dimension_levels: dict[str, int]
+    unmet: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LowerBound:
+    """No schedule can be shorter (weeks): the critical path, total effort over
+    capacity, and the load bound that combines the two (see ``schedule.Bound``)."""
+
+    critical_path: float
+    effort: float
+    load: float = 0.0
+
+    @property
+    def value(self) -> float:
+        return max(self.critical_path, self.effort, self.load)
+
+
+@dataclass
+class Roadmap:
+    """The plan: unmet criteria, chosen solutions in order, phases, makespan beside its bound."""
+
+    chart: str
+    model: str
+    model_name: str
+    target: Target
+    target_name: str
+    current_level: int
+    current_level_name: str
+    currency: str
+    constraints: Constraints
+    gaps: list[Gap]
+    steps: list[Step]
+    phases: list[PhasePlan]
+    makespan: float
+    lower_bound: LowerBound
+    trajectory: list[LevelPoint] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total_cost(self) -> float:
+        return sum(s.cost for s in self.steps if not s.committed)
+
+    @property
+    def total_effort(self) -> float:
+        return sum(s.effort for s in self.steps if not s.committed)
+
+    @property
+    def gap_to_bound(self) -> float:
+        """How far above the lower bound the makespan is, as a fraction (0.03: 3%)."""
+        bound = self.lower_bound.value
+        return (self.makespan - bound) / bound if bound else 0.0
+
+    @property
+    def reached(self) -> bool | None:
+        """Whether the projected chart meets the target (None before the trajectory is known)."""
+        return not self.trajectory[-1].unmet if self.trajectory else None
+
+    def step(self, solution_id: str) -> Step:
+        for step in self.steps:
+            if step.id == solution_id:
+                return step
+        raise KeyError(solution_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output (chart changes left out: they live in the catalog)."""
+        data = {
+            "chart": self.chart, "model": self.model, "model_name": self.model_name,
+            "target": {"label": self.target.label, "name": self.target_name, "level": self.target.level,
+                       "dimensions": dict(self.target.dimensions)},
+            "current_level": self.current_level, "current_level_name": self.current_level_name,
+            "currency": self.currency, "constraints": asdict(self.constraints),
+            "gaps": [asdict(g) for g in self.gaps],
+            "steps": [{k: v for k, v in asdict(s).items() if k not in ("changes", "systems_sourced_as")}
+                      for s in self.steps],
+            "phases": [asdict(p) for p in self.phases],
+            "makespan_weeks": self.makespan,
+            "lower_bound_weeks": {**asdict(self.lower_bound), "value": self.lower_bound.value},
+            "above_lower_bound": round(self.gap_to_bound, 4),
+            "total_cost": self.total_cost, "total_effort": self.total_effort,
+            "trajectory": [asdict(t) for t in self.trajectory],
+            "reached": self.reached, "warnings": self.warnings,
+        }
+        return _plain(data)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
