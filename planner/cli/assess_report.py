@@ -24,7 +24,8 @@ def _clip(text: str, width: int = WRAP) -> str:
 def summary_rows(results: dict[str, Assessment]) -> list[tuple[str, str, str, str]]:
     rows = []
     for a in results.values():
-        nxt = f"{a.next_level} {a.level_names[a.next_level]} ({len(a.gaps())} gaps)" if a.next_level else "top level reached"
+        n = len(a.gaps())
+        nxt = f"{a.next_level} {a.level_names[a.next_level]} ({n} gap{'' if n == 1 else 's'})" if a.next_level else "top level reached"
         rows.append((a.model_id, a.model_name, f"{a.level} {a.level_name} (of {a.max_level})", nxt))
     return rows
 

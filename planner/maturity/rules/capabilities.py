@@ -31,9 +31,9 @@ PRECURSORS: dict[str, frozenset[str]] = {
 def _closeness(facts: Facts, cap, p: "CapabilityParams") -> int:
     """How near a capability is to matching: shared precursor practices, channels, data, area."""
     practices = facts.practices[cap.id]
-    wanted = list(p.practices_any) + list(p.practices_all)
+    wanted = list(p.practices_any) + [x for w in p.practices_all for x in w.split("|")]
     near = sum(len(practices & PRECURSORS.get(w, frozenset())) for w in wanted)
-    near += sum(1 for w in p.practices_all if w in practices)
+    near += sum(1 for w in p.practices_all if any(x in practices for x in w.split("|")))
     near += 1 if p.channels_any and not facts.channels[cap.id].isdisjoint(p.channels_any) else 0
     near += 1 if p.data_any and not facts.data_kinds_of_cap[cap.id].isdisjoint(p.data_any) else 0
     return near
@@ -45,7 +45,7 @@ class CapabilityParams(Params):
     practices_any: list[str] = []
     """A match practises at least one of these."""
     practices_all: list[str] = []
-    """A match practises all of these."""
+    """A match practises all of these; an entry ``a|b`` is met by either practice."""
     channels_any: list[str] = []
     """A match works through at least one of these channels."""
     data_any: list[DataKind] = []
@@ -66,7 +66,7 @@ class CapabilityParams(Params):
 
 def _describe(p: CapabilityParams) -> str:
     parts = []
-    practices = list(p.practices_all)
+    practices = [w.replace("|", " or ") for w in p.practices_all]
     if p.practices_any:
         practices.append(p.practices_any[0] if len(p.practices_any) == 1 else "one of " + "/".join(p.practices_any))
     if practices:
@@ -99,7 +99,7 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
         kinds = facts.data_kinds_of_cap[cap.id]
         verdict[cap.id] = (
             (not p.practices_any or not practices.isdisjoint(p.practices_any))
-            and all(x in practices for x in p.practices_all)
+            and all(any(x in practices for x in entry.split("|")) for entry in p.practices_all)
             and (not p.channels_any or not channels.isdisjoint(p.channels_any))
             and (not p.data_any or not kinds.isdisjoint(p.data_any))
             and (not p.with_system or bool(cap.systems))
