@@ -4,6 +4,8 @@ Left to right: the people and teams who answer for each capability (RACI) and
 the vendors, agencies and BPO providers contributing to it; the capabilities in
 the middle, boxed by area; the systems and data sources they use on the right.
 Edges carry the RACI letter; systems are filled by sourcing (build, buy, rent).
+Consulted and informed (C, I) links appear only in a focused view (``--focus``):
+on a whole chart they double the lines and hide the accountabilities.
 """
 
 from __future__ import annotations
@@ -69,4 +71,5 @@ VIEW = register(View(
     draw=draw,
     rankdir="LR",
     reverse=frozenset(RESOURCE_RELATIONS),
+    focus_only=frozenset({"consulted", "informed"}),
 ))

@@ -42,7 +42,7 @@ def _artifact_label(data: dict, numbers) -> str:
     artifacts = ", ".join(data.get("artifacts", ())) or "(nothing named)"
     number, days = numbers.get(data.get("step"), (None, None))
     prefix = f"{number}. " if number else ""
-    suffix = f" ({days:g} d)" if days else ""
+    suffix = f" ({days:g}\u00a0d)" if days else ""
     return prefix + artifacts + suffix
 
 

@@ -2,21 +2,25 @@
 
 Pure: the levels come in as :class:`~.views.HeatInput` (from
 ``planner.maturity.assess``), so this module never runs an assessment. Each
-area is a box holding its capabilities in a grid, red (level 1) to green (top
-level); grey means not assessed. Aggregated, each area shows one node per level
-with the number of capabilities at that level.
+area is a table of its capabilities, red (level 1) to green (top level), grey
+when not assessed; areas sit in a grid of three columns. The grid is one
+HTML-like table, so it looks the same whatever the layout engine would do.
+Aggregated, each area shows one cell per level with the number of capabilities.
 """
 
 from __future__ import annotations
 
-from .dot import font, text
-from .draw import chart_subtitle, draw_item, finish, new_dot, title
+from .dot import Html, cell, font, row, table, text
+from .draw import WRAP, chart_subtitle, counts_line, finish, new_dot, title
 from .legend import Legend
 from .scene import Item, Scene
 from .theme import Theme, level_color
 from .views import HeatInput, RenderOptions, View, register
 
-COLUMNS = 4
+COLUMNS = 3
+"""Capabilities per row inside an area box."""
+AREA_COLUMNS = 3
+"""Area boxes per row of the diagram."""
 AREA_ORDER = ("creation", "delivery", "measurement", "service", "sales", "management")
 
 
@@ -53,29 +57,56 @@ def _area(scene: Scene, item: Item) -> str:
     return scene.graph.nodes[member]["element"].area if member else "other"
 
 
+def _cell(item: Item, level: int | None, heat: HeatInput, theme: Theme) -> Html:
+    fill, ink = level_color(level, heat.max_level)
+    lines = [font(text(item.label, wrap=WRAP), bold=True, color=ink),
+             font(text(_level_name(heat, level)), size=8, color=ink)]
+    if item.members:
+        lines.append(font(text(counts_line(item)), size=8, color=ink))
+    border = theme.node("capability").get("color", "black")
+    return cell(Html("<BR/>".join(lines)), bgcolor=fill, color=border, border=1, width=150, height=44,
+                style="rounded")
+
+
+def _area_table(area: str, items: list[Item], levels, heat: HeatInput, theme: Theme, height: int) -> Html:
+    """One area: a title row, then ``height`` rows of COLUMNS cells (blank-padded so boxes line up)."""
+    assessed = [levels[i.id] for i in items if levels[i.id] is not None]
+    mean = f" \u00b7 mean level {sum(assessed) / len(assessed):.1f}" if assessed else ""
+    rows = [row(cell(font(text(area.capitalize() + mean), bold=True, size=11), colspan=COLUMNS, align="left"))]
+    for start in range(0, height * COLUMNS, COLUMNS):
+        chunk = [_cell(i, levels[i.id], heat, theme) for i in items[start:start + COLUMNS]]
+        chunk += [cell(" ", width=150, height=44)] * (COLUMNS - len(chunk))
+        rows.append(row(*chunk))
+    return table(rows, cellspacing=4, cellpadding=4, bgcolor=theme.cluster.get("fillcolor"),
+                 color=theme.cluster.get("color"), border=1, style="rounded")
+
+
 def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
+    """One table of area tables: a real grid, laid out the same way whatever dot would do."""
     heat = options.heat or HeatInput({})
-    dot = new_dot(theme, rankdir="TB", ranksep=0.25, nodesep=0.2)
+    dot = new_dot(theme, rankdir="LR")
     legend = Legend()
     levels = _levels(scene, heat)
     by_area: dict[str, list[Item]] = {}
     for item in scene.items.values():
         by_area.setdefault(_area(scene, item), []).append(item)
-    for area in sorted(by_area, key=lambda a: AREA_ORDER.index(a) if a in AREA_ORDER else 99):
+    ordered = sorted(by_area, key=lambda a: AREA_ORDER.index(a) if a in AREA_ORDER else 99)
+    heights = [-(-len(by_area[a]) // COLUMNS) for a in ordered]
+    tables = []
+    for n, area in enumerate(ordered):
+        start = n - n % AREA_COLUMNS
+        height = max(heights[start:start + AREA_COLUMNS])
         items = sorted(by_area[area], key=lambda i: (-(levels[i.id] or 0), i.label.lower()))
-        assessed = [levels[i.id] for i in items if levels[i.id] is not None and not i.aggregate]
-        mean = f" \u00b7 mean level {sum(assessed) / len(assessed):.1f}" if assessed else ""
-        with dot.cluster(font(text(area.capitalize() + mean), bold=True), **theme.cluster) as box:
-            for item in items:
-                fill, ink = level_color(levels[item.id], heat.max_level)
-                draw_item(box, item, theme, extra_label=_level_name(heat, levels[item.id]),
-                          fillcolor=fill, fontcolor=ink, width=2.3)
-            for upper, lower in zip(items, items[COLUMNS:]):
-                box.edge(upper.id, lower.id, style="invis")
-    legend.kind("capability")
+        tables.append(_area_table(area, items, levels, heat, theme, height))
+    grid = [row(*(cell(t, valign="top") for t in tables[n:n + AREA_COLUMNS]))
+            for n in range(0, len(tables), AREA_COLUMNS)]
+    if grid:
+        dot.node(("heatmap",), table(grid, cellspacing=6), shape="plain", style="")
     for level in range(1, heat.max_level + 1):
         legend.swatch(level_color(level, heat.max_level)[0], _level_name(heat, level))
     legend.swatch(level_color(None)[0], "not assessed")
+    legend.notes.append("Each cell is a capability, colored by its assessed level; areas hold the "
+                        "most mature capabilities first.")
     sub = chart_subtitle(scene.graph, "Maturity heat map",
                          [f"model {heat.model}"] if heat.model else [])
     notes = list(scene.notes)

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Mapping
 import networkx as nx
 
 from ..errors import PlannerError, UnknownNameError
+from ..model import suggest
 from .aggregate import DEFAULT_TARGET, aggregate_map, describe
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
@@ -71,6 +72,8 @@ class View:
     group_keys: Callable[..., list[tuple[str, str]] | None] | None = None
     """Aggregation ladder override: (graph, node, data, options) -> [(key, label)...], finest first."""
     draw_aggregate: Draw | None = None
+    focus_only: frozenset[str] = frozenset()
+    """Relations drawn only in a focused view, where they do not turn into a hairball."""
     derived: Callable[[nx.MultiDiGraph], Iterable[tuple]] | None = None
     """Extra edges (u, v, relation, data) the view derives from the chart, e.g. workflow starts."""
 
@@ -95,11 +98,13 @@ def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> S
     if options.only:
         kinds = check_kinds(options.only, view.kinds, view.name)
     extra = view.derived(graph) if view.derived else ()
-    nodes, edges = select(graph, kinds, set(view.relations), set(view.core) & kinds, extra)
+    relations = set(view.relations) - (set() if options.focus else set(view.focus_only))
+    nodes, edges = select(graph, kinds, relations, set(view.core) & kinds, extra)
     notes = []
     if options.focus is not None:
         if options.focus not in graph:
-            raise UnknownNameError("element", options.focus, [])
+            hint = suggest(options.focus, list(nodes))
+            raise PlannerError(f"--focus {options.focus}: no such element in the {view.name} view{hint}")
         if options.focus not in nodes:
             kind = graph.nodes[options.focus]["kind"]
             raise PlannerError(f"--focus {options.focus}: a {kind} is not shown in the {view.name} view")
