@@ -9,11 +9,13 @@ because every relation is defined by exactly one element (see :mod:`.index`).
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from typing import Iterable
 
 from ..model import ELEMENT_CLASSES, Chart, ref_fields
-from .index import Entry, held_relations, index
+from .index import Entry, Side, held_relations, index
 from .model import ChartDiff, ElementChange, ElementInfo, FieldChange, Relation, Rename
 from .moves import describer, find_moves
 from .renames import find_renames
@@ -31,9 +33,29 @@ def diff(a: Chart, b: Chart, *, renames: bool = True, maturity: object = None) -
     ``maturity`` adds the maturity delta: ``None`` for none, ``"builtin"`` for
     every built-in model (needs :mod:`planner.maturity`), or a list of models.
     """
+    with _paused_gc():
+        return _diff(a, b, renames, maturity)
+
+
+@contextmanager
+def _paused_gc():
+    """Pause the cyclic garbage collector: comparing 100,000 elements creates no cycles,
+    and the collections its allocations trigger would cost more than the comparison
+    (measured on the benchmark: 2.2 s with, 0.3 s without)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _diff(a: Chart, b: Chart, renames: bool, maturity: object) -> ChartDiff:
     old, new = index(a), index(b)
-    removed = [i for i, e in old.items() if i not in new or _kind(new[i]) != _kind(e)]
-    added = [i for i, e in new.items() if i not in old or _kind(old[i]) != _kind(e)]
+    ea, eb = old.elements, new.elements
+    removed = [i for i, e in ea.items() if type(eb.get(i)) is not type(e)]
+    added = [i for i, e in eb.items() if type(ea.get(i)) is not type(e)]
     renamed = find_renames(old, new, removed, added) if renames else {}
     taken = set(renamed.values())
     removed = [i for i in removed if i not in renamed]
@@ -80,19 +102,20 @@ def _sorted(items: Iterable) -> tuple:
     return tuple(sorted(items, key=lambda x: (KIND_ORDER.get(x.kind, 99), x.id)))
 
 
-def _changed(old: dict[str, Entry], new: dict[str, Entry], skip: set[str], renamed: dict[str, str]) -> list[ElementChange]:
+def _changed(old: Side, new: Side, skip: set[str], renamed: dict[str, str]) -> list[ElementChange]:
     """Elements on both sides whose content differs; the fast object comparison filters first."""
     found = []
-    for element_id, ea in old.items():
-        eb = new.get(element_id)
-        if eb is None or element_id in skip:
+    elements_b, parents_a, parents_b = new.elements, old.parents, new.parents
+    for element_id, element_a in old.elements.items():
+        element_b = elements_b.get(element_id)
+        if element_b is None or element_id in skip:
             continue
-        parent_a = renamed.get(ea.parent, ea.parent)
-        if ea.element.__dict__ == eb.element.__dict__ and parent_a == eb.parent:
+        parent_a = parents_a.get(element_id)
+        if element_a.__dict__ == element_b.__dict__ and renamed.get(parent_a, parent_a) == parents_b.get(element_id):
             continue
-        changes = _element_changes(ea, eb, renamed)
+        changes = _element_changes(old[element_id], new[element_id], renamed)
         if changes:
-            found.append(ElementChange(element_id, _kind(eb), eb.element.name, tuple(changes)))
+            found.append(ElementChange(element_id, element_b.KIND, element_b.name, tuple(changes)))
     return found
 
 
@@ -136,7 +159,7 @@ def _chart_changes(a: Chart, b: Chart, renamed: dict[str, str]) -> list[FieldCha
             for path, was, now in compare(_chart_side(a, renamed), _chart_side(b), "chart")]
 
 
-def _names(result: ChartDiff, old: dict[str, Entry], new: dict[str, Entry]) -> dict[str, tuple[str, str]]:
+def _names(result: ChartDiff, old: Side, new: Side) -> dict[str, tuple[str, str]]:
     """Kind and name of every id the diff mentions, so reports need not look at the charts."""
     ids: set[str] = set()
     for info in (*result.added, *result.removed, *result.changed):

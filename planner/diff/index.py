@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..graph import HANDOFF, NEXT_COE, PART_OF
-from ..model import Chart, Element, Step, ValueChain, iter_refs
+from ..model import SECTIONS, Chart, Element, Step, ValueChain, iter_refs
 from .model import Relation
+from .values import child_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +25,48 @@ class Entry:
     parent: str | None
 
 
-def index(chart: Chart) -> dict[str, Entry]:
-    """Id -> :class:`Entry`; on a duplicate id the first element wins, as in the graph."""
-    found: dict[str, Entry] = {}
-    for loc, element in chart.iter_elements():
-        parent = getattr(chart, loc[0])[loc[1]].id if len(loc) > 2 else None
-        found.setdefault(element.id, Entry(element, parent))
-    return found
+class Side:
+    """One chart's elements by id (first wins on a duplicate id, as in the graph) and their containers.
+
+    Behaves as a read-only mapping id -> :class:`Entry`; the bulk comparison
+    reads ``elements`` and ``parents`` directly, since building 100,000 entry
+    objects would cost more than the comparison itself.
+    """
+
+    __slots__ = ("elements", "parents")
+
+    def __init__(self, chart: Chart):
+        elements: dict[str, Element] = {}
+        parents: dict[str, str] = {}
+        for section in SECTIONS:
+            for element in getattr(chart, section):
+                if element.id not in elements:
+                    elements[element.id] = element
+                if type(element) in _WITH_CHILDREN:
+                    for _, _, child in element.children():
+                        if child.id not in elements:
+                            elements[child.id] = child
+                            parents[child.id] = element.id
+        self.elements = elements
+        self.parents = parents
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self.elements
+
+    def __getitem__(self, element_id: str) -> Entry:
+        return Entry(self.elements[element_id], self.parents.get(element_id))
+
+    def get(self, element_id: str, default: Entry | None = None) -> Entry | None:
+        element = self.elements.get(element_id)
+        return default if element is None else Entry(element, self.parents.get(element_id))
+
+
+_WITH_CHILDREN = frozenset(cls for cls in SECTIONS.values() if child_fields(cls))
+
+
+def index(chart: Chart) -> Side:
+    """The chart's elements keyed by id."""
+    return Side(chart)
 
 
 def held_relations(entry: Entry, renamed: dict[str, str] | None = None) -> list[Relation]:

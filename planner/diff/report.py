@@ -219,8 +219,30 @@ def _chart(d: ChartDiff) -> list[Line]:
 
 
 def _maturity(d: ChartDiff) -> list[Line]:
-    if d.maturity is None:
+    if d.maturity is None or not d.maturity.models:
         return []
-    from .maturity_delta import maturity_lines
+    lines: list[Line] = [[], [("Maturity", "heading")]]
+    width = max(len(m.model_id) for m in d.maturity.models)
+    for m in d.maturity.models:
+        step = m.new_level - m.old_level
+        style = "add" if step > 0 else "remove" if step < 0 else "dim"
+        level = (f"level {m.old_level} {m.old_level_name} -> {m.new_level} {m.new_level_name}"
+                 if step else f"level {m.new_level} {m.new_level_name} (unchanged)")
+        lines.append([(f"  {m.model_id:<{width}}  ", None), (level, style), (f"  {m.model_name}", "dim")])
+        moved = [x for x in m.dimensions if x.old != x.new]
+        if moved:
+            lines.append([("      dimensions: ", "dim")] + _joined(
+                [(f"{x.name} {x.old} -> {x.new}", "add" if x.new > x.old else "remove") for x in moved]))
+        ids = max((len(c.criterion_id) for c in (*m.newly_met, *m.newly_lost)), default=0)
+        for sign, style, items in (("+ met ", "add", m.newly_met), ("- lost", "remove", m.newly_lost)):
+            for c in items:
+                statement = c.statement if len(c.statement) <= VALUE_WIDTH else c.statement[: VALUE_WIDTH - 1] + "…"
+                lines.append([(f"      {sign} ", style), (f"{c.criterion_id:<{ids}}", style), (f"  {statement}", "dim")])
+    return lines
 
-    return maturity_lines(d.maturity)
+
+def _joined(parts: list[tuple[str, str | None]]) -> Line:
+    line: Line = []
+    for n, part in enumerate(parts):
+        line += ([(", ", None)] if n else []) + [part]
+    return line
