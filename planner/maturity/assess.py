@@ -162,6 +162,17 @@ def staged(results: list[CriterionResult], max_level: int) -> int:
     return int(min(max_level, failed - 1))
 
 
+def dimension_level(results: list[CriterionResult], max_level: int, overall: int) -> int:
+    """A dimension's staged level; levels where it has no criteria count only up to the overall level.
+
+    Without that limit a dimension with nothing to show at levels 2 and 3 (culture, in
+    seed 002) would claim level 3 for an operation that is at level 1 everywhere else.
+    """
+    reached = staged(results, max_level)
+    evidenced = max((r.level for r in results if r.level <= reached), default=1)
+    return max(evidenced, min(reached, overall))
+
+
 def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str, int]:
     """Per capability: the highest level it shows evidence of, with no applicable criterion below it failing."""
     first_fail: dict[str, int] = {}
@@ -185,7 +196,8 @@ def assess_facts(facts: Facts, model: MaturityModel) -> Assessment:
     """Judge every criterion of ``model`` and derive the levels and scores."""
     results = [judge(facts, model, c) for c in model.criteria]
     level = staged(results, model.max_level)
-    dims = {d.id: staged([r for r in results if r.dimension == d.id], model.max_level) for d in model.dimensions}
+    dims = {d.id: dimension_level([r for r in results if r.dimension == d.id], model.max_level, level)
+            for d in model.dimensions}
     scores = {}
     for n in range(1, model.max_level + 1):
         at = [(r, c.weight) for r, c in zip(results, model.criteria) if r.level == n]
