@@ -60,7 +60,21 @@ def model_names() -> list[str]:
     models = builtin_models()
     if isinstance(models, dict):
         return list(models)
-    return [getattr(m, "name", getattr(m, "id", str(m))) for m in models]
+    return [getattr(m, "id", getattr(m, "name", str(m))) for m in models]
+
+
+def criteria_choices() -> list[tuple[str, str]]:
+    """(criterion id, statement) of every built-in model's criteria, for answering them."""
+    if not maturity_available():
+        return []
+    from ...maturity import builtin_models
+
+    found = []
+    for model in builtin_models():
+        for criterion in getattr(model, "criteria", []):
+            text = getattr(criterion, "question", "") or getattr(criterion, "statement", "") or ""
+            found.append((criterion.id, f"{criterion.id}  {text}"[:150]))
+    return found
 
 
 def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5) -> LiveState:
@@ -87,7 +101,7 @@ def assess_summary(chart: Chart, model_name: str, top: int = 5) -> Maturity | No
     gaps = []
     for gap in list(result.gaps())[:top]:
         findings = list(getattr(gap, "findings", []) or [])
-        messages = [getattr(f, "message", str(f)) for f in findings][:3] or [str(getattr(gap, "title", ""))]
+        messages = [getattr(f, "message", str(f)) for f in findings][:3] or [str(getattr(gap, "statement", ""))]
         elements = [e for f in findings for e in (getattr(f, "elements", ()) or ())][:10]
         gaps.append(Gap(str(getattr(gap, "criterion_id", gap)), messages, elements))
     dims = getattr(result, "dimension_levels", {}) or {}

@@ -1,0 +1,23 @@
+"""``planner edit [CHART]``: the Textual editor (a new chart from a template when CHART does not exist)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .app import cli
+
+
+@cli.command()
+@click.argument("chart", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def edit(chart: Path | None) -> None:
+    """Edit a chart in the terminal: navigator, detail form, live problems and maturity.
+
+    Without CHART, or when CHART does not exist, a new chart is started from a
+    minimal template and written on the first save (ctrl+s). Press ? in the
+    editor for the keys.
+    """
+    from ..tui import run_editor  # Textual is imported only when the editor runs
+
+    run_editor(chart)

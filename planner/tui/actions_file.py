@@ -1,0 +1,149 @@
+"""Opening, saving, recovering and quitting: nothing the user typed is ever lost.
+
+Loading and saving run in thread workers; the screen stays live. Saves check
+the file on disk first and ask before overwriting someone else's edits. A
+recovery file is written a moment after the last edit (debounced) and removed
+after a save or a deliberate discard.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.worker import get_current_worker
+
+from ..errors import PlannerError
+from .core.recovery import discard_recovery, find_recovery, recover, write_recovery
+from .core.session import ExternalChange, Session
+from .screens.dialogs import external_change_dialog, quit_dialog, recovery_dialog
+
+
+class FileActions:
+    """Mixin of :class:`~planner.tui.app.EditorApp`: load, save, recovery, quit."""
+
+    _recovery_timer = None
+    _recovery_written_at = -1
+
+    def start_loading(self) -> None:
+        self._load_worker()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_worker(self) -> None:
+        try:
+            session = Session.open(self.chart_path)
+        except PlannerError as exc:
+            self.call_from_thread(self._load_failed, str(exc))
+            return
+        found = find_recovery(session.path) if session.base_text is not None or session.path.exists() else None
+        self.call_from_thread(self._loaded, session, found)
+
+    def _load_failed(self, message: str) -> None:
+        self.exit(message=f"planner edit: cannot open: {message}", return_code=2)
+
+    async def _loaded(self, session: Session, found) -> None:
+        await self.show_session(session)
+        if found is not None:
+            self._offer_recovery(session, found)
+
+    @work(exclusive=True, group="flow")
+    async def _offer_recovery(self, session: Session, found) -> None:
+        if True:
+            answer = await self.ask(recovery_dialog(session.path.name, found.written, found.base_matches))
+            if answer == "recover":
+                await self.show_session(recover(session, found))
+                self.notify("Recovered the unsaved edits; save with ctrl+s.", title="Recovered")
+            else:
+                discard_recovery(session.path)
+
+    async def ask(self, screen):
+        """Show a dialog and wait for its answer (only from a worker, as Textual requires)."""
+        return await self.push_screen_wait(screen)
+
+    # --- after every edit ----------------------------------------------------------------
+
+    def edited(self) -> None:
+        """Title, live panel and a debounced recovery write follow every edit, undo and redo."""
+        self.update_title()
+        self.refresh_live()
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.set_timer(self.recovery_delay, self._write_recovery)
+
+    def _write_recovery(self) -> None:
+        if self.session is not None and self.session.modified and not self.session.read_only:
+            self._recovery_worker(self.session.stack.edits)
+
+    @work(thread=True, exclusive=True, group="recovery")
+    def _recovery_worker(self, edits: int) -> None:
+        try:
+            write_recovery(self.session)
+            self._recovery_written_at = edits
+        except Exception as exc:  # the editor goes on; the user is told once
+            self.call_from_thread(self.notify, f"could not write the recovery file: {exc}", severity="warning")
+
+    # --- save ---------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self._save_flow()
+
+    @work(exclusive=True, group="flow")
+    async def _save_flow(self) -> None:
+        if self.session is None:
+            return
+        if self.session.read_only:
+            self.notify(self.session.read_only, title="Not saved", severity="error")
+            return
+        await self.flush_pending_edit()
+        if self.session.changed_on_disk():
+            answer = await self.ask(external_change_dialog(self.session.path.name))
+            if answer != "overwrite":
+                self.notify("Not saved: the file on disk was left as it is.", severity="warning")
+                return
+        await self._save(force=True)
+
+    async def _save(self, force: bool) -> bool:
+        worker = self._save_worker(force)
+        await worker.wait()
+        outcome = worker.result
+        if isinstance(outcome, Exception):
+            self.notify(str(outcome), title="Save failed", severity="error", timeout=10)
+            return False
+        discard_recovery(self.session.path)
+        self.update_title()
+        how = "only the edited parts rewritten" if outcome.patched else f"rewritten in canonical form ({outcome.reason})"
+        self.notify(f"Saved {self.session.path.name}: {how}.", title="Saved")
+        return True
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save_worker(self, force: bool):
+        get_current_worker()
+        try:
+            return self.session.save(force=force)
+        except (ExternalChange, PlannerError, OSError, PermissionError) as exc:
+            return exc
+
+    # --- quit ---------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self._quit_flow()
+
+    @work(exclusive=True, group="flow")
+    async def _quit_flow(self) -> None:
+        if self.session is None or not self.session.modified:
+            if self.session is not None:
+                discard_recovery(self.session.path)
+            self.exit()
+            return
+        await self.flush_pending_edit()
+        answer = await self.ask(quit_dialog(self.session.path.name))
+        if answer == "save":
+            if self.session.changed_on_disk():
+                if await self.ask(external_change_dialog(self.session.path.name)) != "overwrite":
+                    return
+            if await self._save(force=True):
+                self.exit()
+        elif answer == "discard":
+            if self._recovery_timer is not None:
+                self._recovery_timer.stop()
+            discard_recovery(self.session.path)
+            self.exit()
+

@@ -1,0 +1,147 @@
+"""The editor application: layout, key bindings, and routing between widgets and the core.
+
+Attributes go down (the session to the widgets), messages come up (edits,
+selections, jumps). The actions live in mixins by theme: files
+(:mod:`.actions_file`), editing (:mod:`.actions_edit`), analysis tools
+(:mod:`.actions_tools`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header
+
+from .actions_edit import EditActions
+from .actions_file import FileActions
+from .actions_tools import ToolActions
+from .core.session import Session
+from .messages import ActionRequested, EditRequested, JumpTo, Target
+from .widgets.detail import DetailForm
+from .widgets.live_panel import LivePanel
+from .widgets.navigator import Navigator
+
+
+class EditorApp(FileActions, EditActions, ToolActions, App[None]):
+    """``planner edit``: navigator, detail form, live panel; every edit undoable."""
+
+    CSS_PATH = "editor.tcss"
+    TITLE = "planner edit"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+z", "undo", "Undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", priority=True),
+        Binding("a,ctrl+n", "add", "Add"),
+        Binding("ctrl+d", "duplicate", "Duplicate"),
+        Binding("delete", "delete", "Delete"),
+        Binding("slash,ctrl+f", "search", "Search"),
+        Binding("t", "toggle_people", "People by", show=False),
+        Binding("f2", "assess", "Assess"),
+        Binding("f3", "roadmap", "Roadmap", show=False),
+        Binding("f4", "export", "Export", show=False),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, path: str | Path | None = None, watch_delay: float = 1.5) -> None:
+        super().__init__()
+        self.chart_path = Path(path) if path else None
+        self.session: Session | None = None
+        self.recovery_delay = watch_delay
+        self.ready = False
+        """True once the chart is loaded and shown (tests and the benchmark wait for it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield Navigator(id="nav")
+            yield DetailForm(id="detail")
+            yield LivePanel(id="live")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "loading..."
+        self.start_loading()
+
+    @property
+    def navigator(self) -> Navigator:
+        return self.query_one(Navigator)
+
+    @property
+    def form(self) -> DetailForm:
+        return self.query_one(DetailForm)
+
+    @property
+    def live(self) -> LivePanel:
+        return self.query_one(LivePanel)
+
+    async def show_session(self, session: Session) -> None:
+        """Put a (newly opened or recovered) session on screen."""
+        self.session = session
+        self.navigator.load(session)
+        await self.form.show("chart")
+        self.update_title()
+        self.refresh_live()
+        self.navigator.focus()
+        if session.read_only:
+            self.notify(session.read_only, title="Opened read-only", severity="error", timeout=15)
+        self.ready = True
+
+    def update_title(self) -> None:
+        if self.session is None:
+            return
+        mark = " [modified]" if self.session.modified else ""
+        self.title = f"{self.session.path.name}{mark}"
+        self.sub_title = "planner edit" + (" (read-only)" if self.session.read_only else "")
+
+    # --- messages from the widgets ------------------------------------------------------
+
+    @on(EditRequested)
+    async def edit_requested(self, event: EditRequested) -> None:
+        await self.apply_command(event.command)
+
+    @on(Target)
+    async def target(self, event: Target) -> None:
+        if event.key != self.form.key:
+            await self.form.show(event.key)
+
+    @on(JumpTo)
+    async def jump(self, event: JumpTo) -> None:
+        await self.go_to(event.ident)
+
+    @on(ActionRequested)
+    async def action_requested(self, event: ActionRequested) -> None:
+        await self.run_action(event.action)
+
+    async def go_to(self, ident: str) -> None:
+        if self.navigator.reveal(ident):
+            self.navigator.focus()
+        await self.form.show(ident)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Every action in the command palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            yield SystemCommand(binding.description, f"{binding.key}: {binding.action}",
+                                lambda action=binding.action: self.call_later(self.run_action, action))
+        extra = [
+            ("Add a person", "add_kind('person')"), ("Add an organization (vendor, agency, BPO...)", "add_kind('org')"),
+            ("Add a capability", "add_kind('capability')"), ("Add a system", "add_kind('system')"),
+            ("Add a data source", "add_kind('data')"), ("Add a team", "add_kind('team')"),
+            ("Add a workflow", "add_kind('workflow')"), ("Add a Center of Excellence", "add_kind('coe')"),
+            ("Add a value chain", "add_kind('chain')"), ("Add a step to the selected workflow", "add_child"),
+            ("Answer a self-assessment criterion", "add_answer"), ("Edit the chart's metadata", "show_chart"),
+            ("Preview the roadmap to a target level", "roadmap"), ("Export a diagram view to a file", "export"),
+            ("Toggle people by team / by reporting line", "toggle_people"),
+        ]
+        for title, action in extra:
+            yield SystemCommand(title, action, lambda action=action: self.call_later(self.run_action, action))
+
+
+def run(path: str | Path | None = None) -> None:
+    EditorApp(path).run()

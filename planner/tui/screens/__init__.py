@@ -1,0 +1,1 @@
+"""Modal screens of the editor: pickers, dialogs, forms, reports, help."""

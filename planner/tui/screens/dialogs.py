@@ -1,0 +1,70 @@
+"""Questions the editor asks: unsaved changes, file changed on disk, recovery, deletes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """A message and buttons; returns the id of the button pressed (``cancel`` on Escape)."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+
+    def __init__(self, title: str, message: str, buttons: list[tuple[str, str, str]], details: list[str] | None = None):
+        super().__init__()
+        self.title_text, self.message, self.buttons, self.details = title, message, buttons, details or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message, classes="dialog-message")
+            if self.details:
+                with VerticalScroll(classes="dialog-details"):
+                    yield Static("\n".join(self.details))
+            with Horizontal(classes="dialog-buttons"):
+                for key, label, variant in self.buttons:
+                    yield Button(label, id=key, variant=variant)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+
+def quit_dialog(name: str) -> ChoiceScreen:
+    return ChoiceScreen("Unsaved changes", f"Save the changes to {name} before quitting?",
+                        [("save", "Save and quit", "primary"), ("discard", "Quit without saving", "error"),
+                         ("cancel", "Cancel", "default")])
+
+
+def external_change_dialog(name: str) -> ChoiceScreen:
+    return ChoiceScreen("File changed on disk",
+                        f"{name} was changed by another program since you opened it. "
+                        "Saving now would overwrite those changes.",
+                        [("cancel", "Do not save", "primary"), ("overwrite", "Overwrite anyway", "error")])
+
+
+def recovery_dialog(name: str, written: str, base_matches: bool) -> ChoiceScreen:
+    note = "" if base_matches else (" The file has changed since; recovered edits will be saved as a whole new "
+                                    "version of the file.")
+    return ChoiceScreen("Recover unsaved edits?",
+                        f"The editor did not close cleanly. Unsaved edits to {name} from {written} were kept.{note}",
+                        [("recover", "Recover edits", "primary"), ("discard", "Discard them", "error")])
+
+
+def delete_dialog(label: str, uses: list[str], blocked: str) -> ChoiceScreen:
+    if not uses:
+        return ChoiceScreen(f"Delete {label}?", "Nothing refers to it.",
+                            [("unlink", "Delete", "error"), ("cancel", "Cancel", "default")])
+    message = f"{len(uses)} reference(s) name it and would break:"
+    buttons = [("reassign", "Reassign to...", "primary"), ("cancel", "Cancel", "default")]
+    if blocked:
+        message += f"\n[red]Cannot simply unlink: {blocked}[/red]\nReassign them to another element, or cancel."
+    else:
+        buttons.insert(0, ("unlink", "Delete and unlink", "error"))
+    return ChoiceScreen(f"Delete {label}?", message, buttons, uses)

@@ -1,0 +1,133 @@
+"""A form over a draft object: new elements, SLA rows, accepted inputs, validation.
+
+The rows check each value against the draft as it is typed; OK validates the
+whole draft and shows what is still missing instead of closing.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from ..core.factory import slug
+from ..core.fields import field_specs, reason
+from ..messages import FieldCommitted
+from ..widgets.detail import ordered_specs
+from ..widgets.fields import make_row
+
+NEW_ELEMENT_FIELDS = {
+    "person": ["title", "team", "reports_to"], "team": ["parent", "lead"], "org": ["services", "contact"],
+    "system": ["category", "sourcing", "provider", "owner"], "data": ["system", "owner"],
+    "capability": ["accountable", "responsible"], "workflow": ["capability"], "step": ["to", "inputs", "outputs"],
+    "coe": ["scope", "lead"], "contract": ["annual_value", "covers"],
+}
+"""Fields asked for when adding an element, besides id, name and the required ones."""
+
+
+def draft_of(cls: type[BaseModel], existing: BaseModel | None = None, **preset: Any) -> BaseModel:
+    """A copy to edit, or a new object with placeholders in the required fields."""
+    if existing is not None:
+        return existing.model_copy(deep=True)
+    values: dict[str, Any] = {}
+    for spec in field_specs(cls):
+        if not spec.required:
+            continue
+        if spec.kind == "choice":
+            values[spec.name] = spec.choices[0]
+        elif spec.kind in ("int", "float"):
+            values[spec.name] = 0
+        elif spec.kind in ("refs", "words"):
+            values[spec.name] = []
+        else:
+            values[spec.name] = ""
+    values.update(preset)
+    return cls.model_construct(**values)
+
+
+class FormScreen(ModalScreen[BaseModel | None]):
+    """Edit ``draft``; returns the validated object, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK", priority=True)]
+
+    def __init__(self, title: str, draft: BaseModel, fields: list[str] | None = None, new_element: bool = False):
+        super().__init__()
+        self.title_text, self.draft = title, draft
+        self.fields = fields
+        self.new_element = new_element
+        self.id_touched = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield VerticalScroll(*self._rows(), id="form-rows")
+            yield Static("", id="form-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def _rows(self):
+        specs = ordered_specs(type(self.draft))
+        if self.fields is not None:
+            specs = [s for s in specs if s.name in self.fields]
+        return [make_row(self.draft, spec) for spec in specs]
+
+    def on_mount(self) -> None:
+        inputs = [w for w in self.query("#form-rows *") if w.focusable]
+        if inputs:
+            inputs[0].focus()
+
+    @on(FieldCommitted)
+    async def committed(self, event: FieldCommitted) -> None:
+        event.stop()
+        setattr(self.draft, event.name, event.value)
+        if event.name == "id":
+            self.id_touched = True
+        if self.new_element and event.name == "name" and not self.id_touched and event.value:
+            self.draft.id = self.app.session.unique_id(slug(event.value))
+        if event.name != "name" or self.new_element:
+            await self._refresh_rows(event.name)
+
+    async def _refresh_rows(self, focus_name: str) -> None:
+        box = self.query_one("#form-rows", VerticalScroll)
+        await box.remove_children()
+        await box.mount_all(self._rows())
+        for row in box.children:
+            if getattr(getattr(row, "spec", None), "name", None) == focus_name:
+                targets = [w for w in row.query("*") if w.focusable]
+                if targets:
+                    targets[0].focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            event.stop()
+            self.action_ok()
+        elif event.button.id == "cancel":
+            event.stop()
+            self.dismiss(None)
+
+    def action_ok(self) -> None:
+        try:
+            result = type(self.draft).model_validate(self.draft.model_dump())
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+            self.query_one("#form-error", Static).update(f"{where}: {reason(exc)}")
+            self.query_one("#form-error", Static).add_class("shown")
+            return
+        if self.new_element and self.app.session.get(result.id) is not None:
+            self.query_one("#form-error", Static).update(f"id {result.id!r} is already used")
+            self.query_one("#form-error", Static).add_class("shown")
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+

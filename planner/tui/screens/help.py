@@ -1,0 +1,58 @@
+"""The help screen (? or F1): what the editor is for and every key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# planner edit
+
+Model how the marketing operation gets work done: people, teams, vendors and other
+organizations, systems, data sources, capabilities with their accountable person,
+workflows with their hand-offs, Centers of Excellence with their SLAs, and the
+self-assessment answers the maturity models read.
+
+**Layout.** Left: the chart by kind (open a group with Enter or a click; people by team,
+or by reporting line with `t`). Middle: the fields of the selected element; the help of
+the focused field shows at the bottom. Right: problems of the chart, and for the chosen
+maturity model the level reached and the top gaps of the next level, updated after each edit.
+
+**Editing.** Type in a field and press Enter (or leave it): a value the chart cannot hold
+is refused with the reason and nothing changes. References are picked from a list you
+filter by typing; `+` links one more, `-` unlinks one, `x` clears. Renaming an id renames
+every reference to it. Deleting shows the references that would break: unlink them or
+reassign them to another element.
+
+| Key | Action |
+|---|---|
+| `a` / `ctrl+n` | add an element (of the selected kind) |
+| `ctrl+d` | duplicate the selected element |
+| `delete` | delete the selected element (shows what it would break) |
+| `ctrl+z` / `ctrl+y` | undo / redo any edit |
+| `/` / `ctrl+f` | search every element by id or name |
+| `ctrl+s` | save (only what you edited is rewritten; comments stay) |
+| `ctrl+p` | command palette: every action by name |
+| `t` | people by team / by reporting line |
+| `f2` / `f3` / `f4` | run the assessment / preview the roadmap / export a diagram |
+| `tab` / `shift+tab` | move between panes and fields |
+| `?` / `f1` | this help |
+| `ctrl+q` | quit (asks when there are unsaved changes) |
+
+**No lost work.** A recovery file is written a moment after each edit and offered the next
+time you open the chart if the editor did not close cleanly. If the file was changed by
+another program since you opened it, saving asks before overwriting.
+
+Press Escape to close.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Markdown(HELP)

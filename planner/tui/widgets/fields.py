@@ -1,0 +1,265 @@
+"""One row per field: label, the control that fits the field's kind, and the reason a value is refused.
+
+Rows check typed values against the object (``parse_value``), show the reason
+under the field when refused, and post :class:`FieldCommitted` with a value
+the model accepts. References are never typed: a button opens the picker.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from pydantic import BaseModel
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...model.vocabulary import Phase, Stage
+from ..core.fields import FieldError, FieldSpec, format_value, parse_value
+from ..messages import ActionRequested, FieldCommitted, JumpTo
+
+
+class FieldRow(Vertical):
+    """Base row: a label with the field's help as tooltip, a control, an error line."""
+
+    DEFAULT_CLASSES = "field-row"
+
+    def __init__(self, obj: BaseModel, spec: FieldSpec, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.obj, self.spec = obj, spec
+        self.tooltip = spec.help or None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-line"):
+            yield Label(self.spec.label + ("*" if self.spec.required else ""), classes="field-label")
+            yield from self.control()
+        yield Static("", classes="field-error")
+
+    def control(self) -> ComposeResult:
+        raise NotImplementedError
+
+    @property
+    def value(self) -> Any:
+        return getattr(self.obj, self.spec.name)
+
+    def refuse(self, reason: str) -> None:
+        error = self.query_one(".field-error", Static)
+        error.update(f"refused: {reason}")
+        error.add_class("shown")
+
+    def accept(self, value: Any) -> None:
+        self.query_one(".field-error", Static).remove_class("shown")
+        if value != self.value:
+            self.post_message(FieldCommitted(self.spec.name, value))
+
+
+class TextRow(FieldRow):
+    """Text, numbers, dates and comma-separated words; checked on Enter and when leaving the field."""
+
+    def control(self) -> ComposeResult:
+        yield Input(format_value(self.spec, self.value), placeholder=self._hint(), classes="field-input")
+
+    def _hint(self) -> str:
+        return {"words": "comma, separated", "date": "YYYY-MM-DD", "int": "whole number", "float": "number",
+                "answer": "true / false / 0..1 / label"}.get(self.spec.kind, "")
+
+    def commit(self, text: str) -> None:
+        try:
+            value = parse_value(self.obj, self.spec, text)
+        except FieldError as exc:
+            self.refuse(str(exc))
+            return
+        self.accept(value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.commit(event.value)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if event.value != format_value(self.spec, self.value):
+            self.commit(event.value)
+
+
+class ChoiceRow(FieldRow):
+    def control(self) -> ComposeResult:
+        options = [(choice, choice) for choice in self.spec.choices]
+        value = self.value if self.value is not None else Select.NULL
+        yield Select(options, value=value, allow_blank=self.spec.optional, classes="field-input")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else event.value
+        if value is None and not self.spec.optional:
+            return
+        self.accept(value)
+
+
+class RefRow(FieldRow):
+    """A single reference: shows the target, opens the picker, can be cleared if optional."""
+
+    def control(self) -> ComposeResult:
+        yield Button(self._shown(), classes="ref-button field-input", id="pick")
+        if self.spec.optional:
+            yield Button("x", classes="small", id="clear", tooltip="Clear this reference")
+
+    def _shown(self) -> str:
+        return describe(self.app, self.value) if self.value else "(none) - press to pick"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "clear":
+            self.accept(None)
+            return
+        self.app.pick_reference(self.spec, self._picked, exclude=getattr(self.obj, "id", None))
+
+    def _picked(self, value: str | None) -> None:
+        if value is not None:
+            self.accept(value)
+
+
+class RefsRow(FieldRow):
+    """A list of references: link adds one from the picker, unlink removes one."""
+
+    def control(self) -> ComposeResult:
+        shown = ", ".join(describe(self.app, v) for v in self.value) or "(none)"
+        yield Static(shown, classes="refs-list")
+        yield Button("+", classes="small", id="link", tooltip=f"Link: add to {self.spec.label}")
+        yield Button("-", classes="small", id="unlink", tooltip=f"Unlink: remove from {self.spec.label}",
+                     disabled=not self.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        current = list(self.value)
+        if event.button.id == "link":
+            self.app.pick_reference(self.spec, lambda v: v and self._commit(current + [v]),
+                                    exclude=getattr(self.obj, "id", None), skip=set(current))
+        else:
+            self.app.pick_from(f"Unlink from {self.spec.label}", [(v, describe(self.app, v)) for v in current],
+                               lambda v: v and self._commit([x for x in current if x != v]))
+
+    def _commit(self, values: list[str]) -> None:
+        try:
+            value = parse_value(self.obj, self.spec, ", ".join(values))
+        except FieldError as exc:
+            self.refuse(str(exc))
+            return
+        self.accept(value)
+
+
+class PhasesRow(FieldRow):
+    """Lifecycle phases, each with its seed-001 state I, II or III (blank: not covered)."""
+
+    def control(self) -> ComposeResult:
+        with Horizontal(classes="phases"):
+            for phase in get_args(Phase):
+                state = self.value.get(phase, Select.NULL)
+                yield Select([(s, s) for s in get_args(Stage)], value=state, prompt=phase[:8],
+                             id=f"phase-{phase}", classes="phase", tooltip=phase)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        phases = dict(self.value)
+        phase = event.select.id.removeprefix("phase-")
+        if event.value is Select.NULL:
+            phases.pop(phase, None)
+        else:
+            phases[phase] = event.value
+        self.accept(phases)
+
+
+class ModelsRow(FieldRow):
+    """Rows of a sub-model list (SLA rows, P&L metrics, improvements): add, edit, remove."""
+
+    def control(self) -> ComposeResult:
+        yield Button(f"+ add {self.spec.label} row", classes="small", id="add")
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        for n, item in enumerate(self.value):
+            with Horizontal(classes="model-line"):
+                yield Static(summary(item), classes="model-summary")
+                yield Button("edit", classes="small", id=f"edit-{n}")
+                yield Button("x", classes="small", id=f"del-{n}", tooltip="Remove this row")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        rows = list(self.value)
+        name = event.button.id or ""
+        if name == "add":
+            self.app.edit_model(self.spec.model, None, lambda new: new and self.accept(rows + [new]))
+        elif name.startswith("edit-"):
+            n = int(name[5:])
+            self.app.edit_model(self.spec.model, rows[n], lambda new: new and self.accept(rows[:n] + [new] + rows[n + 1:]))
+        elif name.startswith("del-"):
+            n = int(name[4:])
+            self.accept(rows[:n] + rows[n + 1:])
+
+
+class ModelRow(FieldRow):
+    """A nested model (accepted inputs/outputs, validation): summary, edit, clear."""
+
+    def control(self) -> ComposeResult:
+        yield Static(summary(self.value) if self.value is not None else "(none)", classes="model-summary")
+        yield Button("edit", classes="small", id="edit")
+        if self.spec.optional:
+            yield Button("x", classes="small", id="clear", disabled=self.value is None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "clear":
+            self.accept(None)
+        else:
+            self.app.edit_model(self.spec.model, self.value, lambda new: new is not None and self.accept(new))
+
+
+class ChildrenRow(FieldRow):
+    """Steps of a workflow or contracts of an organization: open one, or add one."""
+
+    def control(self) -> ComposeResult:
+        noun = "step" if self.spec.name == "steps" else "contract"
+        yield Button(f"+ add {noun}", classes="small", id="add-child")
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        for child in self.value:
+            yield Button(child_label(child), classes="child-link", name=child.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "add-child":
+            self.post_message(ActionRequested("add_child"))
+        elif event.button.name:
+            self.post_message(JumpTo(event.button.name))
+
+
+ROWS = {"ref": RefRow, "refs": RefsRow, "choice": ChoiceRow, "phases": PhasesRow, "models": ModelsRow,
+        "model": ModelRow, "children": ChildrenRow}
+
+
+def make_row(obj: BaseModel, spec: FieldSpec) -> FieldRow:
+    return ROWS.get(spec.kind, TextRow)(obj, spec)
+
+
+def describe(app, ident: str) -> str:
+    element = app.session.get(ident) if getattr(app, "session", None) else None
+    return f"{element.name} [{ident}]" if element is not None and element.name != ident else str(ident)
+
+
+def child_label(child) -> str:
+    if getattr(child, "by", None):
+        to = f" -> {child.to}" if child.to else ""
+        outs = f"  ({', '.join(child.outputs)})" if child.outputs else ""
+        return f"{child.name}: {child.by}{to}{outs}"
+    return f"{child.name} [{child.id}]"
+
+
+def summary(item: Any) -> str:
+    """One line for a sub-model: ``page publish time <= 24 hours (now 20)``."""
+    if item is None:
+        return ""
+    data = item.model_dump(exclude_defaults=True) if isinstance(item, BaseModel) else dict(item)
+    if "metric" in data:
+        op = "<=" if data.get("direction") == "lower" else ">="
+        now = f" (now {data['measured']:g})" if data.get("measured") is not None else ""
+        return f"{data['metric']} {op} {data.get('target', 0):g} {data.get('unit', '')}{now}".replace("  ", " ")
+    return ", ".join(f"{k}: {v if not isinstance(v, list) else '; '.join(map(str, v))}" for k, v in data.items()) or "(empty)"
