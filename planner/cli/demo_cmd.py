@@ -51,6 +51,10 @@ from .assess_cmd import step_assess  # noqa: E402  (maturity engine, issue 3)
 
 STEPS.append(step_assess)
 
+from .diff_cmd import step_diff  # noqa: E402  (current vs future diff, issue 6)
+
+STEPS.append(step_diff)
+
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),

@@ -82,3 +82,29 @@ def draw(result, old, new, output: Path) -> Path:
 
     return write_diff_diagram(result, old, new, output)
 
+
+
+def step_diff(demo) -> None:
+    """Demo step: the shipped current versus future chart, as text, JSON and a diagram."""
+    from ..diff.report import plain, stat_lines
+    from ..render.output import GraphvizMissingError
+    from ..store import write_atomic
+
+    demo.heading("Diff: current state -> future state")
+    result = chart_diff(demo.current, demo.future, maturity=_maturity_models())
+    lines = text_lines(result, a_label=demo.current_path.name, b_label=demo.future_path.name)
+    echo_lines(stat_lines(result), "auto")
+    for move in result.moves:
+        click.echo(f"  > {move.summary}")
+    for m in (result.maturity.models if result.maturity else ()):
+        click.echo(f"  {m.model_id}: level {m.old_level} -> {m.new_level}, "
+                   f"{len(m.newly_met)} criteria newly met, {len(m.newly_lost)} lost")
+    text_path, json_path = demo.out / "diff.txt", demo.out / "diff.json"
+    write_atomic(text_path, plain(lines).encode("utf-8"))
+    write_atomic(json_path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False).encode("utf-8"))
+    demo.written += [text_path, json_path]
+    try:
+        demo.written.append(draw(result, demo.current, demo.future, demo.out / "diff.svg"))
+    except GraphvizMissingError:
+        demo.written.append(draw(result, demo.current, demo.future, demo.out / "diff.dot"))
+    click.echo(f"Full change list in {text_path}; the diagram of the union in {demo.written[-1]}.")

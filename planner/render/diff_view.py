@@ -1,0 +1,201 @@
+"""The diff diagram: the union of two charts, coloured by what changed.
+
+Added elements and relations are green, removed ones red and dashed, changed
+elements amber, unchanged ones faded grey. Nested elements (workflow steps,
+contracts) are folded into their parent, whose label counts them, and a hand-off
+is drawn between the resources it connects; the references a hand-off already
+shows (``performed_by``, ``hands_to``) and containment are not drawn twice.
+When the union has more than ``max_nodes`` elements, unchanged elements that no
+drawn relation touches are collapsed into one faded node per kind.
+
+Pure: returns DOT text; :func:`write_diff_diagram` hands it to
+:func:`planner.render.output.write_diagram`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..graph import HANDOFF, PART_OF
+from ..model import Chart
+from .dot import Html, font, text
+from .draw import keyed, new_dot, title
+from .legend import Legend, add_legend
+from .theme import DEFAULT_THEME, KIND_PLURALS, RELATION_LABELS, Theme
+
+DIFF_THEME = DEFAULT_THEME.override(diff={"changed": "#d98e04"})
+"""The default theme with changed elements in amber, as the diff's text output colours them."""
+
+FILLS = {"added": "#e8f5e9", "removed": "#ffebee", "changed": "#fff4dc", "unchanged": "#fafafa"}
+DRAWN_RELATIONS = frozenset({"member_of", "reports_to", "accountable", "led_by", "owned_by", "provided_by",
+                             "hosted_in", "feeds", PART_OF, "realizes", "delivers", HANDOFF, "next"})
+"""Relations drawn: who belongs where and answers for what, who supplies and hosts, how data
+and work flow. The many-valued references (RACI lists, systems used, contract coverage) stay
+in the text report: drawn, they would hide the change in a thicket of lines."""
+ROW = 6
+"""Elements without a drawn relation are laid out in columns of this many, not one long column."""
+
+GROUPS = (("People and teams", ("team", "person")), ("External organizations", ("org",)),
+          ("Capabilities and workflows", ("capability", "workflow")), ("Systems and data", ("system", "data")),
+          ("Centers of Excellence", ("coe", "chain")))
+DEFAULT_MAX_NODES = 150
+WRAP = 24
+
+
+def write_diff_diagram(result, old: Chart, new: Chart, path: str | os.PathLike, **options: Any) -> Path:
+    """Draw the diff to ``path`` (.svg, .png, .pdf or .dot)."""
+    from .output import write_diagram
+
+    return write_diagram(diff_to_dot(result, old, new, **options), path)
+
+
+def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
+                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None) -> str:
+    """DOT text of the union of ``old`` and ``new`` coloured by ``result`` (a ChartDiff)."""
+    nodes, parent_of = _union(result, old, new)
+    status = _status(result, nodes, parent_of)
+    edges = _edges(result, parent_of, nodes)
+    touched = {end for tail, head, *_ in edges for end in (tail, head)}
+    collapse = len(nodes) > max_nodes
+    dot = new_dot(theme, rankdir="LR", newrank="true", nodesep="0.25", ranksep="1.1")
+    hidden: Counter = Counter()
+    for group, kinds in GROUPS:
+        members = [n for n in nodes if nodes[n].KIND in kinds]
+        if not members:
+            continue
+        with dot.cluster(font(group, bold=True), style="rounded", color="#d0d7de", fontcolor="#57606a") as box:
+            loose = []
+            for node_id in members:
+                element = nodes[node_id]
+                if collapse and status[node_id] == "unchanged" and node_id not in touched:
+                    hidden[element.KIND] += 1
+                    continue
+                box.node(node_id, _label(element, status[node_id], result, node_id, parent_of),
+                         **_node_attrs(element.KIND, status[node_id], theme))
+                if node_id not in touched:
+                    loose.append(node_id)
+            for upper, lower in zip(loose, loose[ROW:]):
+                box.edge(upper, lower, style="invis")
+            for kind in kinds:
+                if hidden[kind]:
+                    noun = KIND_PLURALS.get(kind, kind) if hidden[kind] > 1 else kind
+                    box.node(keyed("unchanged", kind), f"{hidden[kind]:,} unchanged {noun}",
+                             **_node_attrs(kind, "unchanged", theme), peripheries=2)
+    for tail, head, relation, state, tag in edges:
+        color = theme.diff[state]
+        dot.edge(tail, head, text(tag) if tag else None, color=color, fontcolor=color,
+                 style="dashed" if state == "removed" else "solid", penwidth=2 if state == "added" else 1.4,
+                 fontsize=8)
+    legend = Legend()
+    for state, meaning in (("added", "added"), ("removed", "removed (dashed)"), ("changed", "changed"),
+                           ("unchanged", "unchanged")):
+        legend.swatch(FILLS[state], f"{meaning} element")
+    legend.lines += [(theme.diff["added"], "solid", "relation added"),
+                     (theme.diff["removed"], "dashed", "relation removed")]
+    if hidden:
+        legend.notes.append("Unchanged elements no change touches are collapsed into one node per kind.")
+    legend.notes.append("Steps and contracts are counted on their workflow or organization.")
+    add_legend(dot, legend, theme, horizontal=True)
+    totals = result.totals()
+    subtitle = (f"{totals['added']} added, {totals['removed']} removed, {totals['changed']} changed, "
+                f"{totals['renamed']} renamed; {totals['moves']} moves")
+    if heading is None:
+        same = result.a_name == result.b_name
+        heading = (f"{new.chart.name}: {old.chart.state} \u2192 {new.chart.state} state" if same
+                   else f"{result.a_name} \u2192 {result.b_name}")
+    dot.attrs("graph", label=title(heading, subtitle), labelloc="t")
+    return dot.source()
+
+
+def _union(result, old: Chart, new: Chart):
+    """Top-level elements of both charts by (new) id, and nested id -> parent id."""
+    renamed = {r.old_id: r.new_id for r in result.renamed}
+    nodes: dict[str, Any] = {}
+    parent_of: dict[str, str] = {}
+    for chart, mapping in ((new, {}), (old, renamed)):
+        for loc, element in chart.iter_elements():
+            own = mapping.get(element.id, element.id)
+            if len(loc) > 2:
+                parent = getattr(chart, loc[0])[loc[1]].id
+                parent_of.setdefault(own, mapping.get(parent, parent))
+            else:
+                nodes.setdefault(own, element)
+    return nodes, parent_of
+
+
+def _status(result, nodes: dict, parent_of: dict[str, str]) -> dict[str, str]:
+    status = dict.fromkeys(nodes, "unchanged")
+    for items, state in ((result.changed, "changed"), (result.added, "added"), (result.removed, "removed")):
+        for item in items:
+            target = parent_of.get(item.id, item.id)
+            if target in status and (target == item.id or status[target] == "unchanged"):
+                status[target] = state if target == item.id else "changed"
+    for r in result.renamed:
+        status[r.new_id] = "changed"
+    return status
+
+
+def _edges(result, parent_of: dict[str, str], nodes: dict) -> list[tuple[str, str, str, str, str]]:
+    """(tail, head, relation, added|removed, tag) for drawn relations, nested ends moved to their parent."""
+    found: dict[tuple, str] = {}
+    moved = {(m.id, m.relation) for m in result.moves}
+    for relations, state in ((result.relations_added, "added"), (result.relations_removed, "removed")):
+        for r in relations:
+            if r.relation not in DRAWN_RELATIONS:
+                continue
+            tail, head = parent_of.get(r.source, r.source), parent_of.get(r.target, r.target)
+            if tail == head or tail not in nodes or head not in nodes:
+                continue
+            tag = RELATION_LABELS.get(r.relation, r.relation.replace("_", " ")) if (r.source, r.relation) in moved else ""
+            if r.relation == HANDOFF and r.via:
+                tag = result.names.get(r.via, ("", r.via))[1]
+            found.setdefault((tail, head, r.relation, state, tag), state)
+    return list(found)
+
+
+def _label(element, state: str, result, node_id: str, parent_of: dict[str, str]) -> Html:
+    color = "#9e9e9e" if state == "unchanged" else "#24292f"
+    lines = [font(text(element.name, wrap=WRAP), bold=state != "unchanged", color=color)]
+    note = _note(state, result, node_id, parent_of)
+    if note:
+        lines.append(font(text(note, wrap=WRAP + 8), size=8, color="#57606a"))
+    return Html("<BR/>".join(lines))
+
+
+def _note(state: str, result, node_id: str, parent_of: dict[str, str]) -> str:
+    """What changed, in a few words: attributes of the element, counts of its nested elements."""
+    if state in ("added", "removed"):
+        return state
+    bits = []
+    for r in result.renamed:
+        if r.new_id == node_id:
+            bits.append(f"renamed from {r.old_id}")
+    for change in result.changed:
+        if change.id == node_id:
+            fields = [c.path.split("[")[0].split(".")[0] for c in change.changes]
+            bits.append(", ".join(dict.fromkeys(fields))[:60])
+    nested = Counter()
+    for items, word in ((result.added, "added"), (result.removed, "removed"), (result.changed, "changed")):
+        for item in items:
+            if parent_of.get(item.id) == node_id:
+                nested[(item.kind, word)] += 1
+    for (kind, word), n in sorted(nested.items()):
+        bits.append(f"{n} {KIND_PLURALS.get(kind, kind) if n > 1 else kind} {word}")
+    return "; ".join(b for b in bits if b)
+
+
+def _node_attrs(kind: str, state: str, theme: Theme) -> dict[str, Any]:
+    attrs = theme.node(kind)
+    styles = [s for s in str(attrs.get("style", "filled")).split(",") if s and s not in ("dashed", "bold")]
+    if "filled" not in styles:
+        styles.append("filled")
+    if state == "removed":
+        styles.append("dashed")
+    attrs.update(style=",".join(styles), fillcolor=FILLS[state], color=theme.diff[state],
+                 penwidth=2 if state in ("added", "changed", "removed") else 1)
+    if state == "unchanged":
+        attrs["fontcolor"] = theme.diff["unchanged"]
+    return attrs
