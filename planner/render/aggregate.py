@@ -90,7 +90,7 @@ def aggregate_map(graph: nx.MultiDiGraph, nodes: dict[str, dict], target: int = 
     for node, data in nodes.items():
         ladder = group_keys(graph, node, data) if group_keys else None
         ladders[node] = ladder or default_ladder(graph, node, data, teams, max_depth)
-        by_kind.setdefault(data["kind"], []).append(node)
+        by_kind.setdefault(_family(data["kind"]), []).append(node)
     rung = {kind: 0 for kind in by_kind}
 
     def groups(kind: str, level: int) -> int:
@@ -108,9 +108,14 @@ def aggregate_map(graph: nx.MultiDiGraph, nodes: dict[str, dict], target: int = 
     return _assign(nodes, ladders, rung)
 
 
+def _family(kind: str) -> str:
+    """People and teams climb the team ladder together, so a team group holds its people."""
+    return "team" if kind == "person" else kind
+
+
 def _assign(nodes: dict[str, dict], ladders: dict, rung: dict[str, int]):
     """Group ids by key; people and their teams share ``team:`` keys, so a team absorbs its people."""
-    chosen = {n: ladders[n][min(rung[d["kind"]], len(ladders[n]) - 1)] for n, d in nodes.items()}
+    chosen = {n: ladders[n][min(rung[_family(d["kind"])], len(ladders[n]) - 1)] for n, d in nodes.items()}
     sizes = Counter(key for key, _ in chosen.values())
     rep: dict[str, str] = {}
     labels: dict[str, tuple[str, str]] = {}

@@ -215,6 +215,7 @@ class Dot(Block):
         super().__init__(self, "  ")
         self.ids = Ids()
         self._clusters = 0
+        self.rankdir = str((graph or {}).get("rankdir", "TB"))
         for kind, values in (("graph", graph), ("node", node), ("edge", edge)):
             if values:
                 self.attrs(kind, **values)

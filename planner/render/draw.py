@@ -21,7 +21,9 @@ WRAP = 26
 
 def new_dot(theme: Theme, **graph: Any) -> Dot:
     """A digraph with the theme's defaults, plus view-specific graph attributes."""
-    return Dot(graph={**theme.graph, **graph}, node=theme.node_default, edge=theme.edge_default)
+    dot = Dot(graph={**theme.graph, **graph}, node=theme.node_default, edge=theme.edge_default)
+    dot.rankdir = str(graph.get("rankdir", theme.graph.get("rankdir", "TB")))
+    return dot
 
 
 def title(heading: str, subtitle: str = "", notes: Iterable[str] = ()) -> Html:
@@ -121,7 +123,7 @@ def draw_link(block: Block, link: Link, theme: Theme, *, reverse: bool = False,
 
 def finish(dot: Dot, theme: Theme, legend: Legend, heading: Html) -> str:
     """Add the legend and the title, return the DOT text."""
-    add_legend(dot, legend, theme)
+    add_legend(dot, legend, theme, horizontal=dot.rankdir in ("LR", "RL"))
     dot.attrs("graph", label=heading)
     return dot.source()
 

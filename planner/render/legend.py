@@ -71,14 +71,22 @@ def legend_table(legend: Legend, theme: Theme) -> Html:
     return table(rows, cellpadding=2, cellspacing=1)
 
 
-def add_legend(block: Block, legend: Legend, theme: Theme, key: str = "legend") -> None:
-    """Draw ``legend`` as a cluster in ``block``: kind samples, then the table node."""
+def add_legend(block: Block, legend: Legend, theme: Theme, key: str = "legend", horizontal: bool = False) -> None:
+    """Draw ``legend`` as a cluster in ``block``: kind samples, then the table node.
+
+    ``horizontal`` chains the samples with invisible edges: pass it for ``rankdir=LR``.
+    """
     with block.cluster(font("Legend", bold=True), **{**theme.cluster, "fillcolor": "white",
                                                       "style": "rounded", "color": "#bdbdbd"}) as box:
-        for kind in legend.kinds:
-            box.node((key, "kind", kind), KIND_LABELS.get(kind, kind), **theme.node(kind))
+        samples = [(key, "kind", kind) for kind in legend.kinds]
+        for sample, kind in zip(samples, legend.kinds):
+            box.node(sample, KIND_LABELS.get(kind, kind), **theme.node(kind))
         if legend.relations or legend.swatches or legend.lines or legend.notes:
-            box.node((key, "table"), legend_table(legend, theme), shape="plain", style="", fontsize=9)
+            samples.append((key, "table"))
+            box.node(samples[-1], legend_table(legend, theme), shape="plain", style="", fontsize=9)
+        if horizontal:  # left-to-right layouts would stack the samples in a tall column
+            for left, right in zip(samples, samples[1:]):
+                box.edge(left, right, style="invis")
 
 
 def legend_from(kinds: Iterable[str], relations: Iterable[str]) -> Legend:

@@ -141,4 +141,5 @@ VIEW = register(View(
     draw=draw,
     rankdir="TB",
     reverse=frozenset({"reports_to", "part_of", "member_of"}),
+    aggregate_relations=frozenset({"part_of"}),
 ))

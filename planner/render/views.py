@@ -19,7 +19,7 @@ from ..model import suggest
 from .aggregate import DEFAULT_TARGET, aggregate_map, describe
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
-from .scene import Scene, check_kinds, collapse_map, focus, merge, select
+from .scene import Link, Scene, check_kinds, collapse_map, focus, merge, select
 from .theme import DEFAULT_THEME, Theme
 
 DEFAULT_MAX_NODES = 2500
@@ -72,6 +72,8 @@ class View:
     group_keys: Callable[..., list[tuple[str, str]] | None] | None = None
     """Aggregation ladder override: (graph, node, data, options) -> [(key, label)...], finest first."""
     draw_aggregate: Draw | None = None
+    aggregate_relations: frozenset[str] | None = None
+    """Relations still drawn once the view is aggregated (None: all); the others are counted in a note."""
     focus_only: frozenset[str] = frozenset()
     """Relations drawn only in a focused view, where they do not turn into a hairball."""
     derived: Callable[[nx.MultiDiGraph], Iterable[tuple]] | None = None
@@ -128,10 +130,31 @@ def _aggregate(graph, view, options, nodes, edges, rep, notes) -> Scene:
     ladder = (lambda g, n, d: keys(g, n, d, options)) if keys else None
     groups, labels = aggregate_map(graph, kept, options.aggregate_target, ladder)
     final = {n: groups.get(rep.get(n, n), rep.get(n, n)) for n in nodes}
-    items, links = merge(graph, nodes, edges, final, labels)
-    scene = Scene(graph, items, links, list(notes), final, aggregated=True)
+    kept_edges = edges
+    if view.aggregate_relations is not None:
+        kept_edges = [e for e in edges if e[2] in view.aggregate_relations]
+    items, links = merge(graph, nodes, kept_edges, final, labels)
+    scene = Scene(graph, items, _one_link_per_pair(links), list(notes), final, aggregated=True)
     scene.notes.append(describe(items, len(nodes)))
+    if len(kept_edges) < len(edges):
+        left = sorted(r.replace("_", " ") for r in {e[2] for e in edges} - set(view.aggregate_relations or ()))
+        scene.notes.append(f"Between groups only the team structure is drawn; {len(edges) - len(kept_edges):,} "
+                           f"links ({', '.join(left)}) are left out.")
     return scene
+
+
+def _one_link_per_pair(links: list[Link]) -> list[Link]:
+    """Between two groups, one line: its relation if all agree, else ``aggregate``; counts add up."""
+    pairs: dict[tuple[str, str], Link] = {}
+    for link in links:
+        found = pairs.get((link.tail, link.head))
+        if found is None:
+            pairs[(link.tail, link.head)] = Link(link.tail, link.head, link.relation, link.count, link.data[:2])
+        else:
+            found.count += link.count
+            if found.relation != link.relation:
+                found.relation = "aggregate"
+    return list(pairs.values())
 
 
 def draw_aggregate(scene: Scene, theme: Theme, options: RenderOptions, view: View) -> str:
