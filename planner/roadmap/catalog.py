@@ -25,6 +25,7 @@ SolutionId = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 CriterionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*\.[0-9]+\.[a-z0-9][a-z0-9_-]*$")]
 """A full maturity criterion id, ``<model>.<level>.<criterion>`` (``engagement.3.segmentation``)."""
 Section = Literal[tuple(SECTIONS)]  # type: ignore[valid-type]
+MatchSection = Literal[tuple(SECTIONS) + ("orgs.contracts", "workflows.steps")]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -37,16 +38,18 @@ class Match(Strict):
     """Which existing elements a change touches: by id, or by section and field values.
 
     ``where`` maps a field to a value or a list of accepted values; a list field
-    matches when it shares any value. A generic catalog cannot know a chart's ids,
+    matches when it shares any value, and ``null`` matches a field that is empty. A generic catalog cannot know a chart's ids,
     so it selects by kind and content (``data`` whose ``kind`` is ``subscriber``).
     """
 
-    section: Section
-    """The chart section the elements are in (``capabilities``, ``data``...)."""
+    section: MatchSection
+    """The chart section the elements are in (``capabilities``, ``data``...; ``orgs.contracts`` for contracts)."""
     ids: list[str] = []
     """Explicit ids; combined with ``where`` when both are given."""
     where: dict[str, Any] = {}
-    """Field -> value or list of values; every field must match."""
+    """Field -> value or list of values; every field must match; ``null`` matches an empty field."""
+    first: bool = False
+    """Only the first matching element (in chart order)."""
 
 
 class Update(Match):

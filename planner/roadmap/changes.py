@@ -73,15 +73,21 @@ def matching_ids(data: dict[str, Any], match: Match) -> list[str]:
 
 def _matching(data: dict[str, Any], match: Match) -> list[dict[str, Any]]:
     found = []
-    for element in data.get(match.section) or []:
+    for section, element in iter_elements(data):
+        if section != match.section:
+            continue
         if match.ids and element.get("id") not in match.ids:
             continue
         if all(_field_matches(element.get(name), wanted) for name, wanted in match.where.items()):
             found.append(element)
+            if match.first:
+                break
     return found
 
 
 def _field_matches(value: Any, wanted: Any) -> bool:
+    if wanted is None:
+        return value in (None, [], {}, "")
     accepted = wanted if isinstance(wanted, list) else [wanted]
     if isinstance(value, list):
         return any(v in accepted for v in value)
@@ -109,7 +115,11 @@ def _edit(data, element: dict, set_: dict, add: dict, remove: dict, origin: str)
         current = element.get(name)
         value = _resolve(data, copy.deepcopy(value), many=not isinstance(current, dict))
         if isinstance(current, dict):
-            current.update(value)
+            for key, extra in value.items():
+                if isinstance(current.get(key), list) and isinstance(extra, list):
+                    current[key] = current[key] + [x for x in extra if x not in current[key]]
+                else:
+                    current[key] = extra
         elif isinstance(current, list) or current is None:
             merged = list(current or [])
             merged += [v for v in value if v not in merged]
@@ -136,6 +146,9 @@ def _remove(data, removal, origin: str) -> None:
     for section in SECTIONS:
         if data.get(section):
             data[section] = [e for e in data[section] if e.get("id") not in doomed]
+            field = NESTED.get(section, (None,))[0]
+            for element in data[section] if field else ():
+                element[field] = [c for c in element.get(field) or [] if c.get("id") not in doomed]
     for section, element in list(iter_elements(data)):
         cls = NESTED[section.split(".")[0]][1] if "." in section else SECTIONS[section]
         _redirect(element, cls, doomed, successor)

@@ -1,0 +1,90 @@
+"""Finding and loading catalog files (the reading itself is :mod:`planner.store`'s job)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ..model import SECTIONS
+from ..store import load_yaml_model
+from .catalog import Catalog, ChartChange
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+BUILTIN_CATALOG = DATA_DIR / "catalog.yaml"
+SCHEMA_ID = "https://capability-planner.example/schema/catalog-1.json"
+
+
+def load_catalog(path: str | os.PathLike | None = None) -> Catalog:
+    """The built-in catalog, or the catalog file at ``path``, checked, with located errors."""
+    if path is None:
+        return _builtin()
+    return load_yaml_model(path, Catalog, check=check_catalog)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Catalog:
+    return load_yaml_model(BUILTIN_CATALOG, Catalog, check=check_catalog)
+
+
+def check_catalog(catalog: Catalog) -> list[Problem]:
+    """What pydantic cannot see: duplicate ids, unknown prerequisites, elements that are not valid."""
+    problems: list[Problem] = []
+    ids: dict[str, int] = {}
+    for i, solution in enumerate(catalog.solutions):
+        if solution.id in ids:
+            problems.append(Problem(f"duplicate solution id {solution.id!r} (first at solutions.{ids[solution.id]})",
+                                    "duplicate-id", ("solutions", i, "id"), solution.id))
+        ids.setdefault(solution.id, i)
+    for i, solution in enumerate(catalog.solutions):
+        for j, pre in enumerate(solution.requires):
+            if pre not in ids:
+                problems.append(Problem(f"{solution.id!r} requires unknown solution {pre!r}", "dangling-reference",
+                                        ("solutions", i, "requires", j), pre))
+            elif pre == solution.id:
+                problems.append(Problem(f"{solution.id!r} requires itself", "cycle", ("solutions", i, "requires", j),
+                                        pre))
+        problems += _check_change(solution.change, ("solutions", i, "change"))
+        for k, option in enumerate(solution.options):
+            problems += _check_change(option.change, ("solutions", i, "options", k, "change"))
+    return problems
+
+
+def _check_change(change: ChartChange, loc: tuple) -> list[Problem]:
+    """Added elements must be valid elements of their section (references are checked on projection)."""
+    problems = []
+    for section, items in change.add.items():
+        cls = SECTIONS[section]
+        for j, item in enumerate(items):
+            try:
+                cls.model_validate(_placeholders(item))
+            except Exception as exc:  # pydantic ValidationError: report its first line, located
+                first = str(exc).splitlines()
+                detail = "; ".join(line.strip() for line in first[1:3]) if len(first) > 1 else str(exc)
+                problems.append(Problem(f"invalid {cls.KIND} in change: {detail}", "invalid-element",
+                                        loc + ("add", section, j), item.get("id") if isinstance(item, dict) else None))
+    return problems
+
+
+def _placeholders(value: Any) -> Any:
+    """Stand-ins for ``{match: ...}`` so an element can be validated before it is resolved."""
+    if isinstance(value, dict):
+        if set(value) == {"match"}:
+            return "x"
+        return {k: _placeholders(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [x for v in value for x in (["x"] if isinstance(v, dict) and set(v) == {"match"} else [_placeholders(v)])]
+    return value
+
+
+def catalog_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a catalog file, for editors (``planner/data/catalog.schema.json``)."""
+    schema = Catalog.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Solution catalog",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

@@ -1,0 +1,150 @@
+"""``plan(chart, model, target, catalog, constraints) -> Roadmap``: the roadmap to a maturity target.
+
+Pure: the chart, the model and the catalog come in as objects (a built-in model
+or catalog may be named, and is then read through the store), the roadmap comes
+out as data. Steps: assess the chart; list the unmet criteria up to the target;
+choose the solutions; schedule them; project the chart phase by phase and assess
+each projection, which gives the maturity trajectory and proves the plan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import UnknownNameError
+from ..graph import build_graph
+from ..model import Chart
+from .catalog import Catalog
+from .changes import chart_data, matching_ids
+from .model import Constraints, Gap, Roadmap, Target
+from .project import trajectory
+from .sequence import plan_gaps
+
+DEFAULT_MODEL = "engagement"
+
+
+def plan(
+    chart: Chart,
+    model=DEFAULT_MODEL,
+    target: str | int | Target = "next",
+    catalog: Catalog | None = None,
+    constraints: Constraints | None = None,
+) -> Roadmap:
+    """The roadmap from ``chart`` to ``target`` on ``model``'s scale.
+
+    ``target``: a level number, a level name, ``next``, or per dimension
+    ``data=4,programs=adaptive``. Raises :class:`UnreachableTargetError` when a
+    criterion has no solution, :class:`~planner.errors.CycleError` listing a
+    prerequisite cycle, :class:`ConstraintError` when a solution cannot fit.
+    """
+    from ..maturity import assess, load_model
+    from .files import load_catalog
+
+    model = load_model(model) if not hasattr(model, "criteria") else model
+    catalog = load_catalog() if catalog is None else catalog
+    constraints = constraints or Constraints()
+    assessment = assess(build_graph(chart), model)
+    goal = parse_target(target, model, assessment.level)
+    gaps = unmet(assessment, goal, catalog)
+    met = {r.criterion_id for r in assessment.results if r.met}
+    judged = {r.criterion_id for r in assessment.results}
+    present = in_place(chart, catalog, met, judged)
+    start = constraints.start or chart.chart.as_of
+    target_name = describe_target(goal, model)
+    seq = plan_gaps(gaps, catalog, constraints, met, present, judged, target_name, start)
+    roadmap = Roadmap(
+        chart=chart.chart.name, model=model.id, model_name=model.name, target=goal, target_name=target_name,
+        current_level=assessment.level, current_level_name=assessment.level_name, currency=catalog.catalog.currency,
+        constraints=constraints, gaps=gaps, steps=seq.steps, phases=seq.phases, makespan=seq.makespan,
+        lower_bound=seq.lower_bound, warnings=seq.warnings,
+    )
+    roadmap.warnings += _foreign_requirements(catalog, roadmap, judged)
+    roadmap.trajectory = trajectory(chart, roadmap, model)
+    if roadmap.trajectory and roadmap.trajectory[-1].unmet:
+        for criterion in roadmap.trajectory[-1].unmet:
+            closers = ", ".join(s.id for s in roadmap.steps if criterion in s.closes) or "no solution"
+            roadmap.warnings.append(f"the projected chart still misses {criterion}, which {closers} should close: "
+                                    f"check the catalog's change for it")
+    return roadmap
+
+
+def parse_target(target: str | int | Target, model, current: int) -> Target:
+    """A level number or name, ``next``, or ``dimension=level`` pairs separated by commas."""
+    if isinstance(target, Target):
+        return target
+    text = str(target).strip()
+    if "=" in text or ":" in text:
+        pairs = []
+        for part in filter(None, (p.strip() for p in text.split(","))):
+            dim, _, level = re.split(r"\s*([=:])\s*", part, maxsplit=1)
+            pairs.append((_dimension(dim, model), _level(level, model, current)))
+        return Target(None, tuple(pairs), text)
+    return Target(_level(text, model, current), (), text)
+
+
+def _level(text: str, model, current: int) -> int:
+    names = [lv.name for lv in model.levels]
+    key = text.strip().lower()
+    if key == "next":
+        if current >= len(names):
+            raise UnknownNameError("target level", text, ["the chart is already at the top level"])
+        return current + 1
+    if key.isdigit() and 1 <= int(key) <= len(names):
+        return int(key)
+    for number, name in enumerate(names, start=1):
+        words = re.split(r"[\s/]+", name.lower())
+        if key == name.lower() or key in words or (len(key) >= 3 and name.lower().startswith(key)):
+            return number
+    raise UnknownNameError("target level", text, ["next"] + [f"{n} ({name})" for n, name in enumerate(names, 1)])
+
+
+def _dimension(text: str, model) -> str:
+    key = text.strip().lower()
+    for dim in model.dimensions:
+        if key in (dim.id, dim.name.lower()):
+            return dim.id
+    raise UnknownNameError("dimension", text, [d.id for d in model.dimensions])
+
+
+def describe_target(goal: Target, model) -> str:
+    if goal.level is not None:
+        return f"level {goal.level} ({model.level_name(goal.level)})"
+    return ", ".join(f"{model.dimension_name(d)} level {n} ({model.level_name(n)})" for d, n in goal.dimensions)
+
+
+def unmet(assessment, goal: Target, catalog: Catalog) -> list[Gap]:
+    """The unmet criteria up to the target, lowest level first, with the solutions that close each."""
+    closers = catalog.closers()
+    gaps = [
+        Gap(r.criterion_id, r.level, r.dimension, r.statement, tuple(s.id for s in closers.get(r.criterion_id, ())))
+        for r in assessment.results
+        if not r.met and r.level <= goal.wanted(r.dimension)
+    ]
+    return sorted(gaps, key=lambda g: (g.level, g.dimension, g.criterion))
+
+
+def in_place(chart: Chart, catalog: Catalog, met: set[str], judged: set[str]) -> set[str]:
+    """Solutions the chart already has: by their ``present_when`` test, else by their criteria."""
+    data = None
+    present = set()
+    for solution in catalog.solutions:
+        if solution.present_when is not None:
+            data = data or chart_data(chart)
+            if matching_ids(data, solution.present_when):
+                present.add(solution.id)
+            continue
+        mine = [c for c in solution.satisfies if c in judged]
+        if mine and all(c in met for c in mine):
+            present.add(solution.id)
+    return present
+
+
+def _foreign_requirements(catalog: Catalog, roadmap: Roadmap, judged: set[str]) -> list[str]:
+    by_id = catalog.by_id()
+    notes = []
+    for step in roadmap.steps:
+        foreign = [c for c in by_id[step.id].requires_criteria if c not in judged]
+        if foreign:
+            notes.append(f"{step.id} requires {', '.join(foreign)}, which the {roadmap.model} model cannot judge: "
+                         f"assumed to hold")
+    return notes

@@ -1,0 +1,79 @@
+"""Projection: the chart after each phase of a roadmap, and the maturity it assesses at.
+
+A solution's change lands when the solution finishes, so the chart after phase
+``p`` holds every solution finished by the end of ``p``, applied in the order
+they finish (a prerequisite always finishes first, so references resolve).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..graph import build_graph
+from ..model import Chart
+from .changes import apply_changes, chart_data, validated
+from .model import LevelPoint, Roadmap, Step
+
+EPS = 1e-9
+
+
+def finished_by(roadmap: Roadmap, phase: int | None) -> list[Step]:
+    """Steps done by the end of ``phase`` (all when None), in the order they finish."""
+    limit = None if phase is None else phase * roadmap.constraints.phase_weeks + EPS
+    done = [s for s in roadmap.steps if limit is None or s.finish_week <= limit]
+    return sorted(done, key=lambda s: (s.finish_week, s.start_week, s.id))
+
+
+def apply(chart: Chart, roadmap: Roadmap, upto_phase: int | None = None) -> Chart:
+    """The projected future-state chart after ``upto_phase`` (every phase when None; 0 is today).
+
+    Raises :class:`~planner.roadmap.errors.ProjectionError` naming the solution
+    whose change leaves the chart invalid.
+    """
+    return projections(chart, roadmap, [upto_phase])[0]
+
+
+def projections(chart: Chart, roadmap: Roadmap, phases: list[int | None] | None = None) -> list[Chart]:
+    """Projected charts for several phases, sharing the work (phases in rising order)."""
+    wanted = list(range(len(roadmap.phases) + 1)) if phases is None else phases
+    data = chart_data(chart)
+    applied: set[str] = set()
+    result = []
+    for phase in wanted:
+        current = None
+        for step in finished_by(roadmap, phase):
+            if step.id in applied:
+                continue
+            apply_changes(data, list(step.changes), step.id, step.systems_sourced_as)
+            current = validated(data, step.id)
+            applied.add(step.id)
+        projected = current or Chart.model_validate(data)
+        result.append(_as_future(projected, roadmap, phase))
+    return result
+
+
+def _as_future(chart: Chart, roadmap: Roadmap, phase: int | None) -> Chart:
+    if phase == 0:
+        return chart
+    number = len(roadmap.phases) if phase is None else phase
+    end = roadmap.phases[number - 1].end_date if 0 < number <= len(roadmap.phases) else None
+    info = chart.chart.model_copy(update={"state": "future", "as_of": end or chart.chart.as_of})
+    return chart.model_copy(update={"chart": info})
+
+
+def trajectory(chart: Chart, roadmap: Roadmap, model) -> list[LevelPoint]:
+    """The assessed level after each phase (phase 0: today), with the target criteria still unmet."""
+    from ..maturity import assess
+
+    wanted = {g.criterion for g in roadmap.gaps}
+    points = []
+    for n, projected in enumerate(projections(chart, roadmap)):
+        assessment = assess(build_graph(projected), model)
+        unmet = tuple(r.criterion_id for r in assessment.results if r.criterion_id in wanted and not r.met)
+        points.append(LevelPoint(n, assessment.level, assessment.level_name,
+                                 dict(assessment.dimension_levels), unmet))
+    return points
+
+
+def phase_end(roadmap: Roadmap, phase: int) -> dt.date | None:
+    return roadmap.phases[phase - 1].end_date if 0 < phase <= len(roadmap.phases) else None
