@@ -57,6 +57,7 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
     """DOT text of the union of ``old`` and ``new`` coloured by ``result`` (a ChartDiff)."""
     nodes, parent_of = _union(result, old, new)
     status = _status(result, nodes, parent_of)
+    notes = _notes(result, parent_of)
     edges = _edges(result, parent_of, nodes)
     touched = {end for tail, head, *_ in edges for end in (tail, head)}
     collapse = len(nodes) > max_nodes
@@ -73,7 +74,7 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
                 if collapse and status[node_id] == "unchanged" and node_id not in touched:
                     hidden[element.KIND] += 1
                     continue
-                box.node(node_id, _label(element, status[node_id], result, node_id, parent_of),
+                box.node(node_id, _label(element, node_id, status[node_id], notes),
                          **_node_attrs(element.KIND, status[node_id], theme))
                 if node_id not in touched:
                     loose.append(node_id)
@@ -156,35 +157,32 @@ def _edges(result, parent_of: dict[str, str], nodes: dict) -> list[tuple[str, st
     return list(found)
 
 
-def _label(element, state: str, result, node_id: str, parent_of: dict[str, str]) -> Html:
+def _label(element, node_id: str, state: str, notes: dict[str, str]) -> Html:
     color = "#9e9e9e" if state == "unchanged" else "#24292f"
     lines = [font(text(element.name, wrap=WRAP), bold=state != "unchanged", color=color)]
-    note = _note(state, result, node_id, parent_of)
+    note = state if state in ("added", "removed") else notes.get(node_id, "")
     if note:
         lines.append(font(text(note, wrap=WRAP + 8), size=8, color="#57606a"))
     return Html("<BR/>".join(lines))
 
 
-def _note(state: str, result, node_id: str, parent_of: dict[str, str]) -> str:
-    """What changed, in a few words: attributes of the element, counts of its nested elements."""
-    if state in ("added", "removed"):
-        return state
-    bits = []
+def _notes(result, parent_of: dict[str, str]) -> dict[str, str]:
+    """Node id -> what changed, in a few words: attributes, a rename, counts of nested elements."""
+    bits: dict[str, list[str]] = {}
     for r in result.renamed:
-        if r.new_id == node_id:
-            bits.append(f"renamed from {r.old_id}")
+        bits.setdefault(r.new_id, []).append(f"renamed from {r.old_id}")
     for change in result.changed:
-        if change.id == node_id:
-            fields = [c.path.split("[")[0].split(".")[0] for c in change.changes]
-            bits.append(", ".join(dict.fromkeys(fields))[:60])
-    nested = Counter()
+        fields = [c.path.split("[")[0].split(".")[0] for c in change.changes]
+        bits.setdefault(change.id, []).append(", ".join(dict.fromkeys(fields))[:60])
+    nested: Counter = Counter()
     for items, word in ((result.added, "added"), (result.removed, "removed"), (result.changed, "changed")):
         for item in items:
-            if parent_of.get(item.id) == node_id:
-                nested[(item.kind, word)] += 1
-    for (kind, word), n in sorted(nested.items()):
-        bits.append(f"{n} {KIND_PLURALS.get(kind, kind) if n > 1 else kind} {word}")
-    return "; ".join(b for b in bits if b)
+            parent = parent_of.get(item.id)
+            if parent is not None:
+                nested[(parent, item.kind, word)] += 1
+    for (parent, kind, word), n in sorted(nested.items()):
+        bits.setdefault(parent, []).append(f"{n} {KIND_PLURALS.get(kind, kind) if n > 1 else kind} {word}")
+    return {node: "; ".join(b for b in found if b) for node, found in bits.items()}
 
 
 def _node_attrs(kind: str, state: str, theme: Theme) -> dict[str, Any]:
