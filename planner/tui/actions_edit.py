@@ -132,6 +132,10 @@ class EditActions:
         """Pre-fill from the group the cursor is in (the team, the area, the organization kind)."""
         node = self.navigator.cursor_node
         key = node.data.key if node and node.data else ""
+        element = self.session.get(key) if node and node.data and node.data.kind == "element" else None
+        if element is not None and element.KIND == kind:  # next to a sibling: same team, area or kind
+            field = {"person": "team", "capability": "area", "org": "kind", "team": "parent"}.get(kind)
+            return {field: getattr(element, field)} if field else {}
         prefix, _, value = key.partition(":")
         return {("team", "person"): {"team": value or None}, ("area", "capability"): {"area": value},
                 ("orgkind", "org"): {"kind": value}}.get((prefix, kind), {}) if value else {}
@@ -217,14 +221,14 @@ class EditActions:
     def action_search(self) -> None:
         if self.session is None:
             return
-        choices = [(ident, f"{w.element.name}  [{w.element.KIND} {ident}]") for ident, w in self.session.where.items()]
+        choices = [(ident, candidate_label(w.element)) for ident, w in self.session.where.items()]
         self.push_screen(PickerScreen("Search elements (id, name or kind)", choices),
                          lambda ident: ident and self.call_later(self.go_to, ident))
 
     def pick_reference(self, spec, callback, exclude: str | None = None, skip: set | None = None) -> None:
         kinds = set(spec.ref_kinds)
         skip = skip or set()
-        choices = [(ident, f"{w.element.name}  [{w.element.KIND} {ident}]") for ident, w in self.session.where.items()
+        choices = [(ident, candidate_label(w.element)) for ident, w in self.session.where.items()
                    if w.element.KIND in kinds and ident != exclude and ident not in skip]
         title = f"Pick {spec.label} ({' or '.join(sorted(kinds))})"
         self.push_screen(PickerScreen(title, choices), callback)
@@ -248,3 +252,13 @@ class EditActions:
 
     def child_field(self, kind: str) -> str:
         return CHILD_FIELD[kind][1]
+
+
+def candidate_label(element) -> str:
+    """What a picker shows and filters on: name, kind and id, and a telling detail (title, kind, area)."""
+    extra = getattr(element, "title", "") or getattr(element, "category", "") or ""
+    for field in ("kind", "area"):
+        value = getattr(element, field, None)
+        if isinstance(value, str):
+            extra = value
+    return f"{element.name}  [{element.KIND} {element.id}]" + (f"  {extra}" if extra else "")

@@ -83,6 +83,14 @@ class FileActions:
     # --- save ---------------------------------------------------------------------------
 
     def action_save(self) -> None:
+        from .screens.form import FormScreen
+
+        if isinstance(self.screen, FormScreen):  # ctrl+s in a form means OK
+            self.screen.action_ok()
+            return
+        if len(self.screen_stack) > 1:
+            self.notify("Close the dialog first (Escape), then save.", severity="warning")
+            return
         self._save_flow()
 
     @work(exclusive=True, group="flow")

@@ -1,4 +1,7 @@
-"""Messages the widgets send up to the app: small dataclasses, no behaviour."""
+"""Messages the widgets send up to the app: small dataclasses, no behaviour.
+
+Textual's ``Message`` initializes itself in ``__post_init__``, so a dataclass is enough.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +19,6 @@ class EditRequested(Message):
 
     command: Command
 
-    def __post_init__(self) -> None:
-        super().__init__()
-
 
 @dataclass
 class Target(Message):
@@ -26,18 +26,12 @@ class Target(Message):
 
     key: str
 
-    def __post_init__(self) -> None:
-        super().__init__()
-
 
 @dataclass
 class JumpTo(Message):
     """Show this element in the navigator and the form (from search, problems, links)."""
 
     ident: str
-
-    def __post_init__(self) -> None:
-        super().__init__()
 
 
 @dataclass
@@ -47,9 +41,6 @@ class FieldCommitted(Message):
     name: str
     value: Any
 
-    def __post_init__(self) -> None:
-        super().__init__()
-
 
 @dataclass
 class ActionRequested(Message):
@@ -57,6 +48,3 @@ class ActionRequested(Message):
 
     action: str
     argument: str = ""
-
-    def __post_init__(self) -> None:
-        super().__init__()

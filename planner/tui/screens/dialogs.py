@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,7 +25,7 @@ class ChoiceScreen(ModalScreen[str]):
             yield Static(self.message, classes="dialog-message")
             if self.details:
                 with VerticalScroll(classes="dialog-details"):
-                    yield Static("\n".join(self.details))
+                    yield Static(Text("\n".join(self.details)))
             with Horizontal(classes="dialog-buttons"):
                 for key, label, variant in self.buttons:
                     yield Button(label, id=key, variant=variant)

@@ -10,6 +10,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,7 +56,7 @@ def draft_of(cls: type[BaseModel], existing: BaseModel | None = None, **preset: 
 class FormScreen(ModalScreen[BaseModel | None]):
     """Edit ``draft``; returns the validated object, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK", priority=True)]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
 
     def __init__(self, title: str, draft: BaseModel, fields: list[str] | None = None, new_element: bool = False):
         super().__init__()
@@ -80,7 +81,9 @@ class FormScreen(ModalScreen[BaseModel | None]):
         return [make_row(self.draft, spec) for spec in specs]
 
     def on_mount(self) -> None:
-        inputs = [w for w in self.query("#form-rows *") if w.focusable]
+        rows = list(self.query_one("#form-rows").children)
+        first = next((r for r in rows if self.new_element and getattr(r, "spec", None) and r.spec.name == "name"), None)
+        inputs = [w for w in (first or self).query("#form-rows *" if first is None else "*") if w.focusable]
         if inputs:
             inputs[0].focus()
 
@@ -118,11 +121,11 @@ class FormScreen(ModalScreen[BaseModel | None]):
             result = type(self.draft).model_validate(self.draft.model_dump())
         except ValidationError as exc:
             where = ".".join(str(p) for p in exc.errors()[0]["loc"])
-            self.query_one("#form-error", Static).update(f"{where}: {reason(exc)}")
+            self.query_one("#form-error", Static).update(Text(f"{where}: {reason(exc)}"))
             self.query_one("#form-error", Static).add_class("shown")
             return
         if self.new_element and self.app.session.get(result.id) is not None:
-            self.query_one("#form-error", Static).update(f"id {result.id!r} is already used")
+            self.query_one("#form-error", Static).update(Text(f"id {result.id!r} is already used"))
             self.query_one("#form-error", Static).add_class("shown")
             return
         self.dismiss(result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -41,8 +42,8 @@ class PickerScreen(ModalScreen[str | None]):
         options = self.query_one("#choices", OptionList)
         options.clear_options()
         if self.allow_new and text.strip() and text.strip() not in {v for v, _ in matches}:
-            options.add_option(Option(f"+ new: {text.strip()}", id=f"new:{text.strip()}"))
-        options.add_options(Option(f"{label}", id=f"v:{value}") for value, label in matches[:SHOWN])
+            options.add_option(Option(Text(f"+ new: {text.strip()}"), id=f"new:{text.strip()}"))
+        options.add_options(Option(Text(label), id=f"v:{value}") for value, label in matches[:SHOWN])
         if options.option_count:
             options.highlighted = 0
         more = f" (showing {SHOWN}; type more to narrow)" if len(matches) > SHOWN else ""

@@ -6,6 +6,7 @@ the app applies it, so the form itself never changes the chart.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
@@ -70,11 +71,11 @@ class DetailForm(VerticalScroll):
         if isinstance(obj, Element):
             where = session.where.get(obj.id)
             parent = f"  in {where.parent.KIND} {where.parent.id}" if where and where.parent else ""
-            yield Static(f"[b]{obj.KIND}[/b] {obj.id}{parent}", classes="form-title")
+            yield Static(Text.assemble((obj.KIND, "bold"), f" {obj.id}{parent}"), classes="form-title")
         elif self.key == "chart":
             yield Static("[b]Chart[/b] what this chart describes", classes="form-title")
         else:
-            yield Static(f"[b]Answer[/b] to criterion {self.key[7:]}", classes="form-title")
+            yield Static(Text.assemble(("Answer", "bold"), f" to criterion {self.key[7:]}"), classes="form-title")
         for spec in ordered_specs(type(obj)):
             yield make_row(obj, spec)
         buttons = []
@@ -108,7 +109,7 @@ class DetailForm(VerticalScroll):
             node = node.parent
         help_text = node.spec.help if isinstance(node, FieldRow) else ""
         try:
-            self.query_one("#field-help", Static).update(f"[dim]{help_text}[/dim]")
+            self.query_one("#field-help", Static).update(Text(help_text, style="dim"))
         except Exception:
             pass
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from pydantic import BaseModel
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
@@ -44,7 +45,7 @@ class FieldRow(Vertical):
 
     def refuse(self, reason: str) -> None:
         error = self.query_one(".field-error", Static)
-        error.update(f"refused: {reason}")
+        error.update(Text(f"refused: {reason}"))
         error.add_class("shown")
 
     def accept(self, value: Any) -> None:
@@ -57,7 +58,7 @@ class TextRow(FieldRow):
     """Text, numbers, dates and comma-separated words; checked on Enter and when leaving the field."""
 
     def control(self) -> ComposeResult:
-        yield Input(format_value(self.spec, self.value), placeholder=self._hint(), classes="field-input")
+        yield Input(format_value(self.spec, self.value), placeholder=self._hint(), classes="field-input", compact=True)
 
     def _hint(self) -> str:
         return {"words": "comma, separated", "date": "YYYY-MM-DD", "int": "whole number", "float": "number",
@@ -84,7 +85,7 @@ class ChoiceRow(FieldRow):
     def control(self) -> ComposeResult:
         options = [(choice, choice) for choice in self.spec.choices]
         value = self.value if self.value is not None else Select.NULL
-        yield Select(options, value=value, allow_blank=self.spec.optional, classes="field-input")
+        yield Select(options, value=value, allow_blank=self.spec.optional, classes="field-input", compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -98,9 +99,9 @@ class RefRow(FieldRow):
     """A single reference: shows the target, opens the picker, can be cleared if optional."""
 
     def control(self) -> ComposeResult:
-        yield Button(self._shown(), classes="ref-button field-input", id="pick")
+        yield Button(Text(self._shown()), classes="ref-button field-input", id="pick", compact=True)
         if self.spec.optional:
-            yield Button("x", classes="small", id="clear", tooltip="Clear this reference")
+            yield Button("x", classes="small", id="clear", tooltip="Clear this reference", compact=True)
 
     def _shown(self) -> str:
         return describe(self.app, self.value) if self.value else "(none) - press to pick"
@@ -122,10 +123,10 @@ class RefsRow(FieldRow):
 
     def control(self) -> ComposeResult:
         shown = ", ".join(describe(self.app, v) for v in self.value) or "(none)"
-        yield Static(shown, classes="refs-list")
-        yield Button("+", classes="small", id="link", tooltip=f"Link: add to {self.spec.label}")
+        yield Static(Text(shown), classes="refs-list")
+        yield Button("+", classes="small", id="link", tooltip=f"Link: add to {self.spec.label}", compact=True)
         yield Button("-", classes="small", id="unlink", tooltip=f"Unlink: remove from {self.spec.label}",
-                     disabled=not self.value)
+                     disabled=not self.value, compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -154,7 +155,7 @@ class PhasesRow(FieldRow):
             for phase in get_args(Phase):
                 state = self.value.get(phase, Select.NULL)
                 yield Select([(s, s) for s in get_args(Stage)], value=state, prompt=phase[:8],
-                             id=f"phase-{phase}", classes="phase", tooltip=phase)
+                             id=f"phase-{phase}", classes="phase", tooltip=phase, compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -171,15 +172,15 @@ class ModelsRow(FieldRow):
     """Rows of a sub-model list (SLA rows, P&L metrics, improvements): add, edit, remove."""
 
     def control(self) -> ComposeResult:
-        yield Button(f"+ add {self.spec.label} row", classes="small", id="add")
+        yield Button(f"+ add {self.spec.label} row", classes="small", id="add", compact=True)
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
         for n, item in enumerate(self.value):
             with Horizontal(classes="model-line"):
-                yield Static(summary(item), classes="model-summary")
-                yield Button("edit", classes="small", id=f"edit-{n}")
-                yield Button("x", classes="small", id=f"del-{n}", tooltip="Remove this row")
+                yield Static(Text(summary(item)), classes="model-summary")
+                yield Button("edit", classes="small", id=f"edit-{n}", compact=True)
+                yield Button("x", classes="small", id=f"del-{n}", tooltip="Remove this row", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -199,10 +200,10 @@ class ModelRow(FieldRow):
     """A nested model (accepted inputs/outputs, validation): summary, edit, clear."""
 
     def control(self) -> ComposeResult:
-        yield Static(summary(self.value) if self.value is not None else "(none)", classes="model-summary")
-        yield Button("edit", classes="small", id="edit")
+        yield Static(Text(summary(self.value) if self.value is not None else "(none)"), classes="model-summary")
+        yield Button("edit", classes="small", id="edit", compact=True)
         if self.spec.optional:
-            yield Button("x", classes="small", id="clear", disabled=self.value is None)
+            yield Button("x", classes="small", id="clear", disabled=self.value is None, compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -217,12 +218,12 @@ class ChildrenRow(FieldRow):
 
     def control(self) -> ComposeResult:
         noun = "step" if self.spec.name == "steps" else "contract"
-        yield Button(f"+ add {noun}", classes="small", id="add-child")
+        yield Button(f"+ add {noun}", classes="small", id="add-child", compact=True)
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
         for child in self.value:
-            yield Button(child_label(child), classes="child-link", name=child.id)
+            yield Button(Text(child_label(child)), classes="child-link", name=child.id, compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -55,7 +56,7 @@ class LivePanel(Vertical):
 
     def _maturity_text(self, state: LiveState) -> str:
         if state.note:
-            return f"[red]{state.note}[/red]"
+            return f"[red]{escape(state.note)}[/red]"
         m = state.maturity
         if m is None:
             return "" if maturity_available() else ""
@@ -65,7 +66,7 @@ class LivePanel(Vertical):
         if m.next_level is not None:
             lines.append(f"Top gaps to level {m.next_level}:")
             for gap in m.gaps:
-                lines.append(f"  [yellow]{gap.criterion_id}[/yellow] {gap.messages[0] if gap.messages else ''}")
+                lines.append(f"  [yellow]{escape(gap.criterion_id)}[/yellow] {escape(gap.messages[0] if gap.messages else '')}")
         else:
             lines.append("[green]top level reached[/green]")
         return "\n".join(lines)

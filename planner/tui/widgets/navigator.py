@@ -39,9 +39,24 @@ class Navigator(Tree[Node]):
             self._add(self.root, node)
         self._reopen(self.root, opened)
         if current is not None:
-            found = self._find(self.root, current.kind, current.key)
+            found = self._find_deep(self.root, current.kind, current.key)
             if found is not None:
-                self.move_cursor(found)
+                self._move(found)
+
+    def _move(self, node: TreeNode[Node]) -> None:
+        """Move the cursor; line numbers are computed lazily, so make the tree lay out its lines first."""
+        _ = self.last_line
+        self.move_cursor(node)
+
+    def _find_deep(self, node: TreeNode[Node], kind: str, key: str) -> TreeNode[Node] | None:
+        for child in node.children:
+            if child.data is not None and child.data.kind == kind and child.data.key == key:
+                return child
+            if child.is_expanded:
+                found = self._find_deep(child, kind, key)
+                if found is not None:
+                    return found
+        return None
 
     def _open_keys(self, node: TreeNode[Node]) -> set[tuple[str, str]]:
         keys = set()
@@ -108,7 +123,7 @@ class Navigator(Tree[Node]):
                 self._expand(child)
             node = child
         if node is not None and node is not self.root:
-            self.move_cursor(node)
+            self._move(node)
             self.scroll_to_node(node)
             return True
         return False
