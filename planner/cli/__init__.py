@@ -12,6 +12,7 @@ from . import check_cmd, schema_cmd, demo_cmd  # noqa: E402,F401
 from . import diff_cmd, git_diff_cmd  # noqa: E402,F401
 from . import assess_cmd  # noqa: E402,F401
 from . import render_cmd  # noqa: E402,F401
+from . import roadmap_cmd  # noqa: E402,F401
 from . import edit_cmd  # noqa: E402,F401
 
 

@@ -55,6 +55,10 @@ from .diff_cmd import step_diff  # noqa: E402  (current vs future diff, issue 6)
 
 STEPS.append(step_diff)
 
+from .roadmap_cmd import step_roadmap  # noqa: E402  (roadmap planner, issue 4)
+
+STEPS.append(step_roadmap)
+
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),

@@ -98,6 +98,8 @@ class Step:
     start_date: dt.date | None = None
     finish_date: dt.date | None = None
     committed: bool = False
+    staged_after: tuple[str, ...] = ()
+    """Solutions for a lower level of the same dimension, waited for by the staged model."""
     changes: tuple[ChartChange, ...] = field(default=(), repr=False, compare=False)
     systems_sourced_as: str | None = field(default=None, repr=False, compare=False)
 

@@ -168,8 +168,37 @@ def schedule(jobs: list[Job], limits: Limits, fixed: Iterable[Fixed] = (), round
             stale += 1
             if stale >= PATIENCE:
                 break
+    if len(jobs) <= EXHAUSTIVE:
+        best = min([best] + _every_order(jobs, by_id, succs, limits, fixed), key=lambda s: s.makespan)
     best.passes = passes
     return best
+
+
+EXHAUSTIVE = 7
+"""Up to this many jobs, every precedence-feasible order is tried: the serial scheme over all
+orders reaches an optimal schedule, and small roadmaps are where a heuristic's slack shows most."""
+
+
+def _every_order(jobs, by_id, succs, limits: Limits, fixed: list[Fixed]) -> list[Schedule]:
+    found: list[Schedule] = []
+    indegree = {j.id: sum(1 for p in j.after if p in by_id) for j in jobs}
+
+    def extend(order: list[str]) -> None:
+        if len(order) == len(jobs):
+            rank = {jid: i for i, jid in enumerate(order)}
+            found.append(_forward(jobs, by_id, limits, fixed, lambda j: (rank[j.id],)))
+            return
+        for jid in [j for j, d in indegree.items() if d == 0 and j not in order]:
+            for nxt in succs[jid]:
+                indegree[nxt] -= 1
+            order.append(jid)
+            extend(order)
+            order.pop()
+            for nxt in succs[jid]:
+                indegree[nxt] += 1
+
+    extend([])
+    return found
 
 
 def successors(jobs: list[Job]) -> dict[str, list[str]]:

@@ -76,7 +76,8 @@ def plan_gaps(
     limits = Limits(constraints.capacity, phase_ticks, constraints.budget)
     timed = schedule(jobs, limits, fixed)
     bound = lower_bound(jobs, limits, fixed)
-    steps = _steps(jobs, timed.starts, selection.chosen, by_id, dims, selection.closes, phase_ticks, start)
+    steps = _steps(jobs, timed.starts, selection.chosen, by_id, dims, selection.closes, phase_ticks, start,
+                   selection.after)
     steps += _committed_steps(constraints.committed, by_id, options, phase_ticks, start)
     steps.sort(key=lambda s: (s.start_week, s.stage, s.id))
     phases = _phases(steps, constraints.phase_weeks, start)
@@ -146,7 +147,7 @@ def _date(start: dt.date | None, week: float) -> dt.date | None:
     return None if start is None else start + dt.timedelta(days=round(week * 7))
 
 
-def _steps(jobs, starts, chosen, by_id, dims, closes, phase_ticks, start) -> list[Step]:
+def _steps(jobs, starts, chosen, by_id, dims, closes, phase_ticks, start, prerequisites) -> list[Step]:
     steps = []
     for job in jobs:
         option, solution = chosen[job.id], by_id[job.id]
@@ -156,7 +157,9 @@ def _steps(jobs, starts, chosen, by_id, dims, closes, phase_ticks, start) -> lis
             id=job.id, name=solution.name, sourcing=option.sourcing, phase=begin // phase_ticks + 1,
             start_week=begin / TICKS_PER_WEEK, finish_week=finish_week, effort=option.effort,
             duration=job.duration / TICKS_PER_WEEK, crew=round(job.crew, 3), cost=option.cost, stage=job.stage,
-            dimension=dims.get(job.id), closes=tuple(closes.get(job.id, ())), after=job.after,
+            dimension=dims.get(job.id), closes=tuple(closes.get(job.id, ())),
+            after=tuple(sorted(prerequisites.get(job.id, ()))),
+            staged_after=tuple(a for a in job.after if a not in prerequisites.get(job.id, ())),
             skills=tuple(dict.fromkeys(solution.skills + option.skills)),
             start_date=_date(start, begin / TICKS_PER_WEEK), finish_date=_date(start, finish_week),
             changes=(solution.change, option.change), systems_sourced_as=option.systems_sourced_as(),

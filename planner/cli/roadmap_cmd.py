@@ -1,0 +1,108 @@
+"""``planner roadmap CHART --target LEVEL``: the sequenced roadmap of entry-point solutions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from ..errors import PlannerError
+from ..roadmap import Constraints, apply, load_catalog, plan
+from ..roadmap.report import to_markdown, to_text
+from ..roadmap.tjp import to_tjp
+from ..store import load_chart, save_chart, write_atomic
+from .app import chart_argument, cli, format_option
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2025-04-01") from None
+
+
+@cli.command()
+@chart_argument()
+@click.option("--target", "-t", default="next", show_default=True,
+              help="Level number or name, 'next', or per dimension: data=4,programs=adaptive.")
+@click.option("--model", "-m", default="engagement", show_default=True, help="Maturity model: built-in name or file.")
+@click.option("--catalog", type=click.Path(dir_okay=False, path_type=Path), help="Solution catalog file (default: built-in).")
+@click.option("--capacity", type=click.FloatRange(min=0, min_open=True), default=4.0, show_default=True,
+              help="People available for roadmap work at once.")
+@click.option("--budget", type=click.FloatRange(min=0), help="Spend allowed per phase (default: no limit).")
+@click.option("--phase-weeks", type=click.IntRange(min=1), default=13, show_default=True, help="Length of a phase.")
+@click.option("--start", callback=_date, help="First day of the plan, YYYY-MM-DD (default: the chart's as-of date).")
+@click.option("--objective", type=click.Choice(["cost", "effort"]), default="cost", show_default=True,
+              help="What the chosen solutions minimise.")
+@format_option("text", "md", "json", "tjp")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw the roadmap: .svg, .png, .pdf or .dot.")
+@click.option("--future-state", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the projected chart after the last phase (YAML).")
+def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity: float, budget: float | None,
+            phase_weeks: int, start: dt.date | None, objective: str, fmt: str, output: Path | None,
+            future_state: Path | None) -> None:
+    """Plan the entry-point solutions that take CHART to the target level.
+
+    Lists the unmet criteria, the solutions that close them at least cost with
+    their prerequisites, and a schedule in phases under the team capacity and the
+    budget per phase, with the makespan beside its lower bound.
+    """
+    current = load_chart(chart)
+    constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
+                              objective=objective)
+    result = plan(current, model, target, load_catalog(catalog), constraints)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt == "md":
+        click.echo(to_markdown(result), nl=False)
+    elif fmt == "tjp":
+        click.echo(to_tjp(result), nl=False)
+    else:
+        click.echo(to_text(result), nl=False)
+    if output is not None:
+        from ..render.roadmap_view import write_roadmap_diagram
+
+        write_roadmap_diagram(result, output)
+        click.echo(f"wrote {output}", err=True)
+    if future_state is not None:
+        _write_future(current, result, future_state)
+
+
+def _write_future(current, result, path: Path) -> None:
+    future = apply(current, result)
+    header = (f"# yaml-language-server: $schema=https://capability-planner.example/schema/chart-1.json\n"
+              f"# Projected by planner roadmap: {result.target_name} on {result.model_name}.\n")
+    try:
+        save_chart(future, path, header=header)
+    except OSError as exc:
+        raise PlannerError(f"{path}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {path}", err=True)
+
+
+__all__ = ["roadmap", "write_atomic"]
+
+
+def step_roadmap(demo) -> None:
+    """Demo step: the roadmap from the shipped current chart to its next level, with its diagram."""
+    import shutil
+
+    from ..render.roadmap_view import write_roadmap_diagram
+
+    demo.heading("Roadmap to the next engagement level")
+    result = plan(demo.current, "engagement", "next")
+    click.echo(to_text(result), nl=False)
+    folder = demo.out / "roadmap"
+    folder.mkdir(parents=True, exist_ok=True)
+    diagram = folder / ("roadmap.svg" if shutil.which("dot") else "roadmap.dot")
+    write_roadmap_diagram(result, diagram)
+    markdown, project, future = folder / "roadmap.md", folder / "roadmap.tjp", folder / "projected-future.yaml"
+    write_atomic(markdown, to_markdown(result).encode("utf-8"))
+    write_atomic(project, to_tjp(result).encode("utf-8"))
+    save_chart(apply(demo.current, result), future,
+               header=f"# Projected by planner roadmap: {result.target_name} on {result.model_name}.\n")
+    demo.written += [diagram, markdown, project, future]

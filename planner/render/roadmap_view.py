@@ -1,0 +1,141 @@
+"""The roadmap diagram: phases left to right on a timeline, solutions colored by sourcing.
+
+A timeline runs along the phases: today's level, then the level reached at the
+end of each phase (colored like the heat map). Each phase is a box holding the
+solutions that start in it, filled by sourcing (build, buy, rent, partner);
+arrows are prerequisites. Invisible edges from each timeline marker to the
+phase's solutions, and from them to the next marker, keep phases in order.
+
+Pure: returns DOT text; :func:`write_roadmap_diagram` hands it to
+:func:`planner.render.output.write_diagram`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .dot import Html, font, text
+from .draw import keyed, new_dot, title
+from .legend import Legend, add_legend
+from .theme import DEFAULT_THEME, Theme, level_color
+
+WRAP = 26
+PREREQUISITE = {"color": "#546e7a", "penwidth": 1.2, "arrowsize": 0.7}
+"""Prerequisite arrows: solution needed -> solution that needs it."""
+STAGED = {"color": "#b0bec5", "style": "dashed", "arrowsize": 0.6}
+"""Staged-model arrows: level N work of a dimension -> level N+1 work of the same dimension."""
+PHASE_BOX = {"style": "rounded,filled", "fillcolor": "#fafafa", "penwidth": 2}
+MARKER = {"shape": "box", "style": "rounded,filled,bold", "fontsize": 10, "margin": "0.12,0.06"}
+
+
+def write_roadmap_diagram(roadmap, path: str | os.PathLike, **options) -> Path:
+    """Draw ``roadmap`` to ``path`` (.svg, .png, .pdf or .dot)."""
+    from .output import write_diagram
+
+    return write_diagram(roadmap_to_dot(roadmap, **options), path)
+
+
+def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None = None) -> str:
+    """DOT text of a :class:`planner.roadmap.Roadmap`."""
+    dot = new_dot(theme, rankdir="LR", newrank="true", nodesep=0.25, ranksep=0.45)
+    levels = _levels(roadmap)
+    markers = [keyed("timeline", n) for n in range(len(roadmap.phases) + 1)]
+    dot.node(markers[0], _marker_label("Today", None, levels.get(0)), **_marker_style(levels.get(0), roadmap))
+    used = []
+    for phase in roadmap.phases:
+        steps = [s for s in roadmap.steps if s.phase == phase.number]
+        color = level_color(levels[phase.number][0], _max_level(roadmap))[0] if phase.number in levels else "#bdbdbd"
+        with dot.cluster(_phase_label(roadmap, phase), **{**theme.cluster, **PHASE_BOX, "color": color}) as box:
+            for step in steps:
+                box.node(step.id, _step_label(step, roadmap.currency), **_step_style(step, theme))
+                used.append(step.sourcing)
+        end = f"End of phase {phase.number}" + (f" \u00b7 {phase.end_date.isoformat()}" if phase.end_date else "")
+        dot.node(markers[phase.number], _marker_label(end, phase, levels.get(phase.number)),
+                 **_marker_style(levels.get(phase.number), roadmap))
+        dot.edge(markers[phase.number - 1], markers[phase.number], penwidth=3, color="#90a4ae", arrowhead="none",
+                 weight=20)
+        for step in steps:
+            dot.edge(markers[phase.number - 1], step.id, style="invis", weight=2)
+            dot.edge(step.id, markers[phase.number], style="invis", weight=1)
+    known = {s.id for s in roadmap.steps}
+    for step in roadmap.steps:
+        for pre in step.after:
+            if pre in known:
+                dot.edge(pre, step.id, **PREREQUISITE)
+        for pre in step.staged_after:
+            if pre in known:
+                dot.edge(pre, step.id, **STAGED)
+    add_legend(dot, _legend(roadmap, used, theme), theme, horizontal=True)
+    dot.attrs("graph", label=title(heading or f"Roadmap: {roadmap.chart}", _subtitle(roadmap), _notes(roadmap)),
+              labelloc="t", labeljust="l")
+    return dot.source()
+
+
+def _levels(roadmap) -> dict[int, tuple[int, str]]:
+    return {p.phase: (p.level, p.level_name) for p in roadmap.trajectory}
+
+
+def _max_level(roadmap) -> int:
+    return max([5] + [p.level for p in roadmap.trajectory])
+
+
+def _marker_label(heading: str, phase, level) -> Html:
+    lines = [font(text(heading), bold=True)]
+    if level:
+        lines.append(text(f"level {level[0]}: {level[1]}", wrap=22))
+    return Html("<BR/>".join(lines))
+
+
+def _marker_style(level, roadmap) -> dict:
+    fill, ink = level_color(level[0], _max_level(roadmap)) if level else ("#eeeeee", "black")
+    return {**MARKER, "fillcolor": fill, "fontcolor": ink}
+
+
+def _phase_label(roadmap, phase) -> Html:
+    dates = f" \u00b7 {phase.start_date.isoformat()}" if phase.start_date else ""
+    spend = f"{phase.cost:,.0f} {roadmap.currency}"
+    head = font(text(f"Phase {phase.number}"), bold=True, size=12)
+    facts = font(text(f"weeks {phase.start_week:g}\u2013{phase.end_week:g}{dates} \u00b7 {spend}"), size=9)
+    return Html(f"{head}<BR/>{facts}")
+
+
+def _step_label(step, currency: str) -> Html:
+    name = font(text(step.name, wrap=WRAP), bold=True)
+    facts = text(f"wk {step.start_week:g}\u2013{step.finish_week:g} \u00b7 {step.sourcing} \u00b7 {step.effort:g} pw")
+    cost = text(f"{step.cost:,.0f} {currency}" + (" \u00b7 committed" if step.committed else ""))
+    return Html(f"{name}<BR/>{font(facts, size=8)}<BR/>{font(cost, size=8, color='#57606a')}")
+
+
+def _step_style(step, theme: Theme) -> dict:
+    style = "rounded,filled" + (",dashed" if step.committed else "")
+    return {"shape": "box", "style": style, "fillcolor": theme.sourcing.get(step.sourcing, "#eeeeee"),
+            "color": "#607d8b", "margin": "0.1,0.05"}
+
+
+def _legend(roadmap, used: list[str], theme: Theme) -> Legend:
+    legend = Legend()
+    for sourcing in ("build", "buy", "rent", "partner"):
+        if sourcing in used:
+            legend.swatch(theme.sourcing[sourcing], f"sourcing: {sourcing}")
+    legend.lines.append((PREREQUISITE["color"], "solid", "prerequisite (needed first)"))
+    if any(s.staged_after for s in roadmap.steps):
+        legend.lines.append((STAGED["color"], "dashed", "lower level of the same dimension first"))
+    top = _max_level(roadmap)
+    for level, name in sorted({(p.level, p.level_name) for p in roadmap.trajectory}):
+        legend.swatch(level_color(level, top)[0], f"level {level}: {name}")
+    return legend
+
+
+def _subtitle(roadmap) -> str:
+    c = roadmap.constraints
+    budget = f", budget {c.budget:,.0f} {roadmap.currency} per phase" if c.budget is not None else ""
+    return (f"{roadmap.model_name}: level {roadmap.current_level} ({roadmap.current_level_name}) \u2192 "
+            f"{roadmap.target_name} \u00b7 team of {c.capacity:g}{budget} \u00b7 makespan {roadmap.makespan:g} weeks, "
+            f"lower bound {roadmap.lower_bound.value:g} \u00b7 {roadmap.total_cost:,.0f} {roadmap.currency}")
+
+
+def _notes(roadmap) -> list[str]:
+    if roadmap.reached is False:
+        return ["The projected chart does not reach the target: " + ", ".join(roadmap.trajectory[-1].unmet)]
+    return []

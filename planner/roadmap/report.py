@@ -1,0 +1,121 @@
+"""A roadmap as text or Markdown: what to do first, when, at what cost, and the level it buys.
+
+Pure: returns strings; the command line prints them.
+"""
+
+from __future__ import annotations
+
+from .model import Roadmap, Step
+
+
+def money(value: float, currency: str) -> str:
+    return f"{value:,.0f} {currency}"
+
+
+def _span(step: Step) -> str:
+    return f"wk {step.start_week:g}-{step.finish_week:g}"
+
+
+def _level_after(roadmap: Roadmap, phase: int) -> str:
+    for point in roadmap.trajectory:
+        if point.phase == phase:
+            return f"level {point.level} ({point.level_name})"
+    return "?"
+
+
+def _constraints(roadmap: Roadmap) -> str:
+    c = roadmap.constraints
+    budget = f"budget {money(c.budget, roadmap.currency)} per phase" if c.budget is not None else "no budget limit"
+    start = roadmap.phases[0].start_date if roadmap.phases and roadmap.phases[0].start_date else None
+    when = f" from {start.isoformat()}" if start else ""
+    committed = f", {len(c.committed)} commitments" if c.committed else ""
+    return f"team of {c.capacity:g}, phases of {c.phase_weeks} weeks{when}, {budget}, least {c.objective}{committed}"
+
+
+def _bound(roadmap: Roadmap) -> str:
+    b = roadmap.lower_bound
+    return (f"Makespan {roadmap.makespan:g} weeks; lower bound {b.value:g} weeks (critical path {b.critical_path:g}, "
+            f"effort/capacity {b.effort:g}, load {b.load:g}): {roadmap.gap_to_bound:.1%} above it.")
+
+
+def to_text(roadmap: Roadmap) -> str:
+    """A plain-text roadmap for the terminal."""
+    out = [
+        f"Roadmap for {roadmap.chart}",
+        f"{roadmap.model_name}: level {roadmap.current_level} ({roadmap.current_level_name}) -> {roadmap.target_name}",
+        f"Constraints: {_constraints(roadmap)}",
+        "",
+        f"Unmet criteria ({len(roadmap.gaps)}):",
+    ]
+    chosen = {s.id for s in roadmap.steps}
+    for gap in roadmap.gaps:
+        by = [c for c in gap.closed_by if c in chosen] or list(gap.closed_by)
+        out.append(f"  L{gap.level} {gap.dimension:<12} {gap.criterion}: {gap.statement}")
+        out.append(f"  {'':15} closed by {', '.join(by) or 'nothing in the catalog'}")
+    if not roadmap.gaps:
+        out.append("  none: the chart already meets the target")
+    for phase in roadmap.phases:
+        dates = f"  {phase.start_date} .. {phase.end_date}" if phase.start_date else ""
+        out += ["", f"Phase {phase.number} (weeks {phase.start_week:g}-{phase.end_week:g}){dates}: "
+                    f"{money(phase.cost, roadmap.currency)}, {phase.effort:g} person-weeks -> "
+                    f"{_level_after(roadmap, phase.number)}"]
+        for step in (s for s in roadmap.steps if s.phase == phase.number):
+            mark = " [committed]" if step.committed else ""
+            after = f"  after {', '.join(step.after)}" if step.after else ""
+            out.append(f"  {_span(step):<12} {step.id:<26} {step.sourcing:<8} {step.effort:g} pw, "
+                       f"{step.crew:g} people, {money(step.cost, roadmap.currency)}{mark}{after}")
+    out += ["", _bound(roadmap),
+            f"Total: {money(roadmap.total_cost, roadmap.currency)}, {roadmap.total_effort:g} person-weeks, "
+            f"{len([s for s in roadmap.steps if not s.committed])} solutions."]
+    out.append(_outcome(roadmap))
+    out += [f"warning: {w}" for w in roadmap.warnings]
+    return "\n".join(out) + "\n"
+
+
+def _outcome(roadmap: Roadmap) -> str:
+    if not roadmap.trajectory:
+        return ""
+    last = roadmap.trajectory[-1]
+    if roadmap.reached:
+        dims = ", ".join(f"{d} {n}" for d, n in last.dimension_levels.items())
+        return (f"Projected: {roadmap.target_name} reached, assessed level {last.level} ({last.level_name}); "
+                f"by dimension: {dims}.")
+    return f"Projected: target not reached; still unmet: {', '.join(last.unmet)}."
+
+
+def to_markdown(roadmap: Roadmap) -> str:
+    """A Markdown roadmap for documents and tickets."""
+    out = [
+        f"# Roadmap: {roadmap.chart}", "",
+        f"**{roadmap.model_name}**: level {roadmap.current_level} ({roadmap.current_level_name}) "
+        f"→ {roadmap.target_name}.  ",
+        f"Constraints: {_constraints(roadmap)}.", "",
+        "## Unmet criteria", "",
+        "| level | dimension | criterion | closed by |", "|---|---|---|---|",
+    ]
+    chosen = {s.id for s in roadmap.steps}
+    for gap in roadmap.gaps:
+        by = [c for c in gap.closed_by if c in chosen] or list(gap.closed_by)
+        out.append(f"| {gap.level} | {gap.dimension} | `{gap.criterion}`: {_md(gap.statement)} | {', '.join(by)} |")
+    out += ["", "## Phases", ""]
+    for phase in roadmap.phases:
+        dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
+        out += [f"### Phase {phase.number} (weeks {phase.start_week:g}–{phase.end_week:g}{dates})", "",
+                f"Spend {money(phase.cost, roadmap.currency)}, {phase.effort:g} person-weeks; "
+                f"afterwards: **{_level_after(roadmap, phase.number)}**.", "",
+                "| weeks | solution | sourcing | effort (pw) | people | cost | after |", "|---|---|---|---|---|---|---|"]
+        for step in (s for s in roadmap.steps if s.phase == phase.number):
+            out.append(f"| {step.start_week:g}–{step.finish_week:g} | {_md(step.name)} (`{step.id}`) | {step.sourcing} | "
+                       f"{step.effort:g} | {step.crew:g} | {money(step.cost, roadmap.currency)} | "
+                       f"{', '.join(step.after)} |")
+        out.append("")
+    out += ["## Summary", "", _bound(roadmap), "",
+            f"Total {money(roadmap.total_cost, roadmap.currency)}, {roadmap.total_effort:g} person-weeks. "
+            + _outcome(roadmap)]
+    if roadmap.warnings:
+        out += ["", "Warnings:", ""] + [f"- {_md(w)}" for w in roadmap.warnings]
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
