@@ -16,6 +16,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,bench]'
 	@for f in tests/bench/bench_*.py; do echo "### $$f"; $(BIN)/python $$f || exit 1; done
 
 golden: setup
