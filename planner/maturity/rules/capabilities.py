@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
+
 from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind, Phase, Stage
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, rule, share
 
 STAGES = {"I": 1, "II": 2, "III": 3}
+CANDIDATE_POOL = 2000
+"""Nearest candidates are sought among the first this many non-matching capabilities (bounded work on big charts)."""
 
 PRECURSORS: dict[str, frozenset[str]] = {
     "loyalty_rewards": frozenset({"loyalty_program"}),
@@ -28,14 +32,20 @@ PRECURSORS: dict[str, frozenset[str]] = {
 """Practices that usually come before another: capabilities with them are the likeliest to take the next one on."""
 
 
-def _closeness(facts: Facts, cap, p: "CapabilityParams") -> int:
-    """How near a capability is to matching: shared precursor practices, channels, data, area."""
-    practices = facts.practices[cap.id]
+def _closeness(facts: Facts, p: "CapabilityParams"):
+    """A key function: how near a capability is to matching (precursor practices, channels, data)."""
     wanted = list(p.practices_any) + [x for w in p.practices_all for x in w.split("|")]
-    near = sum(len(practices & PRECURSORS.get(w, frozenset())) for w in wanted)
-    near += sum(1 for w in p.practices_all if any(x in practices for x in w.split("|")))
-    near += 1 if p.channels_any and not facts.channels[cap.id].isdisjoint(p.channels_any) else 0
-    near += 1 if p.data_any and not facts.data_kinds_of_cap[cap.id].isdisjoint(p.data_any) else 0
+    precursors = frozenset().union(*(PRECURSORS.get(w, frozenset()) for w in wanted)) | frozenset(wanted)
+    practices, channels, kinds = facts.practices, facts.channels, facts.data_kinds_of_cap
+
+    def near(cap) -> int:
+        score = len(practices[cap.id] & precursors)
+        if p.channels_any and not channels[cap.id].isdisjoint(p.channels_any):
+            score += 1
+        if p.data_any and not kinds[cap.id].isdisjoint(p.data_any):
+            score += 1
+        return score
+
     return near
 
 
@@ -64,6 +74,18 @@ class CapabilityParams(Params):
     """At least this share of the capabilities in scope match."""
 
 
+def who_list(facts: Facts, caps: list, most: int) -> str:
+    """``A (accountable: X), B (accountable: Y) and 9 more``, formatting only what is shown."""
+    shown = ", ".join(facts.who(c) for c in caps[:most])
+    return shown + (f" and {len(caps) - most} more" if len(caps) > most else "")
+
+
+def who_ids(caps) -> tuple[str, ...]:
+    """Ids of the capabilities and of their accountable people, for a finding's ``elements``."""
+    ids = [c.id for c in caps] + [c.accountable for c in caps if c.accountable]
+    return tuple(dict.fromkeys(ids))
+
+
 def _describe(p: CapabilityParams) -> str:
     parts = []
     practices = [w.replace("|", " or ") for w in p.practices_all]
@@ -84,29 +106,47 @@ def _describe(p: CapabilityParams) -> str:
     return ", ".join(parts) or "exists"
 
 
+def _union(index: dict[str, set[str]], words) -> set[str]:
+    found: set[str] = set()
+    for word in words:
+        found |= index.get(word, set())
+    return found
+
+
+def _matching(facts: Facts, p: CapabilityParams, scope_ids: set[str]) -> set[str]:
+    """Ids of the capabilities in scope that meet every condition, by set operations."""
+    by = facts.caps_by
+    ids = set(scope_ids)
+    if p.practices_any:
+        ids &= _union(by["practice"], p.practices_any)
+    for entry in p.practices_all:
+        ids &= _union(by["practice"], entry.split("|"))
+    if p.channels_any:
+        ids &= _union(by["channel"], p.channels_any)
+    if p.data_any:
+        ids &= _union(by["data"], p.data_any)
+    if p.with_system or p.min_channels or p.min_data_kinds:
+        caps = facts.by_id
+        ids = {i for i in ids if (not p.with_system or caps[i].systems)
+               and len(facts.channels[i]) >= p.min_channels and len(facts.data_kinds_of_cap[i]) >= p.min_data_kinds}
+    return ids
+
+
 @rule("capabilities", CapabilityParams)
 def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     """Some (or a share of) capabilities in the given areas show the given practices, channels, data or systems."""
-    areas = set(p.areas)
-    scope = [c for c in facts.capabilities if not areas or c.area in areas]
+    if p.areas:
+        scope_ids = _union(facts.caps_by["area"], p.areas)
+        scope = [c for c in facts.capabilities if c.id in scope_ids]
+    else:
+        scope = facts.capabilities
+        scope_ids = facts.cap_ids
     where = ("in " + "/".join(p.areas) + " ") if p.areas else ""
     if not scope:
         return RuleResult(False, 0.0, [Finding(f"no capability {where}in the chart")])
-    verdict: dict[str, bool] = {}
-    for cap in scope:
-        practices = facts.practices[cap.id]
-        channels = facts.channels[cap.id]
-        kinds = facts.data_kinds_of_cap[cap.id]
-        verdict[cap.id] = (
-            (not p.practices_any or not practices.isdisjoint(p.practices_any))
-            and all(any(x in practices for x in entry.split("|")) for entry in p.practices_all)
-            and (not p.channels_any or not channels.isdisjoint(p.channels_any))
-            and (not p.data_any or not kinds.isdisjoint(p.data_any))
-            and (not p.with_system or bool(cap.systems))
-            and len(channels) >= p.min_channels
-            and len(kinds) >= p.min_data_kinds
-        )
-    matches = [c for c in scope if verdict[c.id]]
+    matched = _matching(facts, p, scope_ids)
+    verdict = {c.id: c.id in matched for c in scope} if p.areas else None
+    matches = [c for c in scope if c.id in matched]
     lobs = set().union(*(facts.lobs_of_cap(c) for c in matches)) if p.min_lobs and matches else set()
     ok_share = p.min_share is None or share(len(matches), len(scope)) >= p.min_share
     passed = len(matches) >= p.min_count and ok_share and len(lobs) >= p.min_lobs
@@ -118,19 +158,20 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     findings = []
     if matches:
         findings.append(Finding(f"{len(matches)} of {len(scope)} capabilities {where}{what}: "
-                                + listing([facts.who(c) for c in matches], 4), tuple(c.id for c in matches[:20])))
+                                + who_list(facts, matches, 4), who_ids(matches[:10])))
     else:
         findings.append(Finding(f"no capability {where}{what}"))
     if not passed:
-        missing = sorted((c for c in scope if not verdict[c.id]), key=lambda c: -_closeness(facts, c, p))
+        missing = [c for c in scope if c.id not in matched]
         if missing:
-            findings.append(Finding("nearest candidates: " + listing([facts.who(c) for c in missing], 3),
-                                    tuple(c.id for c in missing[:20])))
+            nearest = heapq.nlargest(3, missing[:CANDIDATE_POOL], key=_closeness(facts, p))
+            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            findings.append(Finding("nearest candidates: " + ", ".join(facts.who(c) for c in nearest) + more,
+                                    who_ids(nearest)))
         if p.min_lobs and len(lobs) < p.min_lobs:
             findings.append(Finding(f"lines of business served: {', '.join(sorted(lobs)) or 'none'} "
                                     f"(need {p.min_lobs})"))
-    per_cap = verdict if p.areas else None
-    return RuleResult(passed, round(score, 3), findings, per_cap)
+    return RuleResult(passed, round(score, 3), findings, verdict)
 
 
 class ChannelParams(Params):
@@ -172,8 +213,7 @@ def workflows(facts: Facts, p: WorkflowParams) -> RuleResult:
     findings = [Finding(f"{done} of {len(scope)} capabilities have a documented workflow")]
     missing = [c for c in scope if not has[c.id]]
     if s < p.min_share and missing:
-        findings.append(Finding("without a workflow: " + listing([facts.who(c) for c in missing], 5),
-                                tuple(c.id for c in missing[:20])))
+        findings.append(Finding("without a workflow: " + who_list(facts, missing, 5), who_ids(missing[:10])))
     return RuleResult(bool(scope) and s >= p.min_share, round(s, 3), findings, has if p.areas else None)
 
 
@@ -241,10 +281,10 @@ def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
     if not scope:
         return RuleResult(False, 0.0, [Finding(f"no capability covers the {p.phase} phase")], {})
     findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
-                        + (": " + listing([facts.who(c) for c in good], 3) if good else ""), tuple(c.id for c in good[:20]))]
+                        + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
     below = [c for c in scope if not verdict[c.id]]
     if below and len(good) < p.min_count:
-        findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below], 4),
+        findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4) + (f" and {len(below) - 5} more" if len(below) > 5 else ""),
                                 tuple(c.id for c in below[:20])))
     return RuleResult(len(good) >= p.min_count, round(min(1.0, len(good) / p.min_count), 3), findings, verdict)
 
@@ -278,7 +318,7 @@ def capability_systems(facts: Facts, p: ShareParams) -> RuleResult:
     s = share(len(verdict) - len(without), len(verdict))
     findings = [Finding(f"{len(verdict) - len(without)} of {len(verdict)} capabilities run on a system")]
     if without:
-        findings.append(Finding("without a system: " + listing([facts.who(c) for c in without], 5),
+        findings.append(Finding("without a system: " + who_list(facts, without, 5),
                                 tuple(c.id for c in without[:20])))
     return RuleResult(bool(verdict) and s >= p.min_share, round(s, 3), findings, verdict)
 
@@ -291,5 +331,5 @@ def single_accountable(facts: Facts, p: ShareParams) -> RuleResult:
     s = share(len(verdict) - len(bad), len(verdict))
     findings = [Finding(f"{len(verdict) - len(bad)} of {len(verdict)} capabilities have exactly one accountable person")]
     if bad:
-        findings.append(Finding("no accountable person: " + listing([c.name for c in bad]), tuple(c.id for c in bad[:20])))
+        findings.append(Finding("no accountable person: " + listing([c.name for c in bad[:7]]), tuple(c.id for c in bad[:20])))
     return RuleResult(bool(verdict) and s >= p.min_share, round(s, 3), findings, verdict)
