@@ -117,7 +117,7 @@ def test_bad_rule_parameter_is_located(tmp_path):
 def test_unknown_dimension_and_missing_field_are_located(tmp_path):
     problems = _error_for(tmp_path, CUSTOM.replace("dimension: data", "dimension: dta"))
     (p,) = problems
-    assert "mini.2.segments" in p.message and "did you mean 'data'" in p.message and p.line == 18
+    assert "mini.2.segments" in p.message and "did you mean 'data'" in p.message and p.line == 17
     missing = _error_for(tmp_path, CUSTOM.replace("        question: Does everyone work to customer goals?\n", ""))
     assert missing[0].line and "question" in missing[0].message
 
