@@ -168,7 +168,7 @@ def _redirect(element: dict, cls: type, doomed: set[str], successor: str | None)
                 if target is not None and target not in moved:
                     moved.append(target)
             element[field.name] = moved
-        elif value in doomed:
+        elif not field.many and value in doomed:
             element[field.name] = successor
 
 

@@ -1,0 +1,141 @@
+"""plan() on the shipped chart and on small catalogs: advice, errors, projection, constraints."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.errors import CycleError, UnknownNameError
+from planner.graph import build_graph
+from planner.maturity import assess
+from planner.model import check_integrity
+from planner.roadmap import (Catalog, Commitment, ConstraintError, Constraints, UnreachableTargetError, apply,
+                             load_catalog, parse_target, plan)
+from planner.store import load_chart
+
+
+@pytest.fixture(scope="module")
+def current():
+    from planner.charts import shipped_chart
+
+    return load_chart(shipped_chart("current"))
+
+
+@pytest.fixture(scope="module")
+def next_level(current):
+    return plan(current)
+
+
+def test_builtin_catalog_is_rich_and_cites_the_seeds():
+    catalog = load_catalog()
+    assert len(catalog.solutions) >= 20
+    assert all(s.source and s.options and s.description for s in catalog.solutions)
+    names = " ".join(s.name.lower() for s in catalog.solutions)
+    for topic in ("personalization", "web analytics", "automation", "search", "localization", "commerce", "crm",
+                  "social", "content management", "marketing database", "slas", "partner", "blueprint", "policy"):
+        assert topic in names, topic
+
+
+def test_next_level_puts_foundations_first(next_level):
+    assert next_level.current_level == 2 and next_level.target.level == 3
+    steps = {s.id: s for s in next_level.steps}
+    assert steps["engagement-owner"].finish_week <= steps["marketing-database"].start_week
+    assert steps["marketing-database"].finish_week <= steps["customer-value-scoring"].start_week
+    closed = {c for s in next_level.steps for c in s.closes}
+    assert closed == {g.criterion for g in next_level.gaps}
+
+
+def test_projected_future_assesses_at_the_target(current, next_level):
+    future = apply(current, next_level)
+    assert future.chart.state == "future"
+    assert not [p for p in check_integrity(future) if p.severity == "error"]
+    assert assess(build_graph(future), "engagement").level >= 3
+    assert next_level.reached
+    levels = [p.level for p in next_level.trajectory]
+    assert levels[0] == 2 and levels[-1] == 3 and levels == sorted(levels)
+
+
+def test_apply_per_phase_lands_finished_work_only(current, next_level):
+    first = apply(current, next_level, 1)
+    ids = {e.id for _, e in first.iter_elements()}
+    assert "p-engagement-lead" in ids  # finished in phase 1
+    assert "ds-marketing-db" not in ids  # finishes in phase 2
+    assert apply(current, next_level, 0) == current
+
+
+def test_makespan_is_reported_beside_its_bound(next_level):
+    assert next_level.makespan >= next_level.lower_bound.value > 0
+    assert next_level.lower_bound.critical_path > 0 and next_level.lower_bound.effort > 0
+
+
+def test_capacity_and_budget_stretch_or_shrink_the_plan(current):
+    small = plan(current, constraints=Constraints(capacity=1))
+    large = plan(current, constraints=Constraints(capacity=8))
+    assert small.makespan > large.makespan
+    poor = plan(current, constraints=Constraints(capacity=8, budget=90000))
+    assert poor.makespan >= large.makespan
+    for phase in poor.phases:
+        assert phase.cost <= 90000
+
+
+def test_effort_objective_buys_instead_of_building(current):
+    cheap = plan(current, constraints=Constraints(objective="cost"))
+    quick = plan(current, constraints=Constraints(objective="effort"))
+    assert quick.total_effort < cheap.total_effort
+    assert quick.total_cost > cheap.total_cost
+
+
+def test_committed_solution_is_not_planned_again(current):
+    busy = Constraints(committed=(Commitment("owner search", weeks=6, people=0.5, solution="engagement-owner"),))
+    result = plan(current, constraints=busy)
+    owner = result.step("engagement-owner")
+    assert owner.committed
+    assert result.step("marketing-database").start_week >= 6
+
+
+def test_targets_by_number_name_and_dimension(current):
+    from planner.maturity import load_model
+
+    model = load_model("engagement")
+    assert parse_target("4", model, 2).level == 4
+    assert parse_target("Adaptive", model, 2).level == 4
+    assert parse_target("next", model, 2).level == 3
+    assert parse_target("data=adaptive", model, 2).dimensions == (("data", 4),)
+    with pytest.raises(UnknownNameError):
+        parse_target("9", model, 2)
+    per_dim = plan(current, target="data=4")
+    assert {g.dimension for g in per_dim.gaps} == {"data"}
+
+
+def test_criterion_no_solution_closes_is_named(current):
+    with pytest.raises(UnreachableTargetError) as info:
+        plan(current, "coe", "next")
+    assert "coe.2.workflow-integrity" in info.value.criteria
+
+
+def tiny_catalog(requires_a=(), requires_b=("a",)) -> Catalog:
+    option = {"sourcing": "build", "effort": 2, "duration": 2, "cost": 1000}
+    return Catalog.model_validate({"catalog": {"name": "tiny"}, "solutions": [
+        {"id": "a", "name": "A", "requires": list(requires_a), "options": [option],
+         "satisfies": ["engagement.3.loyalty-rewards"]},
+        {"id": "b", "name": "B", "requires": list(requires_b), "options": [option],
+         "satisfies": ["engagement.3.customer-value-reference", "engagement.3.consistent-outcomes"]},
+    ]})
+
+
+def test_prerequisite_cycle_lists_the_cycle(current):
+    with pytest.raises(CycleError) as info:
+        plan(current, catalog=tiny_catalog(requires_a=("b",)))
+    assert info.value.cycle[0] == info.value.cycle[-1]
+    assert set(info.value.cycle) == {"a", "b"}
+
+
+def test_budget_below_every_option_names_the_solution(current):
+    with pytest.raises(ConstraintError) as info:
+        plan(current, constraints=Constraints(budget=5000))
+    assert info.value.solution
+
+
+def test_catalog_claims_that_do_not_hold_are_warned(current):
+    result = plan(current, catalog=tiny_catalog())  # tiny solutions change nothing in the chart
+    assert result.reached is False
+    assert any("still misses" in w for w in result.warnings)
