@@ -147,3 +147,15 @@ class PlacedCriterion:
 
     def __repr__(self) -> str:
         return f"PlacedCriterion({self.id!r})"
+
+
+def model_json_schema() -> dict:
+    """The JSON Schema of a maturity-model file (``planner/data/maturity-model.schema.json``)."""
+    schema = MaturityModel.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Maturity model"
+    schema["description"] = (
+        "A maturity model for the capability planner: ordered levels with criteria, dimensions, "
+        "answer scale. Criterion ids are <model>.<level>.<criterion>. See docs/maturity.md."
+    )
+    return schema
