@@ -61,7 +61,9 @@ def patch_chart_text(text: str, chart: Chart, changes: Iterable[Change], verify:
     by_section: dict[str, list[Change]] = {}
     for change in changes:
         by_section.setdefault(change.section, []).append(change)
-    for section, group in by_section.items():
+    ordered = sorted(by_section, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER))
+    for section in ordered:  # file order, so that insertions at one spot come out in file order
+        group = by_section[section]
         if section in SECTIONS:
             _patch_section(doc, section, getattr(chart, section), group)
         elif section in ("chart", "version", "answers"):
@@ -173,7 +175,8 @@ class _Doc:
 
     def apply(self) -> str:
         out, last = [], len(self.text)
-        for start, end, new in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
+        ranked = sorted(enumerate(self.edits), key=lambda e: (e[1][0], e[1][1], e[0]), reverse=True)
+        for _, (start, end, new) in ranked:  # insertions at one offset keep the order they were made in
             if end > last:
                 raise PatchError("overlapping edits")
             out.append(self.text[end:last])

@@ -6,7 +6,7 @@ from textual import work
 from textual.widgets import Input
 
 from ..model import Answer
-from .core.commands import AddElement, Command, SetAnswer
+from .core.commands import AddElement, Command, SetAnswer, SetField
 from .core.factory import duplicate
 from .core.fields import FieldError, format_value, parse_value
 from .core.impact import Blocked, delete_command, doomed_ids, references_to
@@ -17,6 +17,9 @@ from .screens.form import NEW_ELEMENT_FIELDS, FormScreen, draft_of
 from .screens.help import HelpScreen
 from .screens.picker import PickerScreen
 from .widgets.fields import TextRow
+
+TREE_FIELDS = {"id", "name", "team", "reports_to", "parent", "area", "kind", "steps", "contracts"}
+"""Fields whose change moves or relabels a node of the navigator."""
 
 KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 KIND_NAMES = {"team": "team", "person": "person", "org": "organization", "system": "system", "data": "data source",
@@ -40,15 +43,19 @@ class EditActions:
         return True
 
     async def after_change(self, command: Command | None) -> None:
-        self.navigator.rebuild()
+        self.edited()  # first: the live panel's worker starts before the screen is rebuilt
+        if _changes_tree(command):
+            self.navigator.rebuild()
         key = self.form.key
         if command is not None and command.focus and command.focus != key:
             await self.go_to(command.focus)
         elif key is not None and key not in ("chart",) and not key.startswith("answer:") and self.session.get(key) is None:
             await self.form.show(None)
+        elif isinstance(command, SetField) and command.name != "id":
+            if command.obj is self.form.obj:
+                await self.form.refresh_field(command.name)  # one row, not the whole form
         else:
             await self.form.show(key)
-        self.edited()
 
     async def action_undo(self) -> None:
         command = self.session.undo() if self.session else None
@@ -262,3 +269,10 @@ def candidate_label(element) -> str:
         if isinstance(value, str):
             extra = value
     return f"{element.name}  [{element.KIND} {element.id}]" + (f"  {extra}" if extra else "")
+
+
+def _changes_tree(command) -> bool:
+    """Whether the navigator must be rebuilt after ``command`` (most field edits leave it as it is)."""
+    from .core.commands import SetField
+
+    return not isinstance(command, SetField) or command.name in TREE_FIELDS or not hasattr(command.obj, "KIND")

@@ -8,6 +8,8 @@ after a save or a deliberate discard.
 
 from __future__ import annotations
 
+import gc
+
 from textual import work
 from textual.worker import get_current_worker
 
@@ -30,6 +32,7 @@ class FileActions:
     def _load_worker(self) -> None:
         try:
             session = Session.open(self.chart_path)
+            gc.freeze()  # the chart's objects live as long as the editor: keep the collector off them
         except PlannerError as exc:
             self.call_from_thread(self._load_failed, str(exc))
             return

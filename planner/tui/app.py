@@ -20,7 +20,8 @@ from textual.widgets import Footer, Header
 from .actions_edit import EditActions
 from .actions_file import FileActions
 from .actions_tools import ToolActions
-from .core.session import Session
+from .core.live import LiveState
+from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
 from .widgets.detail import DetailForm
 from .widgets.live_panel import LivePanel
@@ -86,7 +87,10 @@ class EditorApp(FileActions, EditActions, ToolActions, App[None]):
         self.navigator.load(session)
         await self.form.show("chart")
         self.update_title()
-        self.refresh_live()
+        if self.live.model_name or session.stack.edits or not session.base_text:
+            self.refresh_live()
+        else:  # the problems found while loading are current: no second pass over a big chart
+            self._live_done(LiveState(session.stack.edits, [p for p in session.load_problems if p.code not in STRUCTURAL]))
         self.navigator.focus()
         if session.read_only:
             self.notify(session.read_only, title="Opened read-only", severity="error", timeout=15)

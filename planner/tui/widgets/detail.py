@@ -87,6 +87,18 @@ class DetailForm(VerticalScroll):
             yield Horizontal(*buttons, classes="form-buttons")
         yield Static("", id="field-help")
 
+    async def refresh_field(self, name: str) -> None:
+        """Re-render the row of one field after its value changed (keeps focus in it)."""
+        focused = self._focused_field()
+        for row in self.query(FieldRow):
+            if row.spec.name == name:
+                new = make_row(self.obj, row.spec)
+                await self.mount(new, after=row)
+                await row.remove()
+                if focused == name:
+                    self._refocus(name)
+                return
+
     def _focused_field(self) -> str | None:
         focused = self.app.focused
         while focused is not None and focused is not self:
