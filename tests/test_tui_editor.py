@@ -57,7 +57,9 @@ async def type_into(pilot, name: str, text: str) -> None:
 
 async def pick(pilot, name: str, text: str) -> None:
     """Open the picker of a reference field, filter by ``text``, take the first match."""
-    await pilot.click(field(pilot.app, name).query_one("#pick" if field(pilot.app, name).spec.kind == "ref" else "#link"))
+    row = field(pilot.app, name)
+    row.query_one("#pick" if row.spec.kind == "ref" else "#link").focus()
+    await pilot.press("enter")
     await pilot.pause()
     assert isinstance(pilot.app.screen, PickerScreen)
     await pilot.press(*text, "enter")
