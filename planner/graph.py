@@ -14,6 +14,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .model import ELEMENT_CLASSES, Chart, iter_refs, ref_fields
+from .perf import paused_gc
 
 NODE_KINDS: tuple[str, ...] = tuple(ELEMENT_CLASSES)
 """``team``, ``person``, ``org``, ``contract``, ``system``, ``data``, ``capability``,
@@ -37,6 +38,11 @@ RELATIONS: tuple[str, ...] = tuple(sorted(set(REFERENCE_RELATIONS) | {PART_OF, H
 
 def build_graph(chart: Chart) -> nx.MultiDiGraph:
     """The chart as a graph. Dangling references are skipped (``check`` reports them)."""
+    with paused_gc():
+        return _build(chart)
+
+
+def _build(chart: Chart) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(name=chart.chart.name, state=chart.chart.state, chart=chart)
     nodes, edges = [], []
     for loc, element in chart.iter_elements():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..store.charts import paused_gc
+from ..perf import paused_gc
 from .assess import Assessment, CriterionResult, assess_facts
 from .facts import Facts
 from .load import builtin_models, check_model, load_model
