@@ -148,23 +148,25 @@ class RefsRow(FieldRow):
 
 
 class PhasesRow(FieldRow):
-    """Lifecycle phases, each with its seed-001 state I, II or III (blank: not covered)."""
+    """Lifecycle phases, each with its seed-001 state; a press cycles - / I / II / III."""
+
+    CYCLE = ("-", *get_args(Stage))
 
     def control(self) -> ComposeResult:
         with Horizontal(classes="phases"):
             for phase in get_args(Phase):
-                state = self.value.get(phase, Select.NULL)
-                yield Select([(s, s) for s in get_args(Stage)], value=state, prompt=phase[:8],
-                             id=f"phase-{phase}", classes="phase", tooltip=phase, compact=True)
+                state = self.value.get(phase, "-")
+                yield Button(f"{phase[:4]} {state}", id=f"phase-{phase}", classes="phase", tooltip=phase, compact=True)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         phases = dict(self.value)
-        phase = event.select.id.removeprefix("phase-")
-        if event.value is Select.NULL:
+        phase = (event.button.id or "").removeprefix("phase-")
+        state = self.CYCLE[(self.CYCLE.index(phases.get(phase, "-")) + 1) % len(self.CYCLE)]
+        if state == "-":
             phases.pop(phase, None)
         else:
-            phases[phase] = event.value
+            phases[phase] = state
         self.accept(phases)
 
 

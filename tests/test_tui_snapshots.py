@@ -1,0 +1,59 @@
+"""Snapshots of the editor's main screens (pytest-textual-snapshot; update with --snapshot-update)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from planner.tui.app import EditorApp
+
+
+@pytest.fixture
+def chart_file(tmp_path, small_chart_path):
+    target = tmp_path / "small.yaml"
+    shutil.copy(small_chart_path, target)
+    return target
+
+
+async def ready(pilot) -> None:
+    while not pilot.app.ready:
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, chart_file):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.app.go_to("email")
+        await pilot.pause()
+
+    assert snap_compare(EditorApp(chart_file), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_small_terminal(snap_compare, chart_file):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.app.go_to("cy")
+        await pilot.pause()
+
+    assert snap_compare(EditorApp(chart_file), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_delete_dialog(snap_compare, chart_file):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.app.go_to("agency")
+        await pilot.press("delete")
+        await pilot.pause()
+
+    assert snap_compare(EditorApp(chart_file), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_help_screen(snap_compare, chart_file):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(EditorApp(chart_file), terminal_size=(120, 40), run_before=run_before)
