@@ -211,12 +211,12 @@ def test_an_id_that_changes_kind_is_removed_and_added(small_data):
 def test_chart_metadata_and_answers(small_data):
     new = copy.deepcopy(small_data)
     new["chart"]["state"] = "future"
-    new["answers"]["engagement.culture"]["answer"] = "most"
+    new["answers"]["engagement.4.front-office-culture"]["answer"] = "most"
     new["answers"]["web.analytics"] = {"answer": True}
     result = diff(chart_of(small_data), chart_of(new))
     paths = {fc.path: (fc.old, fc.new) for fc in result.chart_changes}
     assert paths["chart.state"] == ("current", "future")
-    assert paths["answers[engagement.culture].answer"] == ("some", "most")
+    assert paths["answers[engagement.4.front-office-culture].answer"] == ("some", "most")
     assert paths["answers[web.analytics]"][0] is None
 
 
