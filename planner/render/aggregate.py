@@ -31,6 +31,7 @@ class _TeamLadder:
         self.graph = graph
         self.chain: dict[str, list[str]] = {}
         self.depth = 0
+        self._ladders: dict[tuple, list[tuple[str, str]]] = {}
 
     def path(self, team: str) -> list[str]:
         """Root-first list of the team's ancestors, ending with the team."""
@@ -46,6 +47,14 @@ class _TeamLadder:
         return found
 
     def ladder(self, team: str | None, plural: str, max_depth: int) -> list[tuple[str, str]]:
+        """Cached per team: 60,000 people share 3,000 ladders."""
+        key = (team, plural, max_depth)
+        found = self._ladders.get(key)
+        if found is None:
+            found = self._ladders[key] = self._ladder(team, plural, max_depth)
+        return found
+
+    def _ladder(self, team: str | None, plural: str, max_depth: int) -> list[tuple[str, str]]:
         if not team or team not in self.graph:
             return [(f"no-team:{plural}", f"{plural.capitalize()} without a team")] * (max_depth + 1)
         path = self.path(team)

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import Any, Hashable, Iterable, Iterator, Mapping
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HTML_ATTR = re.compile(r"^[A-Z][A-Z0-9-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\\": "\\\\"}
 _ESC_RE = re.compile(r'[&<>"\\]')
@@ -74,8 +75,8 @@ def tag(name: str, content: Html | str = "", **attrs: Any) -> Html:
     for key, value in attrs.items():
         if value is None:
             continue
-        key = key.rstrip("_").upper()
-        if not _NAME.match(key):
+        key = key.rstrip("_").upper().replace("_", "-")  # point_size -> POINT-SIZE
+        if not _HTML_ATTR.match(key):
             raise ValueError(f"bad HTML attribute {key!r}")
         parts.append(f'{key}="{text(value)}"')
     body = content if isinstance(content, Html) else text(content)

@@ -27,6 +27,11 @@ DEFAULT_MAX_NODES = 2500
 seconds; beyond that layout time grows steeply (MEASURED.md) and no one can read it."""
 
 
+AGGREGATE_LINKS_PER_NODE = 1.5
+AGGREGATE_MIN_LINKS = 60
+"""An aggregated view keeps at most max(60, 1.5 x nodes) links, the heaviest ones."""
+
+
 @dataclass(frozen=True)
 class HeatInput:
     """What the heat map needs from an assessment, so that rendering stays pure."""
@@ -117,6 +122,8 @@ def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> S
     rep = collapse_map(graph, nodes, options.collapse) if options.collapse else {}
     if options.collapse:
         notes.append(f"{options.collapse} collapsed")
+    if len(nodes) - len(rep) > options.max_nodes:  # surely too big: skip the detailed merge
+        return _aggregate(graph, view, options, nodes, edges, rep, notes)
     items, links = merge(graph, nodes, edges, rep)
     scene = Scene(graph, items, links, notes, rep)
     if len(items) > options.max_nodes:
@@ -134,8 +141,13 @@ def _aggregate(graph, view, options, nodes, edges, rep, notes) -> Scene:
     if view.aggregate_relations is not None:
         kept_edges = [e for e in edges if e[2] in view.aggregate_relations]
     items, links = merge(graph, nodes, kept_edges, final, labels)
-    scene = Scene(graph, items, _one_link_per_pair(links), list(notes), final, aggregated=True)
+    links = _one_link_per_pair(links)
+    scene = Scene(graph, items, links, list(notes), final, aggregated=True)
     scene.notes.append(describe(items, len(nodes)))
+    most = max(AGGREGATE_MIN_LINKS, int(len(items) * AGGREGATE_LINKS_PER_NODE))
+    if len(links) > most:  # dense group graphs are unreadable, and dot's time explodes on them
+        scene.links = sorted(links, key=lambda link: (-link.count, link.tail, link.head))[:most]
+        scene.notes.append(f"Showing the {most:,} strongest of {len(links):,} links between groups.")
     if len(kept_edges) < len(edges):
         left = sorted(r.replace("_", " ") for r in {e[2] for e in edges} - set(view.aggregate_relations or ()))
         scene.notes.append(f"Between groups only the team structure is drawn; {len(edges) - len(kept_edges):,} "
