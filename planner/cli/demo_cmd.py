@@ -59,6 +59,10 @@ from .roadmap_cmd import step_roadmap  # noqa: E402  (roadmap planner, issue 4)
 
 STEPS.append(step_roadmap)
 
+from .render_cmd import step_render  # noqa: E402  (every view of both charts, issue 5)
+
+STEPS.append(step_render)
+
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),

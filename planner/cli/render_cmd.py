@@ -25,9 +25,13 @@ def heat_input(graph, model: str) -> HeatInput:
 
 
 def render_view(chart_path: Path, view: str, output: Path, options: RenderOptions, model: str) -> Path:
-    """Load, build, (assess,) draw and write; shared by the command and the demo."""
+    """Load, build, (assess,) draw and write."""
     format_for(output)  # fail on a bad extension before any work
-    graph = build_graph(load_chart(chart_path))
+    return render_graph(build_graph(load_chart(chart_path)), view, output, options, model)
+
+
+def render_graph(graph, view: str, output: Path, options: RenderOptions, model: str = DEFAULT_MODEL) -> Path:
+    """Draw and write one view of a built graph; shared by the command and the demo."""
     if view == "heatmap":
         options = RenderOptions(**{**options.__dict__, "heat": heat_input(graph, model)})
     return write_diagram(to_dot(graph, view, options), output)
@@ -60,3 +64,15 @@ def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, 
                             collapse=collapse, max_nodes=max_nodes, title=title)
     written = render_view(chart, view, output, options, model)
     click.echo(f"wrote {written}")
+
+
+def step_render(demo) -> None:
+    """Every view of both shipped charts, as SVG, in ``OUT/views/``."""
+    demo.heading("Render every view of the shipped charts")
+    folder = demo.out / "views"
+    for state, chart in (("current", demo.current), ("future", demo.future)):
+        graph = build_graph(chart)
+        for view in VIEWS:
+            path = render_graph(graph, view, folder / f"{state}-{view}.svg", RenderOptions())
+            demo.written.append(path)
+        click.echo(f"{state}: {', '.join(VIEWS)} -> {folder}/{state}-VIEW.svg")
