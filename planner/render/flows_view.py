@@ -20,13 +20,21 @@ STARTS = "starts"
 """Derived relation: a workflow -> the performer of its first step (carries the inputs)."""
 
 
+ENDS = "ends"
+"""Derived relation: the last performer (or receiver) of a workflow -> the workflow (carries the outputs)."""
+
+
 def derived_edges(graph):
-    """(workflow, first performer, ``starts``, data) for each workflow with steps."""
+    """``starts`` and ``ends`` edges of each workflow with steps, so its first and last resources are shown."""
     chart = graph.graph.get("chart")
     for workflow in (chart.workflows if chart is not None else ()):
-        if workflow.steps and workflow.id in graph and workflow.steps[0].by in graph:
-            yield workflow.id, workflow.steps[0].by, STARTS, {"artifacts": tuple(workflow.inputs),
-                                                             "workflow": workflow.id}
+        if not workflow.steps or workflow.id not in graph:
+            continue
+        first, last = workflow.steps[0].by, workflow.steps[-1].to or workflow.steps[-1].by
+        if first in graph:
+            yield workflow.id, first, STARTS, {"artifacts": tuple(workflow.inputs), "workflow": workflow.id}
+        if last in graph and workflow.outputs:
+            yield last, workflow.id, ENDS, {"artifacts": tuple(workflow.outputs), "workflow": workflow.id}
 
 
 def _step_numbers(scene: Scene) -> dict[str, tuple[int, float | None]]:
@@ -56,6 +64,9 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         draw_item(dot, item, theme)
         legend.kind(item.kind)
     for link in scene.links:
+        if link.relation == ENDS:
+            _draw_end(dot, link, theme, colors.get(link.head, "#757575"))
+            continue
         for data in link.data:
             color = colors.get(data.get("workflow"), theme.edge(link.relation).get("color"))
             label = _artifact_label(data, numbers)
@@ -65,7 +76,6 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
                      **theme.edge(link.relation, color=color, fontcolor=color))
         legend.relation(link.relation)
     for workflow in workflows:
-        _draw_end(dot, scene, workflow, theme, colors[workflow.id])
         if len(workflows) <= len(CATEGORICAL):
             legend.lines.append((colors[workflow.id], "", workflow.label))
     legend.notes.append("Edge labels: step number, artifacts handed over, typical days.")
@@ -74,18 +84,13 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     return finish(dot, theme, legend, heading)
 
 
-def _draw_end(dot, scene: Scene, workflow, theme: Theme, color: str) -> None:
-    """The deliverables leaving a workflow, from the performer of its last step."""
-    element = workflow.element
-    if element is None or not element.steps or not element.outputs:
-        return
-    last = scene.item_of(element.steps[-1].to or element.steps[-1].by)
-    if last is None:
-        return
-    end = keyed("end", workflow.id)
-    dot.node(end, font(text("out: " + ", ".join(element.outputs), wrap=24), size=9, color=color),
+def _draw_end(dot, link, theme: Theme, color: str) -> None:
+    """The deliverables leaving a workflow, as a note after the resource that hands them over."""
+    end = keyed("end", link.head, link.tail)
+    outputs = ", ".join(link.data[0].get("artifacts", ())) if link.data else ""
+    dot.node(end, font(text("out: " + outputs, wrap=24), size=9, color=color),
              shape="note", style="filled", fillcolor="white", color=color)
-    dot.edge(last.id, end, **theme.edge("handoff", color=color, style="dashed"))
+    dot.edge(link.tail, end, **theme.edge("handoff", color=color, style="dashed"))
 
 
 VIEW = register(View(
@@ -93,7 +98,7 @@ VIEW = register(View(
     title="Workflows",
     description="workflow inputs and outputs handed between resources, artifacts on the edges",
     kinds=frozenset({*RESOURCES, "workflow"}),
-    relations=frozenset({"handoff", STARTS}),
+    relations=frozenset({"handoff", STARTS, ENDS}),
     core=frozenset({"workflow"}),
     draw=draw,
     rankdir="LR",

@@ -92,6 +92,7 @@ EDGE_STYLE: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     "hands_to":     MappingProxyType({"color": "#757575"}),
     "handoff":      MappingProxyType({"color": "#ad1457", "penwidth": 1.4}),
     "starts":       MappingProxyType({"color": "#ad1457", "penwidth": 1.4, "style": "dashed"}),
+    "ends":         MappingProxyType({"color": "#ad1457", "penwidth": 1.4, "style": "dashed"}),
     "next":         MappingProxyType({"color": "#ff6f00", "penwidth": 2.6, "arrowsize": 1.0}),
     "links":        MappingProxyType({"color": "#ff8f00"}),
     "attested_by":  MappingProxyType({"color": "#90a4ae", "style": "dotted"}),
@@ -111,7 +112,7 @@ RELATION_LABELS: Mapping[str, str] = MappingProxyType({
     "integrates": "integrates with", "provided_by": "provided by", "owned_by": "owned by",
     "managed_by": "managed by", "covers": "covered by contract", "delivers": "delivers",
     "realizes": "realizes", "performed_by": "performs", "hands_to": "hands to",
-    "handoff": "hands off (artifacts)", "starts": "workflow inputs enter", "next": "value chain", "links": "in chain",
+    "handoff": "hands off (artifacts)", "starts": "workflow inputs enter", "ends": "deliverables leave", "next": "value chain", "links": "in chain",
     "attested_by": "attested by", "aggregate": "links (count)",
 })
 
