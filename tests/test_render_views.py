@@ -158,17 +158,22 @@ def test_dot_output_needs_no_graphviz(tmp_path, small, monkeypatch):
         raise graphviz.ExecutableNotFound(["dot"])
 
     monkeypatch.setattr(graphviz, "pipe", missing)
+    monkeypatch.setattr(graphviz, "render", missing)
     written = output.write_diagram(to_dot(small, "org"), tmp_path / "org.dot")
     assert written.read_text().startswith("digraph")
     with pytest.raises(output.GraphvizMissingError, match="apt-get install graphviz"):
         output.write_diagram(to_dot(small, "org"), tmp_path / "org.svg")
-    assert not (tmp_path / "org.svg").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.dot"]  # no temporary files left
 
 
 def test_cli_missing_dot_is_one_line(tmp_path, runner, small_chart_path, monkeypatch):
     import graphviz
 
-    monkeypatch.setattr(graphviz, "pipe", lambda *a, **k: (_ for _ in ()).throw(graphviz.ExecutableNotFound(["dot"])))
+    def missing(*args, **kwargs):
+        raise graphviz.ExecutableNotFound(["dot"])
+
+    monkeypatch.setattr(graphviz, "pipe", missing)
+    monkeypatch.setattr(graphviz, "render", missing)
     result = runner.invoke(cli, ["render", str(small_chart_path), "--view", "org", "-o", str(tmp_path / "o.png")])
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()

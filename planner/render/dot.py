@@ -129,15 +129,34 @@ def quote(value: Any) -> str:
     return f'"{raw}"'
 
 
+_QUOTED: dict[tuple[type, Any], str] = {}
+_CHECKED: set[str] = set()
+
+
+def _quote_cached(value: Any) -> str:
+    """:func:`quote`, remembered for theme values: a big view repeats the same few thousand times."""
+    if isinstance(value, Html):
+        return f"<{value}>"
+    key = (type(value), value)
+    found = _QUOTED.get(key)
+    if found is None:
+        found = quote(value)
+        if len(_QUOTED) < 4096:
+            _QUOTED[key] = found
+    return found
+
+
 def attr_list(attrs: Mapping[str, Any]) -> str:
     """`` [a="b", c=1]`` or ``""``; None values are left out, names are checked."""
     parts = []
     for key, value in attrs.items():
         if value is None:
             continue
-        if not _NAME.match(key):
-            raise ValueError(f"bad DOT attribute name {key!r}")
-        parts.append(f"{key}={quote(value)}")
+        if key not in _CHECKED:
+            if not _NAME.match(key):
+                raise ValueError(f"bad DOT attribute name {key!r}")
+            _CHECKED.add(key)
+        parts.append(f"{key}={_quote_cached(value)}")
     return f" [{', '.join(parts)}]" if parts else ""
 
 

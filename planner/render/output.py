@@ -1,9 +1,10 @@
 """Writing a diagram file: the one module of ``planner.render`` that runs Graphviz.
 
 Everything else in ``planner.render`` returns DOT text. This module picks the
-format from the file's extension, writes ``.dot`` itself (no Graphviz needed) and
-hands the other formats to ``dot`` through the ``graphviz`` package, imported
-lazily so that importing :mod:`planner.render` never pulls it in.
+format from the file's extension, writes ``.dot`` itself (no Graphviz needed,
+atomically through :func:`planner.store.write_atomic`) and hands the other
+formats to ``dot`` through the ``graphviz`` package, imported lazily so that
+importing :mod:`planner.render` never pulls it in.
 """
 
 from __future__ import annotations
@@ -67,13 +68,42 @@ def render_bytes(dot_text: str, fmt: str) -> bytes:
 def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
     """Write ``dot_text`` to ``path`` as SVG, PNG, PDF or DOT, chosen by the extension.
 
-    The file is written only once ``dot`` has succeeded, so a failure never leaves
-    a truncated diagram behind. Returns the path written.
+    ``dot`` writes straight into a temporary file beside the target, which then
+    replaces it: a failure never leaves a truncated diagram behind, and megabytes
+    of SVG do not pass through Python (that copy cost more than building the DOT).
+    Returns the path written.
     """
     target = Path(path)
-    data = render_bytes(dot_text, format_for(target))
+    fmt = format_for(target)
+    if fmt == "dot":
+        _make_folder(target)
+        return write_atomic(target, dot_text.encode("utf-8"))
+    import graphviz  # noqa: PLC0415  (lazy: only this module touches Graphviz)
+
+    real = Path(os.path.realpath(target))
+    _make_folder(real)
+    source = real.with_name(f".{real.name}.{os.getpid()}.gv")
+    rendered = real.with_name(f".{real.name}.{os.getpid()}.tmp{real.suffix}")
+    try:
+        source.write_text(dot_text, encoding="utf-8")
+        graphviz.render("dot", fmt, source, outfile=rendered, quiet=True)
+        os.replace(rendered, real)
+    except graphviz.ExecutableNotFound as exc:
+        raise GraphvizMissingError(fmt) from exc
+    except graphviz.CalledProcessError as exc:
+        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip() if isinstance(exc.stderr, bytes) else ""
+        first = stderr.splitlines()[0] if stderr else f"exit status {exc.returncode}"
+        raise RenderError(f"Graphviz dot failed: {first}", stderr) from exc
+    except OSError as exc:
+        raise FileAccessError(str(target), exc.strerror or str(exc)) from exc
+    finally:
+        for leftover in (source, rendered):
+            leftover.unlink(missing_ok=True)
+    return real
+
+
+def _make_folder(target: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FileAccessError(str(target.parent), exc.strerror or str(exc)) from exc
-    return write_atomic(target, data)
