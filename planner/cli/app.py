@@ -62,3 +62,11 @@ def format_option(*choices: str):
         "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
         help="Output format.",
     )
+
+
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -15,7 +15,11 @@ import click
 from ..charts import shipped_chart
 from ..model import Chart
 from ..store import load_chart
-from .app import cli
+from .app import cli, shown
+from .assess_cmd import step_assess
+from .diff_cmd import step_diff
+from .render_cmd import step_render
+from .roadmap_cmd import step_roadmap
 
 
 @dataclass
@@ -42,26 +46,11 @@ def step_check(demo: Demo) -> None:
     for kind in kinds:
         click.echo(f"{kind:<12}{demo.current.counts()[kind]:>9}{demo.future.counts()[kind]:>9}")
     click.echo(f"{'total':<12}{demo.current.size():>9}{demo.future.size():>9}")
-    click.echo(f"{demo.current_path}: valid\n{demo.future_path}: valid")
+    click.echo(f"{shown(demo.current_path)}: valid\n{shown(demo.future_path)}: valid")
 
 
-STEPS: list[Callable[[Demo], None]] = [step_check]
-
-from .assess_cmd import step_assess  # noqa: E402  (maturity engine, issue 3)
-
-STEPS.append(step_assess)
-
-from .diff_cmd import step_diff  # noqa: E402  (current vs future diff, issue 6)
-
-STEPS.append(step_diff)
-
-from .roadmap_cmd import step_roadmap  # noqa: E402  (roadmap planner, issue 4)
-
-STEPS.append(step_roadmap)
-
-from .render_cmd import step_render  # noqa: E402  (every view of both charts, issue 5)
-
-STEPS.append(step_render)
+STEPS: list[Callable[[Demo], None]] = [step_check, step_assess, step_diff, step_roadmap, step_render]
+"""The demo, in order: check (issue 2), assess (3), diff (6), roadmap (4), every view (5)."""
 
 
 @cli.command()
@@ -79,5 +68,5 @@ def demo(out: Path) -> None:
     if context.written:
         click.echo(f"Wrote {len(context.written)} files to {out}/:")
         for path in context.written:
-            click.echo(f"  {path}")
+            click.echo(f"  {shown(path)}")
     click.echo("Done.")

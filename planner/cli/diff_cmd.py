@@ -14,7 +14,7 @@ import click
 from ..diff import diff as chart_diff
 from ..diff.report import text_lines
 from ..store import load_chart
-from .app import EXIT_FOUND, EXIT_OK, cli, format_option
+from .app import EXIT_FOUND, EXIT_OK, cli, format_option, shown
 
 COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "green"},
           "remove": {"fg": "red"}, "change": {"fg": "yellow"}, "move": {"fg": "yellow", "bold": True},
@@ -107,4 +107,4 @@ def step_diff(demo) -> None:
         demo.written.append(draw(result, demo.current, demo.future, demo.out / "diff.svg"))
     except GraphvizMissingError:
         demo.written.append(draw(result, demo.current, demo.future, demo.out / "diff.dot"))
-    click.echo(f"Full change list in {text_path}; the diagram of the union in {demo.written[-1]}.")
+    click.echo(f"Full change list in {shown(text_path)}; the diagram of the union in {shown(demo.written[-1])}.")
