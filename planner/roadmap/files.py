@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..model import SECTIONS
+from ..model.schema import json_schema
 from ..store import load_yaml_model
 from .catalog import Catalog, ChartChange
 
@@ -81,10 +82,4 @@ def _placeholders(value: Any) -> Any:
 
 def catalog_json_schema() -> dict[str, Any]:
     """The JSON Schema of a catalog file, for editors (``planner/data/catalog.schema.json``)."""
-    schema = Catalog.model_json_schema(mode="validation")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "Solution catalog",
-        **{k: v for k, v in schema.items() if k != "title"},
-    }
+    return json_schema(Catalog, SCHEMA_ID, "Solution catalog")
