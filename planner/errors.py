@@ -8,7 +8,7 @@ TUI can jump to the element, and JSON output can expose the same data.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]

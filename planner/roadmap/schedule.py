@@ -12,88 +12,25 @@ then left-justify it in the order the right-justified one suggests, and keep the
 best. It is a few linear passes, so 1,000 jobs schedule in well under a second,
 and on random instances it lands within a few percent of the lower bound.
 
-Time is counted in integer ticks (working days, five to a week) so that
-comparisons are exact; the caller converts to weeks and dates.
+The problem's data live in :mod:`~planner.roadmap.jobs`, the lower bound in
+:mod:`~planner.roadmap.bounds`.
 """
 
 from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Iterable
 
-TICKS_PER_WEEK = 5
-EPS = 1e-9
+from .bounds import EPS, lower_bound, successors, tail_lengths, topological
+from .jobs import TICKS_PER_WEEK, Bound, Fixed, Job, Limits, Schedule
+
+__all__ = [
+    "TICKS_PER_WEEK", "Bound", "Fixed", "Job", "Limits", "Schedule", "Profile", "schedule",
+    "lower_bound", "successors", "tail_lengths", "topological",
+]
 PATIENCE = 3
 """Forward-backward rounds without improvement before stopping."""
-
-
-@dataclass(frozen=True)
-class Job:
-    """One unit of work to place: its length, crew, cost, prerequisites and stage."""
-
-    id: str
-    duration: int
-    crew: float
-    cost: float = 0.0
-    after: tuple[str, ...] = ()
-    stage: int = 0
-    """Maturity level the job works towards: breaks ties in favour of the lower level.
-    The staged model's hard rule (level N before N+1 within a dimension) arrives
-    as prerequisites in ``after``, added by the planner."""
-    release: int = 0
-    """Earliest start (a committed prerequisite finishing later, for instance)."""
-
-
-@dataclass(frozen=True)
-class Fixed:
-    """Work already committed: it holds people and budget at a fixed time."""
-
-    id: str
-    start: int
-    duration: int
-    crew: float
-    cost: float = 0.0
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Team capacity (people), phase length (ticks) and budget per phase (None: no limit)."""
-
-    capacity: float
-    phase_ticks: int
-    budget: float | None = None
-
-
-@dataclass(frozen=True)
-class Bound:
-    """The lower bound on the makespan and its parts, in ticks.
-
-    ``critical_path`` and ``effort`` (total effort over capacity) are the classic
-    pair. ``load`` combines them: no job can start before its earliest start, so
-    for any time t the work of the jobs that cannot start before t still has to
-    fit after t (and, mirrored, the work that has a chain of length q after it
-    has to be done q before the end). It is never below the other two's effort
-    part and is often tighter when both are close.
-    """
-
-    critical_path: int
-    effort: int
-    load: int = 0
-
-    @property
-    def value(self) -> int:
-        return max(self.critical_path, self.effort, self.load)
-
-
-@dataclass
-class Schedule:
-    """Start tick of every job, and the makespan (finish of the last job)."""
-
-    starts: dict[str, int] = field(default_factory=dict)
-    makespan: int = 0
-    passes: int = 0
 
 
 class Profile:
@@ -201,39 +138,6 @@ def _every_order(jobs, by_id, succs, limits: Limits, fixed: list[Fixed]) -> list
     return found
 
 
-def successors(jobs: list[Job]) -> dict[str, list[str]]:
-    succs: dict[str, list[str]] = {job.id: [] for job in jobs}
-    for job in jobs:
-        for pre in job.after:
-            if pre in succs:
-                succs[pre].append(job.id)
-    return succs
-
-
-def topological(jobs: list[Job], succs: dict[str, list[str]]) -> list[str]:
-    """Job ids in an order where prerequisites come first (jobs are known to be acyclic)."""
-    indegree = {job.id: sum(1 for p in job.after if p in succs) for job in jobs}
-    ready = [i for i, d in indegree.items() if d == 0]
-    order = []
-    while ready:
-        node = ready.pop()
-        order.append(node)
-        for nxt in succs[node]:
-            indegree[nxt] -= 1
-            if indegree[nxt] == 0:
-                ready.append(nxt)
-    return order
-
-
-def tail_lengths(jobs: list[Job], succs: dict[str, list[str]]) -> dict[str, int]:
-    """Longest chain of durations from each job's start to the end of the project."""
-    duration = {job.id: job.duration for job in jobs}
-    tails: dict[str, int] = {}
-    for node in reversed(topological(jobs, succs)):
-        tails[node] = duration[node] + max((tails[s] for s in succs[node]), default=0)
-    return tails
-
-
 def _forward(jobs, by_id, limits: Limits, fixed: list[Fixed], key) -> Schedule:
     """Serial scheme: the highest-priority ready job goes at its earliest feasible start."""
     profile = Profile(limits.capacity)
@@ -303,71 +207,3 @@ def _backward(jobs, by_id, succs, limits: Limits, fixed: list[Fixed], forward: S
     return {jid: horizon - (start + by_id[jid].duration) for jid, start in result.starts.items()}
 
 
-def lower_bound(jobs: list[Job], limits: Limits, fixed: Iterable[Fixed] = ()) -> Bound:
-    """Critical path, total effort over capacity, and the load bound (committed work included).
-
-    The budget is not part of the bound: it is a lower bound on what the team and
-    the prerequisites allow, which is what the user compares the plan against.
-    """
-    fixed = list(fixed)
-    succs = successors(jobs)
-    by_id = {job.id: job for job in jobs}
-    heads: dict[str, int] = {}
-    for node in topological(jobs, succs):
-        job = by_id[node]
-        heads[node] = max([job.release] + [heads[p] + by_id[p].duration for p in job.after if p in by_id])
-    critical = max((heads[j.id] + j.duration for j in jobs), default=0)
-    capacity = limits.capacity
-    effort = _fill_time(sum(job.duration * job.crew for job in jobs), 0, capacity, fixed)
-    tails = tail_lengths(jobs, succs)
-    load = max(_head_load(jobs, heads, capacity, fixed), _tail_load(jobs, tails, capacity, fixed))
-    return Bound(critical, effort, load)
-
-
-def _head_load(jobs: list[Job], heads: dict[str, int], capacity: float, fixed: list[Fixed]) -> int:
-    """max over t of the time needed to do, from t on, the work that cannot start before t."""
-    ordered = sorted(jobs, key=lambda j: heads[j.id], reverse=True)
-    best, work, i = 0, 0.0, 0
-    while i < len(ordered):
-        t = heads[ordered[i].id]
-        while i < len(ordered) and heads[ordered[i].id] == t:
-            work += ordered[i].duration * ordered[i].crew
-            i += 1
-        best = max(best, _fill_time(work, t, capacity, fixed))
-    return best
-
-
-def _tail_load(jobs: list[Job], tails: dict[str, int], capacity: float, fixed: list[Fixed]) -> int:
-    """max over q of (time to do the work followed by a chain of at least q) plus q."""
-    after = {j.id: tails[j.id] - j.duration for j in jobs}
-    ordered = sorted(jobs, key=lambda j: after[j.id], reverse=True)
-    best, work, i = 0, 0.0, 0
-    while i < len(ordered):
-        q = after[ordered[i].id]
-        while i < len(ordered) and after[ordered[i].id] == q:
-            work += ordered[i].duration * ordered[i].crew
-            i += 1
-        best = max(best, _fill_time(work, 0, capacity, fixed) + q)
-    return best
-
-
-def _fill_time(total: float, start: int, capacity: float, fixed: list[Fixed]) -> int:
-    """Smallest T such that the team's free time in [start, T] holds ``total`` work."""
-    if total <= EPS:
-        return 0
-    busy_spans = [(f.start, f.start + f.duration, f.crew) for f in fixed if f.start + f.duration > start]
-    points = sorted({start} | {max(a, start) for a, _, _ in busy_spans} | {b for _, b, _ in busy_spans})
-    done = 0.0
-    for a, b in zip(points, points[1:] + [None]):
-        rate = max(capacity - sum(c for s, e, c in busy_spans if s <= a < e), 0.0)
-        if b is None or done + rate * (b - a) >= total - EPS:
-            if rate <= EPS:
-                continue
-            return a + _ceil((total - done) / rate)
-        done += rate * (b - a)
-    return start
-
-
-def _ceil(x: float) -> int:
-    n = int(x)
-    return n if n >= x - EPS else n + 1
