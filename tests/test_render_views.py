@@ -208,3 +208,12 @@ def test_cli_heatmap_uses_the_maturity_engine(tmp_path, runner, current_path):
                                  "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert "Overall: Level" in target.read_text()
+
+
+def test_diff_colors_changed_is_amber():
+    """Issue 6: changed elements amber, in the theme itself (not a blue that reads as 'person')."""
+    from planner.render.theme import DIFF_COLORS
+
+    red, green, blue = (int(DIFF_COLORS["changed"][i:i + 2], 16) for i in (1, 3, 5))
+    assert red > green > blue and red > 180 and blue < 80
+    assert DEFAULT_THEME.diff["changed"] == DIFF_COLORS["changed"]

@@ -26,8 +26,9 @@ from .draw import keyed, new_dot, title
 from .legend import Legend, add_legend
 from .theme import DEFAULT_THEME, KIND_PLURALS, RELATION_LABELS, Theme
 
-DIFF_THEME = DEFAULT_THEME.override(diff={"changed": "#d98e04"})
-"""The default theme with changed elements in amber, as the diff's text output colours them."""
+DIFF_THEME = DEFAULT_THEME
+"""The theme the diff draws with unless told otherwise: the default one, whose ``diff`` colors
+(:data:`planner.render.theme.DIFF_COLORS`) already make changed elements amber."""
 
 FILLS = {"added": "#e8f5e9", "removed": "#ffebee", "changed": "#fff4dc", "unchanged": "#fafafa"}
 DRAWN_RELATIONS = frozenset({"member_of", "reports_to", "accountable", "led_by", "owned_by", "provided_by",

@@ -122,9 +122,10 @@ SOURCING_COLORS: Mapping[str, str] = MappingProxyType({
 """Fill of a system (and of a roadmap solution) by how it is obtained."""
 
 DIFF_COLORS: Mapping[str, str] = MappingProxyType({
-    "added": "#2e7d32", "removed": "#c62828", "changed": "#1565c0", "unchanged": "#9e9e9e",
+    "added": "#2e7d32", "removed": "#c62828", "changed": "#d98e04", "unchanged": "#9e9e9e",
 })
-"""Line and font color of diff elements; pair with :data:`DIFF_STYLES`."""
+"""Line and font color of diff elements; pair with :data:`DIFF_STYLES`. Changed is amber, as in
+``planner diff``'s terminal output, and unlike the blue of people, so a change never reads as a kind."""
 
 DIFF_STYLES: Mapping[str, str] = MappingProxyType({
     "added": "bold", "removed": "dashed", "changed": "solid", "unchanged": "solid",
