@@ -96,7 +96,7 @@ def _empty_or_flow(items: Any) -> str | None:
         return None
     words = []
     for item in items:
-        if isinstance(item, str) and _FLOW_ITEM.match(item) and _is_plain_str(item):
+        if isinstance(item, str) and _FLOW_ITEM.fullmatch(item) and _is_plain_str(item):
             words.append(item)
         elif isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item):
             words.append(_scalar(item))
@@ -108,7 +108,7 @@ def _empty_or_flow(items: Any) -> str | None:
 
 def _key(key: Any) -> str:
     text = str(key)
-    if _KEY.match(text) and _is_plain_str(text):
+    if _KEY.fullmatch(text) and _is_plain_str(text):
         return text
     return _quote(text)
 
@@ -130,7 +130,7 @@ def _scalar(value: Any) -> str:
         text = repr(value)
         return text if any(c in text for c in ".en") else text + ".0"
     text = str(value)
-    if _PLAIN.match(text) and _is_plain_str(text):
+    if _PLAIN.fullmatch(text) and _is_plain_str(text):
         return text
     return _quote(text)
 

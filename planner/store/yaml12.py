@@ -34,12 +34,12 @@ def loads_fast(text: str) -> Any:
         raise FastParseFailed(str(exc)) from exc
 
 
-_INT = re.compile(r"[-+]?[0-9]+$")
-_OCT = re.compile(r"0o[0-7]+$")
-_HEX = re.compile(r"0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
-_NAN = re.compile(r"\.(nan|NaN|NAN)$")
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
 
 
 def resolve_plain(value: str) -> Any:
@@ -50,17 +50,17 @@ def resolve_plain(value: str) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
-    if _INT.match(value):
+    if _INT.fullmatch(value):
         return int(value)
-    if _OCT.match(value):
+    if _OCT.fullmatch(value):
         return int(value[2:], 8)
-    if _HEX.match(value):
+    if _HEX.fullmatch(value):
         return int(value[2:], 16)
-    if _FLOAT.match(value):
+    if _FLOAT.fullmatch(value):
         return float(value)
-    if _INF.match(value):
+    if _INF.fullmatch(value):
         return -math.inf if value.startswith("-") else math.inf
-    if _NAN.match(value):
+    if _NAN.fullmatch(value):
         return math.nan
     return value
 
