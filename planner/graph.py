@@ -27,10 +27,19 @@ HANDOFF = "handoff"
 NEXT_COE = "next"
 """Derived from a value chain: each CoE -> the next one downstream, attribute ``chain``."""
 
-REFERENCE_RELATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    f.ref.relation: (kind, f.ref.kinds) for kind, cls in ELEMENT_CLASSES.items() for f in ref_fields(cls)
-}
-"""Relation name -> (kind of the source node, kinds of the target node), from the model."""
+def _reference_relations() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for kind, cls in ELEMENT_CLASSES.items():
+        for field in ref_fields(cls):
+            sources, targets = found.setdefault(field.ref.relation, (set(), set()))
+            sources.add(kind)
+            targets.update(field.ref.kinds)
+    return {name: (frozenset(s), frozenset(t)) for name, (s, t) in found.items()}
+
+
+REFERENCE_RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = _reference_relations()
+"""Relation name -> (kinds of source nodes, kinds of target nodes), read from the model's
+``Ref`` declarations (``owned_by`` runs from systems and data sources, for instance)."""
 
 RELATIONS: tuple[str, ...] = tuple(sorted(set(REFERENCE_RELATIONS) | {PART_OF, HANDOFF, NEXT_COE}))
 """Every edge key the graph may hold."""

@@ -129,3 +129,11 @@ def test_shipped_chart_broken_four_ways_gives_four_located_lines(runner, tmp_pat
     assert all(line.startswith(f"{path}:") and ": error: " in line for line in lines)
     for expected in codes:
         assert sum(expected in line for line in lines) == 1, (expected, lines)
+
+
+def test_os_errors_in_commands_are_one_line_exit_2(runner, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(cli, ["demo", "--out", str(blocker / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("planner: error: ") and len(result.stderr.splitlines()) == 1

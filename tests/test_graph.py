@@ -38,7 +38,8 @@ def test_structural_edges(small_chart_path):
 
 def test_relations_are_documented_constants():
     assert {"reports_to", "accountable", "feeds", "handoff", "part_of"} <= set(RELATIONS)
-    assert REFERENCE_RELATIONS["reports_to"] == ("person", ("person",))
+    assert REFERENCE_RELATIONS["reports_to"] == ({"person"}, {"person"})
+    assert REFERENCE_RELATIONS["owned_by"] == ({"system", "data"}, {"person", "team"})
 
 
 def test_graph_keeps_the_chart_for_answers(small_chart_path):

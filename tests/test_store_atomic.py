@@ -66,3 +66,11 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileAccessError) as caught:
         write_atomic(tmp_path / "no-such-folder" / "x.yaml", b"x")
     assert "no-such-folder" in str(caught.value)
+
+
+def test_saving_through_a_file_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file.yaml"
+    blocker.write_text("x")
+    with pytest.raises(FileAccessError) as caught:
+        write_atomic(blocker / "x.yaml", b"x")
+    assert "is not a folder" in str(caught.value)

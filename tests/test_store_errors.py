@@ -221,3 +221,22 @@ def test_a_chart_written_as_one_flow_mapping_is_located_too():
     text = "{chart: {name: T}, people: [{id: a, name: A, team: nope}]}\n"
     (problem,) = parse_chart(text, "c.yaml").problems
     assert (problem.line, problem.col, problem.code) == (1, text.index("nope") + 1, "dangling-reference")
+
+
+def test_a_duplicate_of_an_invalid_item_is_reported_in_the_same_run():
+    found, _ = problems_of("people:\n  - {id: ann, name: Ann, colour: red}\n  - {id: ann, name: Twin}\n")
+    assert [(line, code) for line, _, code, _ in found] == [(4, "unknown-field"), (5, "duplicate-id")]
+
+
+def test_a_model_file_the_fast_parser_refuses_but_yaml_allows_still_loads(tmp_path):
+    from pydantic import BaseModel
+
+    from planner.store import load_yaml_model
+
+    class Doc(BaseModel):
+        name: str
+        when: str
+
+    path = tmp_path / "doc.yaml"
+    path.write_text("name: x\nwhen: !!str 2025-01-01\n")
+    assert load_yaml_model(path, Doc).when == "2025-01-01"

@@ -25,12 +25,18 @@ class PlannerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ChartError as exc:
-            for problem in exc.problems:
-                if problem.severity == "error":
-                    click.echo(problem.format(), err=True)
+            errors = [p for p in exc.problems if p.severity == "error"]
+            for problem in errors:
+                click.echo(problem.format(), err=True)
+            if not errors:
+                click.echo(f"planner: error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
         except PlannerError as exc:
             click.echo(f"planner: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:  # an I/O failure outside the store: still one line, no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"planner: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("planner: interrupted", err=True)

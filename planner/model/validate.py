@@ -58,7 +58,32 @@ def validate_lenient(data: Any, unparsed_ids: set[str] | None = None) -> tuple[C
     chart = Chart.model_construct(**values)
     for problem in check_integrity(chart, unparsed):
         problems.append(_reindex(problem, index_maps))
+    problems += _duplicates_with_invalid_items(data, index_maps)
     return chart, problems
+
+
+def _duplicates_with_invalid_items(data: dict, index_maps: dict[str, list[int]]) -> list[Problem]:
+    """Duplicate ids where one side failed validation (integrity sees only valid items).
+
+    Without this, fixing a field error would reveal a duplicate id the first run
+    did not report; ``check`` promises every problem in one run.
+    """
+    problems, first = [], {}
+    for name, valid in index_maps.items():
+        valid_set = set(valid)
+        for i, item in enumerate(data.get(name) or []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                earlier, earlier_valid = first[ident]
+                if not (earlier_valid and i in valid_set):  # both valid: integrity reported it
+                    where = ".".join(map(str, earlier))
+                    problems.append(Problem(f"duplicate id {ident!r}: already used at {where}",
+                                            "duplicate-id", (name, i, "id"), ident))
+                continue
+            first[ident] = ((name, i), i in valid_set)
+    return problems
 
 
 def _validate_items(name: str, raw: list, problems: list[Problem], unparsed: set[str]):

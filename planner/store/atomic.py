@@ -20,6 +20,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
     """Replace ``path`` with ``data`` in one step; returns the real path written."""
     real = Path(os.path.realpath(path))
     folder = real.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "no such folder"
+        raise FileAccessError(str(path), f"cannot save: {folder} {what}")
     mode = _mode_for(real)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{real.name}.", suffix=".tmp")
@@ -48,6 +51,8 @@ def _mode_for(real: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+    except OSError as exc:  # a path through a file, no permission to look
+        raise FileAccessError(str(real), f"cannot write here: {exc.strerror or exc}") from exc
 
 
 def _discard(tmp: str) -> None:

@@ -165,14 +165,20 @@ def load_yaml_model(
         problems = check(obj) if check else []
     except (FastParseFailed, ValidationError):
         pass
-    if obj is not None and not [p for p in problems if p.severity == "error"]:
+    if obj is not None and not _errors(problems):
         return obj
     located = parse_located(text)
     problems = list(located.problems)
-    if not problems:
+    if not _errors(problems):
         try:
             obj = cls.model_validate(located.data)
-            problems = check(obj) if check else []
+            problems += check(obj) if check else []
         except ValidationError as exc:
-            problems = problems_from(exc, located.data, ())
+            problems += problems_from(exc, located.data, ())
+        if not _errors(problems):
+            return obj  # valid after all: the fast parser refused something YAML allows (a tag)
     raise ChartError(_place(problems, located, str(path)), str(path))
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
