@@ -86,6 +86,20 @@ def test_user_errors_exit_2_with_one_line(runner, current_path, tmp_path):
         assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("args, needle", [
+    (("--capacity", "nan"), "capacity must be a finite number"),
+    (("--capacity", "inf"), "capacity must be a finite number"),
+    (("--budget", "nan"), "budget must be a finite amount"),
+    (("--budget", "inf"), "budget must be a finite amount"),
+])
+def test_constraints_out_of_range_exit_2_with_one_line(runner, current_path, args, needle):
+    result = run(runner, current_path, *args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("planner: error: ")
+    assert needle in result.output and "Traceback" not in result.output
+
+
 def test_bad_catalog_is_located(runner, current_path, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("catalog: {name: x}\nsolutions:\n  - id: a\n    name: A\n    requires: [nope]\n"

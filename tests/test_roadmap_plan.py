@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from planner.errors import CycleError, UnknownNameError
+from planner.errors import CycleError, PlannerError, UnknownNameError
 from planner.graph import build_graph
 from planner.maturity import assess
 from planner.model import check_integrity
-from planner.roadmap import (Catalog, Commitment, ConstraintError, Constraints, UnreachableTargetError, apply,
-                             load_catalog, parse_target, plan)
+from planner.roadmap import (Catalog, Commitment, ConstraintError, Constraints, InvalidConstraintError,
+                             UnreachableTargetError, apply, load_catalog, parse_target, plan)
 from planner.store import load_chart
 
 
@@ -139,3 +139,23 @@ def test_catalog_claims_that_do_not_hold_are_warned(current):
     result = plan(current, catalog=tiny_catalog())  # tiny solutions change nothing in the chart
     assert result.reached is False
     assert any("still misses" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    ({"capacity": float("nan")}, "capacity"), ({"capacity": float("inf")}, "capacity"), ({"capacity": 0}, "capacity"),
+    ({"budget": float("nan")}, "budget"), ({"budget": float("inf")}, "budget"), ({"budget": -1}, "budget"),
+    ({"phase_weeks": 0}, "phase length"), ({"phase_weeks": 2.5}, "phase length"),
+    ({"phase_weeks": float("nan")}, "phase length"), ({"objective": "speed"}, "objective"),
+])
+def test_constraints_out_of_range_are_refused_when_made(kwargs, name):
+    with pytest.raises(InvalidConstraintError) as info:
+        Constraints(**kwargs)
+    assert isinstance(info.value, PlannerError)
+    assert info.value.name == name
+    message = str(info.value)
+    assert message.startswith(f"{name} must be") and "\n" not in message
+
+
+def test_constraints_in_range_are_kept():
+    constraints = Constraints(capacity=0.5, budget=0, phase_weeks=6.0)
+    assert constraints.phase_weeks == 6 and isinstance(constraints.phase_weeks, int)

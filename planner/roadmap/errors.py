@@ -28,6 +28,20 @@ class ConstraintError(PlannerError):
         super().__init__(f"solution {solution!r} cannot be scheduled: {reason}")
 
 
+class InvalidConstraintError(PlannerError):
+    """A constraint is out of range (a capacity of zero or NaN, a negative budget...).
+
+    Raised when :class:`~planner.roadmap.model.Constraints` is made, so the command
+    line, the editor and the Python API all get the same one-line message.
+    """
+
+    def __init__(self, name: str, value: object, expected: str):
+        self.name = name
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{name} must be {expected}, not {value!r}")
+
+
 class ProjectionError(PlannerError):
     """Applying a solution's change to the chart fails or leaves the chart invalid."""
 

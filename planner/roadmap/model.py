@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .catalog import ChartChange
+from .errors import InvalidConstraintError
 
 DEFAULT_CAPACITY = 4.0
 DEFAULT_PHASE_WEEKS = 13
@@ -47,6 +49,26 @@ class Constraints:
     """``cost`` (spend, plus effort at ``week_rate``) or ``effort``: what the chosen set minimises."""
     week_rate: float = 0.0
     """Value of a person-week of the team's time when the objective is ``cost``."""
+
+    def __post_init__(self) -> None:
+        """Reject what no schedule can use (NaN, infinity, zero people), whoever builds the constraints."""
+        if not _number(self.capacity) or not math.isfinite(self.capacity) or self.capacity <= 0:
+            raise InvalidConstraintError("capacity", self.capacity, "a finite number of people above zero")
+        if self.budget is not None and (not _number(self.budget) or not math.isfinite(self.budget)
+                                        or self.budget < 0):
+            raise InvalidConstraintError("budget", self.budget, "a finite amount of zero or more (or none)")
+        weeks = self.phase_weeks
+        if not _number(weeks) or not math.isfinite(weeks) or weeks < 1 or weeks != int(weeks):
+            raise InvalidConstraintError("phase length", weeks, "a whole number of weeks, at least 1")
+        object.__setattr__(self, "phase_weeks", int(weeks))
+        if self.objective not in ("cost", "effort"):
+            raise InvalidConstraintError("objective", self.objective, "'cost' or 'effort'")
+        if not _number(self.week_rate) or not math.isfinite(self.week_rate) or self.week_rate < 0:
+            raise InvalidConstraintError("week rate", self.week_rate, "a finite amount of zero or more")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 @dataclass(frozen=True)

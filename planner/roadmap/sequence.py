@@ -44,11 +44,8 @@ def plan_gaps(
     target: str = "the target",
     start: dt.date | None = None,
 ) -> Sequenced:
-    """Choose the solutions that close ``gaps`` and schedule them under ``constraints``."""
-    if constraints.capacity <= 0:
-        raise ConstraintError("-", "the team capacity must be more than zero")
-    if constraints.phase_weeks <= 0:
-        raise ConstraintError("-", "the phase length must be at least one week")
+    """Choose the solutions that close ``gaps`` and schedule them under ``constraints``
+    (checked when made: see :class:`Constraints`)."""
     check_acyclic(catalog)
     by_id = catalog.by_id()
     objective = Objective(constraints.objective, constraints.week_rate)
