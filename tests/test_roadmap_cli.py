@@ -100,6 +100,14 @@ def test_constraints_out_of_range_exit_2_with_one_line(runner, current_path, arg
     assert needle in result.output and "Traceback" not in result.output
 
 
+def test_unknown_diagram_format_is_refused_before_planning(runner, current_path, tmp_path):
+    result = run(runner, current_path, "-o", tmp_path / "roadmap.jpg")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"planner: error: {tmp_path / 'roadmap.jpg'}: unknown diagram format '.jpg'; use one of .svg, .png, .pdf, .dot"]
+    assert not (tmp_path / "roadmap.jpg").exists()
+
+
 def test_bad_catalog_is_located(runner, current_path, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("catalog: {name: x}\nsolutions:\n  - id: a\n    name: A\n    requires: [nope]\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import PlannerError
+from ..render.output import format_for
 from ..roadmap import Constraints, apply, load_catalog, plan
 from ..roadmap.report import to_markdown, to_text
 from ..roadmap.tjp import to_tjp
@@ -52,6 +53,8 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     their prerequisites, and a schedule in phases under the team capacity and the
     budget per phase, with the makespan beside its lower bound.
     """
+    if output is not None:
+        format_for(output)  # refuse -o roadmap.jpg before planning and printing, not after
     current = load_chart(chart)
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)
