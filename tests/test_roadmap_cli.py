@@ -142,3 +142,21 @@ def test_demo_writes_the_roadmap(runner, tmp_path):
     folder = tmp_path / "roadmap"
     assert (folder / "roadmap.md").exists() and (folder / "roadmap.tjp").exists()
     assert read_chart(folder / "projected-future.yaml").ok
+
+
+def test_demo_step_falls_back_to_dot_when_graphviz_fails(tmp_path, monkeypatch, current_path, future_path):
+    import graphviz
+
+    from planner.cli import roadmap_cmd
+    from planner.cli.demo_cmd import Demo
+
+    def missing(*args, **kwargs):
+        raise graphviz.ExecutableNotFound(["dot"])
+
+    monkeypatch.setattr(graphviz, "pipe", missing)
+    monkeypatch.setattr(graphviz, "render", missing)
+    demo = Demo(tmp_path, current_path, future_path, read_chart(current_path).chart, read_chart(future_path).chart)
+    roadmap_cmd.step_roadmap(demo)
+    assert tmp_path / "roadmap" / "roadmap.dot" in demo.written
+    assert not (tmp_path / "roadmap" / "roadmap.svg").exists()
+    assert "write_atomic" not in getattr(roadmap_cmd, "__all__", ())  # no re-export of a store function

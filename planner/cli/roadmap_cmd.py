@@ -87,13 +87,9 @@ def _write_future(current, result, path: Path) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
-__all__ = ["roadmap", "write_atomic"]
-
-
 def step_roadmap(demo) -> None:
     """Demo step: the roadmap from the shipped current chart to its next level, with its diagram."""
-    import shutil
-
+    from ..render.output import GraphvizMissingError
     from ..render.roadmap_view import write_roadmap_diagram
 
     demo.heading("Roadmap to the next engagement level")
@@ -101,8 +97,10 @@ def step_roadmap(demo) -> None:
     click.echo(to_text(result), nl=False)
     folder = demo.out / "roadmap"
     folder.mkdir(parents=True, exist_ok=True)
-    diagram = folder / ("roadmap.svg" if shutil.which("dot") else "roadmap.dot")
-    write_roadmap_diagram(result, diagram)
+    try:
+        diagram = write_roadmap_diagram(result, folder / "roadmap.svg")
+    except GraphvizMissingError:
+        diagram = write_roadmap_diagram(result, folder / "roadmap.dot")
     markdown, project, future = folder / "roadmap.md", folder / "roadmap.tjp", folder / "projected-future.yaml"
     write_atomic(markdown, to_markdown(result).encode("utf-8"))
     write_atomic(project, to_tjp(result).encode("utf-8"))
