@@ -108,6 +108,25 @@ def test_unknown_diagram_format_is_refused_before_planning(runner, current_path,
     assert not (tmp_path / "roadmap.jpg").exists()
 
 
+@pytest.mark.parametrize("name", ["future.json", "future.txt", "future"])
+def test_future_state_must_be_yaml(runner, current_path, tmp_path, name):
+    result = run(runner, current_path, "--future-state", tmp_path / name)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and ".yaml or .yml" in lines[0] and "Roadmap" not in result.output
+    assert not (tmp_path / name).exists()
+    assert run(runner, current_path, "--future-state", tmp_path / "future.yml").exit_code == 0
+
+
+@pytest.mark.parametrize("target", ["1", "2", "ad hoc", "Managed", "data=2"])
+def test_target_at_or_below_the_current_level_has_nothing_to_do(runner, current_path, target):
+    result = run(runner, current_path, "--target", target)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "is at or below it: nothing to do" in lines[0]
+    assert "already at" in lines[0] and "Phase" not in result.output
+
+
 def test_bad_catalog_is_located(runner, current_path, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("catalog: {name: x}\nsolutions:\n  - id: a\n    name: A\n    requires: [nope]\n"

@@ -8,8 +8,9 @@ from planner.errors import CycleError, PlannerError, UnknownNameError
 from planner.graph import build_graph
 from planner.maturity import assess
 from planner.model import check_integrity
-from planner.roadmap import (Catalog, Commitment, ConstraintError, Constraints, InvalidConstraintError,
-                             UnreachableTargetError, apply, load_catalog, parse_target, plan)
+from planner.roadmap import (AmbiguousNameError, Catalog, Commitment, ConstraintError, Constraints,
+                             InvalidConstraintError, TargetReachedError, UnreachableTargetError, apply,
+                             load_catalog, parse_target, plan)
 from planner.store import load_chart
 
 
@@ -102,8 +103,23 @@ def test_targets_by_number_name_and_dimension(current):
     assert parse_target("data=adaptive", model, 2).dimensions == (("data", 4),)
     with pytest.raises(UnknownNameError):
         parse_target("9", model, 2)
+    assert parse_target("ad hoc", model, 2).level == 1
+    assert parse_target("Initial/AD HOC", model, 2).level == 1
+    assert parse_target("initial", model, 2).level == 1
+    with pytest.raises(AmbiguousNameError) as info:  # Information mavericks, Information silos
+        parse_target("information", load_model("information"), 1)
+    assert "1 (Information mavericks), 2 (Information silos)" in str(info.value)
+    with pytest.raises(TargetReachedError):
+        parse_target("next", model, 5)
     per_dim = plan(current, target="data=4")
     assert {g.dimension for g in per_dim.gaps} == {"data"}
+
+
+@pytest.mark.parametrize("target", [1, 2, "data=2", "data=1,programs=2"])
+def test_target_already_held_is_nothing_to_do(current, target):
+    with pytest.raises(TargetReachedError) as info:
+        plan(current, target=target)
+    assert "nothing to do" in str(info.value) and isinstance(info.value, PlannerError)
 
 
 def test_criterion_no_solution_closes_is_named(current):

@@ -16,6 +16,9 @@ from ..roadmap.tjp import to_tjp
 from ..store import load_chart, save_chart, write_atomic
 from .app import chart_argument, cli, format_option
 
+YAML_SUFFIXES = (".yaml", ".yml")
+"""What ``--future-state`` may be called: the chart is written as YAML, whatever the name says."""
+
 
 def _date(ctx, param, value):
     if value is None:
@@ -55,6 +58,8 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     """
     if output is not None:
         format_for(output)  # refuse -o roadmap.jpg before planning and printing, not after
+    if future_state is not None and future_state.suffix.lower() not in YAML_SUFFIXES:
+        raise PlannerError(f"{future_state}: --future-state writes a chart in YAML; name it .yaml or .yml")
     current = load_chart(chart)
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)

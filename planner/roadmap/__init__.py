@@ -8,7 +8,8 @@ planning method and the JSON shape.
 from __future__ import annotations
 
 from .catalog import Catalog, CatalogInfo, ChartChange, Match, Option, Removal, Solution, Update
-from .errors import ConstraintError, InvalidConstraintError, ProjectionError, UnreachableTargetError
+from .errors import (AmbiguousNameError, ConstraintError, InvalidConstraintError, ProjectionError,
+                     TargetReachedError, UnreachableTargetError)
 from .files import BUILTIN_CATALOG, catalog_json_schema, check_catalog, load_catalog
 from .model import (Commitment, Constraints, Gap, LevelPoint, LowerBound, PhasePlan, Roadmap, Step,
                     Target)
@@ -18,7 +19,7 @@ from .sequence import plan_gaps
 
 __all__ = [
     "Catalog", "CatalogInfo", "ChartChange", "Match", "Option", "Removal", "Solution", "Update",
-    "ConstraintError", "InvalidConstraintError", "ProjectionError", "UnreachableTargetError", "BUILTIN_CATALOG", "catalog_json_schema",
+    "AmbiguousNameError", "ConstraintError", "InvalidConstraintError", "ProjectionError", "TargetReachedError", "UnreachableTargetError", "BUILTIN_CATALOG", "catalog_json_schema",
     "check_catalog", "load_catalog", "Commitment", "Constraints", "Gap", "LevelPoint", "LowerBound",
     "PhasePlan", "Roadmap", "Step", "Target", "DEFAULT_MODEL", "parse_target", "plan", "apply",
     "projections", "trajectory", "plan_gaps",

@@ -6,7 +6,7 @@ A prerequisite cycle is reported with :class:`planner.errors.CycleError`, whose
 
 from __future__ import annotations
 
-from ..errors import PlannerError, Problem
+from ..errors import PlannerError, Problem, UnknownNameError
 
 
 class UnreachableTargetError(PlannerError):
@@ -17,6 +17,23 @@ class UnreachableTargetError(PlannerError):
         self.criteria = list(criteria)
         names = ", ".join(self.criteria)
         super().__init__(f"cannot reach {target}: no solution in the catalog closes {names}")
+
+
+class TargetReachedError(PlannerError):
+    """The target is at or below the level the chart already holds: there is nothing to plan."""
+
+    def __init__(self, target: str, current: str):
+        self.target = target
+        self.current = current
+        super().__init__(f"the chart is already at {current}; the target {target} is at or below it: nothing to do")
+
+
+class AmbiguousNameError(UnknownNameError):
+    """A name matches more than one level (``information`` in the information model)."""
+
+    def __init__(self, what: str, name: str, matches: list[str]):
+        super().__init__(what, name, matches)
+        self.args = (f"ambiguous {what} {name!r}: it matches {', '.join(matches)}",)
 
 
 class ConstraintError(PlannerError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..errors import UnknownNameError
+from .errors import AmbiguousNameError, TargetReachedError
 from ..graph import build_graph
 from ..model import Chart
 from .catalog import Catalog
@@ -33,7 +34,8 @@ def plan(
     """The roadmap from ``chart`` to ``target`` on ``model``'s scale.
 
     ``target``: a level number, a level name, ``next``, or per dimension
-    ``data=4,programs=adaptive``. Raises :class:`UnreachableTargetError` when a
+    ``data=4,programs=adaptive``. Raises :class:`TargetReachedError` when the chart
+    already holds the target, :class:`UnreachableTargetError` when a
     criterion has no solution, :class:`~planner.errors.CycleError` listing a
     prerequisite cycle, :class:`ConstraintError` when a solution cannot fit.
     """
@@ -45,6 +47,7 @@ def plan(
     constraints = constraints or Constraints()
     assessment = assess(build_graph(chart), model)
     goal = parse_target(target, model, assessment.level)
+    _check_above(goal, assessment, model)
     gaps = unmet(assessment, goal, catalog)
     met = {r.criterion_id for r in assessment.results if r.met}
     judged = {r.criterion_id for r in assessment.results}
@@ -83,19 +86,42 @@ def parse_target(target: str | int | Target, model, current: int) -> Target:
 
 
 def _level(text: str, model, current: int) -> int:
+    """A level by number, by name, or by a part of its name: ``ad hoc`` is ``Initial / ad hoc``.
+
+    Tiers, most exact first: the whole name, a part between ``/``, a word, a prefix of
+    three letters or more. A tier that matches two levels is refused as ambiguous.
+    """
     names = [lv.name for lv in model.levels]
-    key = text.strip().lower()
+    key = _normal(text)
     if key == "next":
         if current >= len(names):
-            raise UnknownNameError("target level", text, ["the chart is already at the top level"])
+            raise TargetReachedError(f"level {current + 1}", f"the top level, {current} ({names[-1]})")
         return current + 1
     if key.isdigit() and 1 <= int(key) <= len(names):
         return int(key)
-    for number, name in enumerate(names, start=1):
-        words = re.split(r"[\s/]+", name.lower())
-        if key == name.lower() or key in words or (len(key) >= 3 and name.lower().startswith(key)):
-            return number
+    for matches in _name_tiers(key, names):
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousNameError("target level", text, [f"{n} ({names[n - 1]})" for n in matches])
     raise UnknownNameError("target level", text, ["next"] + [f"{n} ({name})" for n, name in enumerate(names, 1)])
+
+
+def _normal(text: str) -> str:
+    """Lower case, single spaces, no spaces around ``/``."""
+    return "/".join(" ".join(part.split()) for part in text.lower().split("/"))
+
+
+def _name_tiers(key: str, names: list[str]):
+    """Level numbers whose name matches ``key``, one list per tier of exactness."""
+    whole = [_normal(name) for name in names]
+    parts = [[p for p in name.split("/") if p] for name in whole]
+    numbered = list(enumerate(whole, 1))
+    yield [n for n, name in numbered if key == name]
+    yield [n for n, _ in numbered if key in parts[n - 1]]
+    yield [n for n, name in numbered if key in re.split(r"[\s/]+", name)]
+    if len(key) >= 3:
+        yield [n for n, name in numbered if any(p.startswith(key) for p in [name, *parts[n - 1]])]
 
 
 def _dimension(text: str, model) -> str:
@@ -104,6 +130,23 @@ def _dimension(text: str, model) -> str:
         if key in (dim.id, dim.name.lower()):
             return dim.id
     raise UnknownNameError("dimension", text, [d.id for d in model.dimensions])
+
+
+def _check_above(goal: Target, assessment, model) -> None:
+    """:class:`TargetReachedError` when the chart already holds the target, as the staged assessment says.
+
+    The assessment grants level 1 even when level-1 criteria fail, so a target of
+    level 1 (or ``data=1``) is always held and never a plan.
+    """
+    if goal.level is not None:
+        if goal.level <= assessment.level:
+            raise TargetReachedError(describe_target(goal, model),
+                                     f"level {assessment.level} ({assessment.level_name})")
+        return
+    held = assessment.dimension_levels
+    if goal.dimensions and all(held.get(dim, 1) >= level for dim, level in goal.dimensions):
+        now = ", ".join(f"{model.dimension_name(d)} level {held.get(d, 1)}" for d, _ in goal.dimensions)
+        raise TargetReachedError(describe_target(goal, model), now)
 
 
 def describe_target(goal: Target, model) -> str:
