@@ -175,3 +175,25 @@ def test_constraints_out_of_range_are_refused_when_made(kwargs, name):
 def test_constraints_in_range_are_kept():
     constraints = Constraints(capacity=0.5, budget=0, phase_weeks=6.0)
     assert constraints.phase_weeks == 6 and isinstance(constraints.phase_weeks, int)
+
+
+def test_plan_assesses_the_chart_without_building_a_graph(current, monkeypatch):
+    import importlib
+
+    import planner.graph
+    import planner.maturity
+
+    plan_module = importlib.import_module("planner.roadmap.plan")  # the attribute is the function
+    project = importlib.import_module("planner.roadmap.project")
+
+    def no_graph(chart):
+        raise AssertionError("plan() built a networkx graph; assess() takes the chart")
+
+    for module in (planner.graph, plan_module, project):
+        monkeypatch.setattr(module, "build_graph", no_graph, raising=False)
+    calls = []
+    real = planner.maturity.assess
+    monkeypatch.setattr(planner.maturity, "assess", lambda chart, model: calls.append(chart) or real(chart, model))
+    result = plan(current)
+    assert len(calls) == len(result.phases) + 1  # phase 0 reuses the chart's own assessment
+    assert calls[0] is current and result.trajectory[0].level == result.current_level

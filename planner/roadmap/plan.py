@@ -13,7 +13,6 @@ import re
 
 from ..errors import UnknownNameError
 from .errors import AmbiguousNameError, TargetReachedError
-from ..graph import build_graph
 from ..model import Chart
 from .catalog import Catalog
 from .changes import chart_data, matching_ids
@@ -45,7 +44,7 @@ def plan(
     model = load_model(model) if not hasattr(model, "criteria") else model
     catalog = load_catalog() if catalog is None else catalog
     constraints = constraints or Constraints()
-    assessment = assess(build_graph(chart), model)
+    assessment = assess(chart, model)  # a Chart is enough: building the graph cost 5x the assessment
     goal = parse_target(target, model, assessment.level)
     _check_above(goal, assessment, model)
     gaps = unmet(assessment, goal, catalog)
@@ -62,7 +61,7 @@ def plan(
         lower_bound=seq.lower_bound, warnings=seq.warnings,
     )
     roadmap.warnings += _foreign_requirements(catalog, roadmap, judged)
-    roadmap.trajectory = trajectory(chart, roadmap, model)
+    roadmap.trajectory = trajectory(chart, roadmap, model, today=assessment)
     if roadmap.trajectory and roadmap.trajectory[-1].unmet:
         for criterion in roadmap.trajectory[-1].unmet:
             closers = ", ".join(s.id for s in roadmap.steps if criterion in s.closes) or "no solution"
