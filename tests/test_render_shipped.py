@@ -62,3 +62,37 @@ def test_diff_and_roadmap_diagrams_render_without_warnings(current_path, future_
     old, new = load_chart(current_path), load_chart(future_path)
     assert dot_warnings(diff_to_dot(diff(old, new), old, new)) == ""
     assert dot_warnings(roadmap_to_dot(plan(old, "engagement", 3))) == ""
+
+
+def layout(source: str) -> tuple[float, float, list[tuple[float, float, float, float]]]:
+    """(width, height, node boxes (x, y, w, h)) of ``dot -Tplain``, in inches."""
+    done = subprocess.run([shutil.which("dot") or "dot", "-Tplain"], input=source.encode("utf-8"),
+                          capture_output=True, timeout=120, check=True)
+    width = height = 0.0
+    boxes = []
+    for line in done.stdout.decode("utf-8").splitlines():
+        parts = line.split()
+        if parts[0] == "graph":
+            width, height = float(parts[2]), float(parts[3])
+        elif parts[0] == "node" and float(parts[4]) > 0.05:
+            boxes.append(tuple(float(v) for v in parts[2:6]))
+    return width, height, boxes
+
+
+def overlapping(boxes) -> list:
+    found = []
+    for i, (x1, y1, w1, h1) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1:]:
+            if abs(x1 - x2) * 2 < (w1 + w2) - 0.01 and abs(y1 - y2) * 2 < (h1 + h2) - 0.01:
+                found.append(((x1, y1), (x2, y2)))
+    return found
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("state", ["current", "future"])
+def test_org_view_of_the_shipped_charts_fits_a_slide(graphs, state):
+    source = to_dot(graphs[state], "org")
+    assert "Departments wrapped over" in source
+    width, height, boxes = layout(source)
+    assert width / height <= 2.5
+    assert len(boxes) > 50 and not overlapping(boxes)

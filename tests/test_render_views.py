@@ -217,3 +217,11 @@ def test_diff_colors_changed_is_amber():
     red, green, blue = (int(DIFF_COLORS["changed"][i:i + 2], 16) for i in (1, 3, 5))
     assert red > green > blue and red > 180 and blue < 80
     assert DEFAULT_THEME.diff["changed"] == DIFF_COLORS["changed"]
+
+
+def test_org_wrap_partitions_in_order_and_skips_small_orgs(small):
+    from planner.render.org_wrap import _partition
+
+    assert _partition(list("abcdef"), [3, 1, 1, 1, 1, 3], 2) == [list("abc"), list("def")]
+    assert _partition(list("abc"), [1, 1, 1], 3) == [["a"], ["b"], ["c"]]
+    assert "org-row" not in to_dot(small, "org") and "wrapped" not in to_dot(small, "org")

@@ -9,9 +9,12 @@ layout constraint so that the reporting tree keeps its shape. With
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .dot import Block, font, text
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
-from .legend import Legend
+from .legend import Legend, add_legend
+from .org_wrap import Plan, draw_rows, plan_rows
 from .scene import Item, Scene
 from .theme import Theme
 from .views import RenderOptions, View, register
@@ -20,6 +23,10 @@ LEAD_BORDER = 2.6
 STACK_ABOVE = 2
 """Managers with more reports than this who manage no one get them stacked."""
 STACK_ROWS = 4
+COES_PER_ROW = 2
+"""Centers of Excellence per row of their band beside a wrapped chart."""
+REVERSED = frozenset({"reports_to", "part_of", "member_of"})
+"""Relations drawn from the referenced element down to its holder (manager above report)."""
 
 
 def _structure(scene: Scene):
@@ -39,27 +46,44 @@ def _structure(scene: Scene):
     return clustered, children
 
 
-def _draw_team(block: Block, team: Item, scene, theme, clustered, children, leads, legend, badges) -> None:
-    kids = children.get(team.id, [])
+@dataclass
+class _Ctx:
+    """What drawing the nested team boxes needs, passed down the recursion."""
+
+    scene: Scene
+    theme: Theme
+    clustered: set
+    children: dict
+    leads: set
+    legend: Legend
+    badges: dict
+    wrap: Plan | None
+    edges: list
+
+
+def _draw_team(block: Block, team: Item, ctx: _Ctx) -> None:
+    kids = ctx.children.get(team.id, [])
     if not kids:
-        draw_item(block, team, theme)
-        legend.kind("team")
+        draw_item(block, team, ctx.theme)
+        ctx.legend.kind("team")
         return
     heading = font(text(team.label, wrap=40), bold=True)
     if team.element is not None and team.element.function:
         heading += font(text("\n" + team.element.function), size=8, color="#57606a")
-    with block.cluster(heading, **theme.cluster) as box:
-        _draw_members(box, kids, scene, theme, clustered, children, leads, legend, badges)
+    with block.cluster(heading, **ctx.theme.cluster) as box:
+        _draw_members(box, kids, ctx)
+        if ctx.wrap is not None and ctx.wrap.level == team.id:
+            draw_rows(box, ctx.wrap, ctx.edges)
 
 
-def _draw_members(block, kids, scene, theme, clustered, children, leads, legend, badges) -> None:
+def _draw_members(block, kids, ctx: _Ctx) -> None:
     for item in kids:
-        if item.id in clustered:
-            _draw_team(block, item, scene, theme, clustered, children, leads, legend, badges)
+        if item.id in ctx.clustered:
+            _draw_team(block, item, ctx)
         else:
-            extra = {"penwidth": LEAD_BORDER} if item.id in leads else {}
-            draw_item(block, item, theme, extra_label=badges.get(item.id, ""), **extra)
-            legend.kind(item.kind)
+            extra = {"penwidth": LEAD_BORDER} if item.id in ctx.leads else {}
+            draw_item(block, item, ctx.theme, extra_label=ctx.badges.get(item.id, ""), **extra)
+            ctx.legend.kind(item.kind)
 
 
 def _coe_badges(scene: Scene) -> dict[str, str]:
@@ -73,8 +97,12 @@ def _coe_badges(scene: Scene) -> dict[str, str]:
     return {person: "\u25c6 " + ", ".join(names) for person, names in badges.items()}
 
 
-def _stack_leaves(dot: Block, scene: Scene) -> None:
-    """Stack a manager's reports who manage no one into short columns, so the chart is not a ribbon."""
+def _stack_leaves(scene: Scene) -> list[tuple[str, str]]:
+    """Stack a manager's reports who manage no one into short columns, so the chart is not a ribbon.
+
+    Returns the (upper, lower) pairs to join by invisible edges.
+    """
+    pairs = []
     reports: dict[str, list[str]] = {}
     for link in scene.links:
         if link.relation == "reports_to":
@@ -89,8 +117,18 @@ def _stack_leaves(dot: Block, scene: Scene) -> None:
             if len(group) <= STACK_ABOVE:
                 continue
             columns = -(-len(group) // STACK_ROWS)
-            for upper, lower in zip(group, group[columns:]):
-                dot.edge(upper, lower, style="invis", weight=2)
+            pairs += zip(group, group[columns:])
+    return pairs
+
+
+def _shown(link, scene: Scene, clustered: set) -> bool:
+    """Whether a link is drawn as a line (some are shown by boxes, borders or badges instead)."""
+    tail, head = scene.items[link.tail], scene.items[link.head]
+    if link.relation in ("member_of", "part_of") and (head.id in clustered or tail.id in clustered):
+        return False  # shown by the cluster boxes
+    if link.relation == "led_by" and tail.kind == "team":
+        return False  # shown by the lead's border
+    return not (tail.kind == "coe" and link.relation in ("has_member", "led_by"))  # shown by the badges
 
 
 def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
@@ -103,8 +141,16 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         legend.notes.append("Boxes are teams, nested as in the chart; a thick border marks the team lead.")
     if badges:
         legend.notes.append("\u25c6 names the Centers of Excellence a person belongs to.")
-    _draw_members(dot, children.get(None, []), scene, theme, clustered, children, leads, legend, badges)
+    links = [link for link in scene.links if _shown(link, scene, clustered)]
+    stacked = _stack_leaves(scene)
+    edges = [*((link.head, link.tail, False) if link.relation in REVERSED else (link.tail, link.head, False)
+               for link in links), *((upper, lower, True) for upper, lower in stacked)]
     coes = [i for i in scene.items.values() if i.kind == "coe"]
+    wrap = plan_rows(children, clustered, edges, coes=len(coes), coes_per_row=COES_PER_ROW)
+    ctx = _Ctx(scene, theme, clustered, children, leads, legend, badges, wrap, edges)
+    _draw_members(dot, children.get(None, []), ctx)
+    if wrap is not None and wrap.level is None:
+        draw_rows(dot, wrap, edges)
     if coes:
         with dot.cluster(font("Centers of Excellence", bold=True), **{**theme.cluster, "fillcolor": "#fffbf0"}) as band:
             for coe in coes:
@@ -113,22 +159,27 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
                     lead = scene.graph.nodes[coe.element.lead]["label"] if coe.element.lead in scene.graph else "none"
                     extra = f"lead: {lead}, {len(coe.element.members)} members"
                 draw_item(band, coe, theme, extra_label=extra)
+            if wrap is not None:  # beside a tall chart: a narrow grid, the legend below it
+                for upper, lower in zip(coes, coes[COES_PER_ROW:]):
+                    band.edge(upper.id, lower.id, style="invis")
         legend.kind("coe")
-    for link in scene.links:
-        tail, head = scene.items[link.tail], scene.items[link.head]
-        if link.relation in ("member_of", "part_of") and (head.id in clustered or tail.id in clustered):
-            continue  # shown by the cluster boxes
-        if link.relation == "led_by" and tail.kind == "team":
-            continue  # shown by the lead's border
-        if tail.kind == "coe" and link.relation in ("has_member", "led_by"):
-            continue  # shown by the badges
-        draw_link(dot, link, theme, reverse=link.relation in ("reports_to", "part_of", "member_of"))
+    for link in links:
+        draw_link(dot, link, theme, reverse=link.relation in REVERSED)
         legend.relation(link.relation)
-    _stack_leaves(dot, scene)
+    for upper, lower in stacked:
+        dot.edge(upper, lower, style="invis", weight=2)
+    notes = [*scene.notes, *([f"Departments wrapped over {len(wrap.rows)} rows."] if wrap is not None else [])]
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
                     chart_subtitle(scene.graph, "Organization: reporting lines, teams and Centers of Excellence"),
-                    scene.notes)
-    return finish(dot, theme, legend, heading)
+                    notes)
+    if wrap is None or not coes:
+        return finish(dot, theme, legend, heading)
+    add_legend(dot, legend, theme)  # a wrapped chart is tall: the legend goes under the CoE band
+    table = legend.relations or legend.swatches or legend.lines or legend.notes
+    for sample in [("legend", "kind", kind) for kind in legend.kinds] + ([("legend", "table")] if table else []):
+        dot.edge(coes[-1].id, sample, style="invis")
+    dot.attrs("graph", label=heading)
+    return dot.source()
 
 
 VIEW = register(View(
@@ -140,6 +191,6 @@ VIEW = register(View(
     core=frozenset({"person", "team", "coe"}),
     draw=draw,
     rankdir="TB",
-    reverse=frozenset({"reports_to", "part_of", "member_of"}),
+    reverse=REVERSED,
     aggregate_relations=frozenset({"part_of"}),
 ))
