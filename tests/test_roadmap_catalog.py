@@ -80,3 +80,27 @@ def test_invalid_added_element_is_located(tmp_path):
         load_catalog(path)
     problem = info.value.problems[0]
     assert problem.line == 9 and "sourcing" in problem.message
+
+
+RULE_ONLY_WITHOUT_CLOSER = {
+    # Each workflow's own inputs and outputs must be fixed: no generic change knows them.
+    "coe.2.workflow-integrity",
+    # Depend on the chart's own people (who else can do a job, who reports to whom).
+    "coe.3.no-single-point-of-failure",
+    "coe.3.span-of-control",
+}
+"""Rule-only criteria of the built-in models that no built-in solution closes (docs/roadmap.md, Limits).
+
+A roadmap that needs one stops with UnreachableTargetError; every other unclosed
+criterion accepts an attested answer and becomes an attest-or-act item."""
+
+
+def test_rule_only_criteria_without_a_closing_solution_are_the_documented_ones():
+    from planner.maturity import builtin_models, load_model
+
+    closers = load_catalog().closers()
+    found = {c.id for name in builtin_models() for c in load_model(name).criteria
+             if not c.accepts_answer and not closers.get(c.id)}
+    assert found == RULE_ONLY_WITHOUT_CLOSER
+    docs = (ROOT / "docs" / "roadmap.md").read_text()
+    assert all(f"`{criterion}`" in docs for criterion in found)

@@ -197,3 +197,52 @@ def test_plan_assesses_the_chart_without_building_a_graph(current, monkeypatch):
     result = plan(current)
     assert len(calls) == len(result.phases) + 1  # phase 0 reuses the chart's own assessment
     assert calls[0] is current and result.trajectory[0].level == result.current_level
+
+
+def empty_chart():
+    from planner.model import Chart, ChartInfo
+
+    return Chart(chart=ChartInfo(name="New"))
+
+
+@pytest.mark.parametrize("model", ["engagement", "dcg", "information", "coe", "lifecycle"])
+def test_a_new_chart_gets_a_roadmap_with_attest_or_act_items(model):
+    result = plan(empty_chart(), model, "next")
+    assert result.current_level == 1 and result.target.level == 2
+    assert result.attest, "level 1 is granted by default, but level 2 needs the level-1 criteria"
+    assert any(g.level == 1 for g in result.attest)
+    closers = load_catalog().closers()
+    for item in result.attest:
+        assert not closers.get(item.criterion) and item.question
+    assert {g.criterion for g in result.attest} <= {g.criterion for g in result.gaps}
+    assert result.reached is False  # a person still has to answer
+
+
+def test_answering_the_attest_items_reaches_the_target():
+    from planner.model import Answer
+
+    chart = empty_chart()
+    result = plan(chart, "engagement", "next")
+    assert result.reached_once_attested and not result.steps
+    answered = chart.model_copy(update={"answers": {g.criterion: Answer(answer="yes", evidence="observed")
+                                                    for g in result.attest}})
+    assert assess(answered, "engagement").level == 2
+    data = result.to_dict()
+    assert data["attest"][0]["question"] and data["reached_once_attested"] is True
+
+
+def test_attest_items_a_planned_solution_requires_name_it():
+    option = {"sourcing": "build", "effort": 2, "duration": 2, "cost": 1000}
+    catalog = Catalog.model_validate({"catalog": {"name": "tiny"}, "solutions": [
+        {"id": "tiers", "name": "Tiers", "options": [option], "requires_criteria": ["engagement.2.basic-loyalty"],
+         "satisfies": ["engagement.3.loyalty-rewards", "engagement.3.segment-targeting"]}]})
+    result = plan(empty_chart(), "engagement", "programs=3", catalog)
+    assert [s.id for s in result.steps] == ["tiers"]
+    loyalty = next(g for g in result.attest if g.criterion == "engagement.2.basic-loyalty")
+    assert loyalty.required_by == ("tiers",)
+
+
+def test_rule_only_criterion_nothing_closes_is_still_unreachable(current):
+    with pytest.raises(UnreachableTargetError) as info:
+        plan(current, "coe", "next")
+    assert info.value.criteria == ["coe.2.workflow-integrity"]  # rule-only: an answer cannot meet it

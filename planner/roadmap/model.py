@@ -96,6 +96,10 @@ class Gap:
     dimension: str
     statement: str
     closed_by: tuple[str, ...] = ()
+    question: str = ""
+    """The self-assessment question a person answers (in the chart's ``answers:``) to meet it."""
+    required_by: tuple[str, ...] = ()
+    """Planned solutions that need it first (attest-or-act items only)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,9 @@ class Roadmap:
     lower_bound: LowerBound
     trajectory: list[LevelPoint] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    attest: list[Gap] = field(default_factory=list)
+    """Attest-or-act items: unmet criteria no solution closes but an attested answer can meet.
+    A person answers them (with evidence) or acts until the rule holds; they are not scheduled."""
 
     @property
     def total_cost(self) -> float:
@@ -203,8 +210,18 @@ class Roadmap:
 
     @property
     def reached(self) -> bool | None:
-        """Whether the projected chart meets the target (None before the trajectory is known)."""
+        """Whether the projected chart meets the target (None before the trajectory is known).
+
+        False while attest-or-act items are open: the solutions alone do not get there.
+        """
         return not self.trajectory[-1].unmet if self.trajectory else None
+
+    @property
+    def reached_once_attested(self) -> bool | None:
+        """Whether the projected chart misses nothing but the attest-or-act items."""
+        if not self.trajectory:
+            return None
+        return set(self.trajectory[-1].unmet) <= {g.criterion for g in self.attest}
 
     def step(self, solution_id: str) -> Step:
         for step in self.steps:
@@ -221,6 +238,7 @@ class Roadmap:
             "current_level": self.current_level, "current_level_name": self.current_level_name,
             "currency": self.currency, "constraints": asdict(self.constraints),
             "gaps": [asdict(g) for g in self.gaps],
+            "attest": [asdict(g) for g in self.attest],
             "steps": [{k: v for k, v in asdict(s).items() if k not in ("changes", "systems_sourced_as")}
                       for s in self.steps],
             "phases": [asdict(p) for p in self.phases],
@@ -229,7 +247,8 @@ class Roadmap:
             "above_lower_bound": round(self.gap_to_bound, 4),
             "total_cost": self.total_cost, "total_effort": self.total_effort,
             "trajectory": [asdict(t) for t in self.trajectory],
-            "reached": self.reached, "warnings": self.warnings,
+            "reached": self.reached, "reached_once_attested": self.reached_once_attested,
+            "warnings": self.warnings,
         }
         return _plain(data)
 

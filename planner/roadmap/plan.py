@@ -14,6 +14,7 @@ import re
 from ..errors import UnknownNameError
 from .errors import AmbiguousNameError, TargetReachedError
 from ..model import Chart
+from .attest import attest_items, attestable
 from .catalog import Catalog
 from .changes import chart_data, matching_ids
 from .model import Constraints, Gap, Roadmap, Target
@@ -34,8 +35,9 @@ def plan(
 
     ``target``: a level number, a level name, ``next``, or per dimension
     ``data=4,programs=adaptive``. Raises :class:`TargetReachedError` when the chart
-    already holds the target, :class:`UnreachableTargetError` when a
-    criterion has no solution, :class:`~planner.errors.CycleError` listing a
+    already holds the target, :class:`UnreachableTargetError` when a rule-only
+    criterion has no solution (one that accepts an answer becomes an attest-or-act
+    item, ``Roadmap.attest``), :class:`~planner.errors.CycleError` listing a
     prerequisite cycle, :class:`ConstraintError` when a solution cannot fit.
     """
     from ..maturity import assess, load_model
@@ -53,17 +55,20 @@ def plan(
     present = in_place(chart, catalog, met, judged)
     start = constraints.start or chart.chart.as_of
     target_name = describe_target(goal, model)
-    seq = plan_gaps(gaps, catalog, constraints, met, present, judged, target_name, start)
+    answerable = attestable(assessment, catalog)  # a person's part: listed, never scheduled
+    closable = [g for g in gaps if g.criterion not in answerable]
+    seq = plan_gaps(closable, catalog, constraints, met | set(answerable), present, judged, target_name, start)
     roadmap = Roadmap(
         chart=chart.chart.name, model=model.id, model_name=model.name, target=goal, target_name=target_name,
         current_level=assessment.level, current_level_name=assessment.level_name, currency=catalog.catalog.currency,
         constraints=constraints, gaps=gaps, steps=seq.steps, phases=seq.phases, makespan=seq.makespan,
         lower_bound=seq.lower_bound, warnings=seq.warnings,
+        attest=attest_items(gaps, answerable, catalog, seq.steps),
     )
     roadmap.warnings += _foreign_requirements(catalog, roadmap, judged)
     roadmap.trajectory = trajectory(chart, roadmap, model, today=assessment)
     if roadmap.trajectory and roadmap.trajectory[-1].unmet:
-        for criterion in roadmap.trajectory[-1].unmet:
+        for criterion in (c for c in roadmap.trajectory[-1].unmet if c not in answerable):
             closers = ", ".join(s.id for s in roadmap.steps if criterion in s.closes) or "no solution"
             roadmap.warnings.append(f"the projected chart still misses {criterion}, which {closers} should close: "
                                     f"check the catalog's change for it")
@@ -158,7 +163,8 @@ def unmet(assessment, goal: Target, catalog: Catalog) -> list[Gap]:
     """The unmet criteria up to the target, lowest level first, with the solutions that close each."""
     closers = catalog.closers()
     gaps = [
-        Gap(r.criterion_id, r.level, r.dimension, r.statement, tuple(s.id for s in closers.get(r.criterion_id, ())))
+        Gap(r.criterion_id, r.level, r.dimension, r.statement, tuple(s.id for s in closers.get(r.criterion_id, ())),
+            r.question)
         for r in assessment.results
         if not r.met and r.level <= goal.wanted(r.dimension)
     ]

@@ -5,7 +5,7 @@ Pure: returns strings; the command line prints them.
 
 from __future__ import annotations
 
-from .model import Roadmap, Step
+from .model import Gap, Roadmap, Step
 
 
 def money(value: float, currency: str) -> str:
@@ -47,13 +47,12 @@ def to_text(roadmap: Roadmap) -> str:
         "",
         f"Unmet criteria ({len(roadmap.gaps)}):",
     ]
-    chosen = {s.id for s in roadmap.steps}
     for gap in roadmap.gaps:
-        by = [c for c in gap.closed_by if c in chosen] or list(gap.closed_by)
         out.append(f"  L{gap.level} {gap.dimension:<12} {gap.criterion}: {gap.statement}")
-        out.append(f"  {'':15} closed by {', '.join(by) or 'nothing in the catalog'}")
+        out.append(f"  {'':15} {_closed_by(roadmap, gap)}")
     if not roadmap.gaps:
         out.append("  none: the chart already meets the target")
+    out += _attest_text(roadmap)
     for phase in roadmap.phases:
         dates = f"  {phase.start_date} .. {phase.end_date}" if phase.start_date else ""
         out += ["", f"Phase {phase.number} (weeks {phase.start_week:g}-{phase.end_week:g}){dates}: "
@@ -72,6 +71,32 @@ def to_text(roadmap: Roadmap) -> str:
     return "\n".join(out) + "\n"
 
 
+def _closed_by(roadmap: Roadmap, gap: Gap) -> str:
+    if any(a.criterion == gap.criterion for a in roadmap.attest):
+        return "attest or act: no solution closes it (see below)"
+    chosen = {s.id for s in roadmap.steps}
+    by = [c for c in gap.closed_by if c in chosen] or list(gap.closed_by)
+    return f"closed by {', '.join(by) or 'nothing in the catalog'}"
+
+
+ATTEST_INTRO = ("no solution in the catalog closes these; a person answers each in the chart's answers: "
+                "(with evidence), or acts until the chart shows it")
+
+
+def _required(gap: Gap) -> str:
+    return f" (required first by {', '.join(gap.required_by)})" if gap.required_by else ""
+
+
+def _attest_text(roadmap: Roadmap) -> list[str]:
+    if not roadmap.attest:
+        return []
+    out = ["", f"Attest or act ({len(roadmap.attest)}): {ATTEST_INTRO}:"]
+    for gap in roadmap.attest:
+        out.append(f"  L{gap.level} {gap.dimension:<12} {gap.criterion}{_required(gap)}")
+        out.append(f"  {'':15} {gap.question or gap.statement}")
+    return out
+
+
 def _outcome(roadmap: Roadmap) -> str:
     if not roadmap.trajectory:
         return ""
@@ -80,7 +105,14 @@ def _outcome(roadmap: Roadmap) -> str:
         dims = ", ".join(f"{d} {n}" for d, n in last.dimension_levels.items())
         return (f"Projected: {roadmap.target_name} reached, assessed level {last.level} ({last.level_name}); "
                 f"by dimension: {dims}.")
-    return f"Projected: target not reached; still unmet: {', '.join(last.unmet)}."
+    if roadmap.reached_once_attested:
+        rest = "; the solutions do the rest" if roadmap.steps else ""
+        return (f"Projected: {roadmap.target_name} reached once the {len(roadmap.attest)} attest-or-act items "
+                f"are answered or acted on{rest}.")
+    pending = {g.criterion for g in roadmap.attest}
+    rest = [c for c in last.unmet if c not in pending]
+    also = f" (besides {len(pending)} attest-or-act items)" if pending else ""
+    return f"Projected: target not reached; still unmet: {', '.join(rest)}{also}."
 
 
 def to_markdown(roadmap: Roadmap) -> str:
@@ -93,10 +125,14 @@ def to_markdown(roadmap: Roadmap) -> str:
         "## Unmet criteria", "",
         "| level | dimension | criterion | closed by |", "|---|---|---|---|",
     ]
-    chosen = {s.id for s in roadmap.steps}
     for gap in roadmap.gaps:
-        by = [c for c in gap.closed_by if c in chosen] or list(gap.closed_by)
-        out.append(f"| {gap.level} | {gap.dimension} | `{gap.criterion}`: {_md(gap.statement)} | {', '.join(by)} |")
+        by = _closed_by(roadmap, gap).removeprefix("closed by ")
+        out.append(f"| {gap.level} | {gap.dimension} | `{gap.criterion}`: {_md(gap.statement)} | {by} |")
+    if roadmap.attest:
+        out += ["", "## Attest or act", "", f"{ATTEST_INTRO[0].upper()}{ATTEST_INTRO[1:]}.", "",
+                "| level | dimension | criterion | question |", "|---|---|---|---|"]
+        out += [f"| {g.level} | {g.dimension} | `{g.criterion}`{_md(_required(g))} | {_md(g.question or g.statement)} |"
+                for g in roadmap.attest]
     out += ["", "## Phases", ""]
     for phase in roadmap.phases:
         dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
