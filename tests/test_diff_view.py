@@ -63,3 +63,12 @@ def test_cli_writes_dot_without_graphviz(runner, small_chart_path, tmp_path):
     result = runner.invoke(cli, ["diff", str(small_chart_path), str(small_chart_path), "-o", str(out)])
     assert result.exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_shipped_diff_folds_what_no_changed_relation_touches(current_path, future_path):
+    a, b = load_chart(current_path), load_chart(future_path)
+    dot = diff_to_dot(diff(a, b), a, b)
+    assert re.search(r"\d+ unchanged people", dot)
+    assert re.search(r"\d+ people changed", dot)
+    assert re.search(r"\d+ data sources changed", dot) and "\u00d7" in dot  # a fan of feeds into one system
+    assert len(re.findall(r"^\s*n\d+ \[", dot, re.M)) < 100

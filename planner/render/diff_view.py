@@ -5,8 +5,11 @@ elements amber, unchanged ones faded grey. Nested elements (workflow steps,
 contracts) are folded into their parent, whose label counts them, and a hand-off
 is drawn between the resources it connects; the references a hand-off already
 shows (``performed_by``, ``hands_to``) and containment are not drawn twice.
-When the union has more than ``max_nodes`` elements, unchanged elements that no
-drawn relation touches are collapsed into one faded node per kind.
+When the union has more than ``max_nodes`` (60) elements, only added and removed
+elements and the ends of changed relations are drawn one by one: changed elements
+no changed relation touches are listed in one box per kind, unchanged ones counted
+in one faded node per kind, and three or more like elements whose one change is
+the same relation to the same element fold into one listed box with one ``×N`` edge.
 
 Pure: returns DOT text; :func:`write_diff_diagram` hands it to
 :func:`planner.render.output.write_diagram`.
@@ -21,7 +24,7 @@ from typing import Any
 
 from ..graph import HANDOFF, PART_OF
 from ..model import Chart
-from .dot import Html, font, text
+from .dot import Html, cell, font, row, table, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, add_legend
 from .theme import DEFAULT_THEME, KIND_PLURALS, RELATION_LABELS, Theme
@@ -42,7 +45,11 @@ ROW = 6
 GROUPS = (("People and teams", ("team", "person")), ("External organizations", ("org",)),
           ("Capabilities and workflows", ("capability", "workflow")), ("Systems and data", ("system", "data")),
           ("Centers of Excellence", ("coe", "chain")))
-DEFAULT_MAX_NODES = 150
+DEFAULT_MAX_NODES = 60
+"""Above this many elements in the union, only what a change touches is drawn one by one."""
+FOLD_ROWS = 8
+FAN_MIN = 3
+"""Rows of names in a box of changed elements before it adds a column."""
 WRAP = 24
 
 
@@ -60,25 +67,46 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
     status = _status(result, nodes, parent_of)
     notes = _notes(result, parent_of)
     edges = _edges(result, parent_of, nodes)
-    touched = {end for tail, head, *_ in edges for end in (tail, head)}
     collapse = len(nodes) > max_nodes
+    fans = _fans(edges, nodes, status) if collapse else {}
+    fanned = {member: key for key, (members, _) in fans.items() for member in members}
+    edges = [e for e in edges if e[0] not in fanned and e[1] not in fanned] + [fan for _, fan in fans.values()]
+    touched = {end for tail, head, *_ in edges for end in (tail, head)}
     dot = new_dot(theme, rankdir="LR", newrank="true", nodesep="0.25", ranksep="1.1")
     hidden: Counter = Counter()
+    folded: dict[str, list[str]] = {}
     for group, kinds in GROUPS:
         members = [n for n in nodes if nodes[n].KIND in kinds]
         if not members:
             continue
         with dot.cluster(font(group, bold=True), style="rounded", color="#d0d7de", fontcolor="#57606a") as box:
             loose = []
+            for key, (fan_members, _) in fans.items():
+                if nodes[fan_members[0]].KIND in kinds:
+                    box.node(key, _folded_label(nodes[fan_members[0]].KIND, fan_members, nodes, notes,
+                                                status[fan_members[0]]),
+                             **{**_node_attrs(nodes[fan_members[0]].KIND, status[fan_members[0]], theme),
+                                "shape": "box", "peripheries": 2, "margin": "0.1,0.06"})
             for node_id in members:
                 element = nodes[node_id]
-                if collapse and status[node_id] == "unchanged" and node_id not in touched:
-                    hidden[element.KIND] += 1
+                if node_id in fanned:
+                    continue
+                if collapse and node_id not in touched and status[node_id] in ("unchanged", "changed"):
+                    if status[node_id] == "unchanged":
+                        hidden[element.KIND] += 1
+                    else:
+                        folded.setdefault(element.KIND, []).append(node_id)
                     continue
                 box.node(node_id, _label(element, node_id, status[node_id], notes),
                          **_node_attrs(element.KIND, status[node_id], theme))
                 if node_id not in touched:
                     loose.append(node_id)
+            for kind in kinds:
+                if folded.get(kind):
+                    loose.append(keyed("changed", kind))
+                    box.node(loose[-1], _folded_label(kind, folded[kind], nodes, notes), shape="box",
+                             style="rounded,filled", fillcolor=FILLS["changed"], color=theme.diff["changed"],
+                             penwidth=2, peripheries=2, margin="0.1,0.06")
             for upper, lower in zip(loose, loose[ROW:]):
                 box.edge(upper, lower, style="invis")
             for kind in kinds:
@@ -97,6 +125,8 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
         legend.swatch(FILLS[state], f"{meaning} element")
     legend.lines += [(theme.diff["added"], "solid", "relation added"),
                      (theme.diff["removed"], "dashed", "relation removed")]
+    if folded:
+        legend.notes.append("Changed elements no changed relation touches are listed in one box per kind.")
     if hidden:
         legend.notes.append("Unchanged elements no change touches are collapsed into one node per kind.")
     legend.notes.append("Steps and contracts are counted on their workflow or organization.")
@@ -165,6 +195,39 @@ def _label(element, node_id: str, state: str, notes: dict[str, str]) -> Html:
     if note:
         lines.append(font(text(note, wrap=WRAP + 8), size=8, color="#57606a"))
     return Html("<BR/>".join(lines))
+
+
+def _fans(edges: list[tuple], nodes: dict, status: dict[str, str]) -> dict[tuple, tuple[list[str], tuple]]:
+    """Fold FAN_MIN or more same-kind, not added or removed elements whose one changed relation is
+    the same (relation, change, other end) into one listed node with one counted edge: thirteen
+    data sources that now feed the customer database make one arrow, not thirteen."""
+    degree: Counter = Counter(end for tail, head, *_ in edges for end in (tail, head))
+    groups: dict[tuple, list[str]] = {}
+    for tail, head, relation, state, tag in edges:
+        for end, other, side in ((tail, head, "tail"), (head, tail, "head")):
+            if degree[end] == 1 and degree[other] > 1 and status[end] in ("changed", "unchanged"):
+                groups.setdefault((nodes[end].KIND, status[end], other, relation, state, tag, side), []).append(end)
+    fans = {}
+    for (kind, _, other, relation, state, tag, side), members in groups.items():
+        if len(members) >= FAN_MIN:
+            key = keyed("fan", kind, other, relation, state, side)
+            label = f"\u00d7{len(members)}" + (f" {tag}" if tag else "")
+            edge = (key, other, relation, state, label) if side == "tail" else (other, key, relation, state, label)
+            fans[key] = (members, edge)
+    return fans
+
+
+def _folded_label(kind: str, ids: list[str], nodes: dict, notes: dict[str, str], state: str = "changed") -> Html:
+    """``12 people changed`` over a list of names, each with what changed, in columns of FOLD_ROWS."""
+    noun = KIND_PLURALS.get(kind, kind) if len(ids) > 1 else kind
+    columns = -(-len(ids) // FOLD_ROWS)
+    entries = [font(text(nodes[i].name, wrap=WRAP), size=9, bold=True)
+               + (Html("<BR/>") + font(text(notes[i], wrap=WRAP + 8), size=7, color="#57606a") if notes.get(i) else "")
+               for i in ids]
+    rows = [font(f"{len(ids)} {noun} {state}", bold=True, color="#24292f")]
+    body = [row(*(cell(entries[r * columns + c] if r * columns + c < len(entries) else "", align="left",
+                       valign="top") for c in range(columns))) for r in range(-(-len(ids) // columns))]
+    return table([row(cell(rows[0], colspan=columns, align="left")), *body], cellpadding=2, cellspacing=2)
 
 
 def _notes(result, parent_of: dict[str, str]) -> dict[str, str]:
