@@ -21,7 +21,7 @@ from planner.store import load_chart
 
 def main(out: Path) -> None:
     current, future = load_chart(shipped_chart("current")), load_chart(shipped_chart("future"))
-    result = diff(current, future, maturity="builtin")
+    result = diff(current, future, maturity=True)
 
     print(plain(stat_lines(result)))
     print("Moves:")

@@ -90,6 +90,9 @@ def test_errors_exit_2_without_traceback(runner, small_chart_path, tmp_path):
     assert invalid.exit_code == 2 and "nobody" in invalid.output
     bad_out = runner.invoke(cli, ["diff", str(small_chart_path), str(small_chart_path), "-o", "x.txt"])
     assert bad_out.exit_code == 2
+    # the render package's format check, word for word, as `planner render -o` and `planner roadmap -o` say it
+    assert bad_out.output.strip().splitlines() == [
+        "planner: error: x.txt: unknown diagram format '.txt'; use one of .svg, .png, .pdf, .dot"]
     for result in (missing, invalid, bad_out):
         assert "Traceback" not in result.output
 
@@ -100,3 +103,12 @@ def test_shipped_current_versus_future(runner, current_path, future_path):
     out = result.output
     assert "changes team" in out and "changes accountable owner" in out
     assert re.search(r"hand-off \w+ moves from staff .* to BPO provider .*\(outsourced\)", out)
+
+
+def test_diff_commands_share_one_colour_helper_and_the_render_format_check():
+    from planner.cli import diff_cmd, git_diff_cmd
+
+    assert not hasattr(diff_cmd, "DIAGRAM_SUFFIXES") and not hasattr(git_diff_cmd, "_force")
+    assert git_diff_cmd.color_flag is diff_cmd.color_flag
+    assert [diff_cmd.color_flag(c) for c in ("always", "never", "auto")] == [True, False, None]
+    assert not hasattr(diff_cmd, "_maturity_models")

@@ -12,7 +12,7 @@ maturity = pytest.importorskip("planner.maturity", reason="the maturity engine i
 
 def test_delta_of_the_shipped_charts(current_path, future_path):
     a, b = load_chart(current_path), load_chart(future_path)
-    delta = diff(a, b, maturity="builtin").maturity
+    delta = diff(a, b, maturity=True).maturity
     ids = [m.model_id for m in delta.models]
     assert ids == maturity.builtin_models()
     for m in delta.models:
@@ -37,7 +37,7 @@ def test_going_backwards_loses_criteria(current_path, future_path):
 def test_no_delta_unless_asked(current_path):
     chart = load_chart(current_path)
     assert diff(chart, chart).maturity is None
-    same = diff(chart, chart, maturity="builtin").maturity
+    same = diff(chart, chart, maturity=True).maturity
     assert not any(m.changed for m in same.models)
 
 
@@ -51,3 +51,17 @@ def test_json_and_text(runner, current_path, future_path):
     assert set(first) == {"model", "name", "level", "dimensions", "newly_met", "newly_lost"}
     text = runner.invoke(cli, ["diff", str(current_path), str(future_path)]).output
     assert "\nMaturity\n" in text and "+ met" in text
+
+
+def test_maturity_parameter_is_explicit(current_path):
+    chart = load_chart(current_path)
+    assert diff(chart, chart, maturity=False).maturity is None
+    every = diff(chart, chart, maturity=True).maturity
+    assert [m.model_id for m in every.models] == maturity.builtin_models()
+    model = maturity.load_model("coe")
+    chosen = diff(chart, chart, maturity=[model, "engagement"]).maturity
+    assert [m.model_id for m in chosen.models] == ["coe", "engagement"]
+    assert diff(chart, chart, maturity=[]).maturity.models == ()
+    for magic in ("builtin", "engagement", None):
+        with pytest.raises(TypeError, match="True"):
+            diff(chart, chart, maturity=magic)

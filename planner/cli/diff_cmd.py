@@ -13,6 +13,7 @@ import click
 
 from ..diff import diff as chart_diff
 from ..diff.report import text_lines
+from ..render.output import format_for
 from ..store import load_chart
 from .app import EXIT_FOUND, EXIT_OK, cli, format_option, shown
 
@@ -20,8 +21,6 @@ COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "gre
           "remove": {"fg": "red"}, "change": {"fg": "yellow"}, "move": {"fg": "yellow", "bold": True},
           "rename": {"fg": "cyan"}, "dim": {"dim": True}}
 """Style names of :mod:`planner.diff.report` -> click.style arguments."""
-
-DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".gv")
 
 
 @cli.command("diff")
@@ -44,10 +43,10 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
     Elements are matched by id, so reordering or reformatting a file shows no
     difference. Exit 0 when equal, 1 when different, 2 on an error.
     """
-    if output is not None and output.suffix.lower() not in DIAGRAM_SUFFIXES:
-        raise click.UsageError(f"-o: cannot draw {output.name}; use .svg, .png, .pdf or .dot")
+    if output is not None:
+        format_for(output)  # the render package's own check, before any work
     old, new = load_chart(a), load_chart(b)
-    result = chart_diff(old, new, renames=renames, maturity=_maturity_models() if maturity else None)
+    result = chart_diff(old, new, renames=renames, maturity=maturity)
     if fmt == "json":
         data = {"a_path": str(a), "b_path": str(b), **result.to_dict()}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -59,21 +58,17 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
     raise SystemExit(EXIT_OK if result.equal else EXIT_FOUND)
 
 
+def color_flag(color: str) -> bool | None:
+    """``--color`` as click's ``color=`` argument: forced on or off, or None to ask the terminal."""
+    return {"always": True, "never": False}.get(color)
+
+
 def echo_lines(lines, color: str) -> None:
     """Print styled lines; click drops the styles when stdout is not a terminal."""
-    force = {"always": True, "never": False}.get(color)
+    force = color_flag(color)
     for line in lines:
         text = "".join(click.style(t, **COLORS[s]) if s else t for t, s in line)
         click.echo(text, color=force)
-
-
-def _maturity_models():
-    """``"builtin"`` when the maturity package is present, else None (no delta)."""
-    try:
-        from ..maturity import builtin_models  # noqa: F401
-    except ImportError:
-        return None
-    return "builtin"
 
 
 def draw(result, old, new, output: Path) -> Path:
@@ -83,7 +78,6 @@ def draw(result, old, new, output: Path) -> Path:
     return write_diff_diagram(result, old, new, output)
 
 
-
 def step_diff(demo) -> None:
     """Demo step: the shipped current versus future chart, as text, JSON and a diagram."""
     from ..diff.report import plain, stat_lines
@@ -91,7 +85,7 @@ def step_diff(demo) -> None:
     from ..store import write_atomic
 
     demo.heading("Diff: current state -> future state")
-    result = chart_diff(demo.current, demo.future, maturity=_maturity_models())
+    result = chart_diff(demo.current, demo.future, maturity=True)
     lines = text_lines(result, a_label=demo.current_path.name, b_label=demo.future_path.name)
     echo_lines(stat_lines(result), "auto")
     for move in result.moves:

@@ -10,7 +10,8 @@ because every relation is defined by exactly one element (see :mod:`.index`).
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Iterable
 
 from ..model import ELEMENT_CLASSES, Chart, ref_fields
 from ..perf import paused_gc
@@ -20,23 +21,44 @@ from .moves import describer, find_moves
 from .renames import find_renames
 from .values import ORDERED_CHILDREN, compare, content
 
+if TYPE_CHECKING:  # the maturity engine is imported only when a delta is asked for
+    from ..maturity import MaturityModel
+
 KIND_ORDER = {kind: n for n, kind in enumerate(ELEMENT_CLASSES)}
 PARENT_PATH = "part of"
 """Attribute path used when a nested element (step, contract) changes container."""
 
 
-def diff(a: Chart, b: Chart, *, renames: bool = True, maturity: object = None) -> ChartDiff:
+def diff(a: Chart, b: Chart, *, renames: bool = True,
+         maturity: bool | Sequence[str | MaturityModel] = False) -> ChartDiff:
     """The difference from ``a`` (old) to ``b`` (new).
 
     ``renames`` detects ids that changed while the content stayed the same.
-    ``maturity`` adds the maturity delta: ``None`` for none, ``"builtin"`` for
-    every built-in model (needs :mod:`planner.maturity`), or a list of models.
+    ``maturity`` adds the maturity delta (``ChartDiff.maturity``): ``False``, none;
+    ``True``, every built-in model; a sequence of models (``MaturityModel``
+    objects, built-in names or model file paths), those, in that order.
+    The delta imports :mod:`planner.maturity` only when asked for.
     """
+    models = _maturity_models(maturity)
     with paused_gc():  # 2.2 s with the collector, 0.3 s without, on the benchmark
-        return _diff(a, b, renames, maturity)
+        return _diff(a, b, renames, models)
 
 
-def _diff(a: Chart, b: Chart, renames: bool, maturity: object) -> ChartDiff:
+def _maturity_models(maturity) -> list | None:
+    """The models to assess: None for no delta, else a list (the built-in names for ``True``)."""
+    if isinstance(maturity, bool):
+        if not maturity:
+            return None
+        from ..maturity import builtin_models
+
+        return builtin_models()
+    if isinstance(maturity, (str, bytes)) or not isinstance(maturity, Sequence):
+        raise TypeError(f"maturity must be True (every built-in model), False or a list of models, "
+                        f"not {maturity!r}")
+    return list(maturity)
+
+
+def _diff(a: Chart, b: Chart, renames: bool, models: list | None) -> ChartDiff:
     old, new = index(a), index(b)
     ea, eb = old.elements, new.elements
     removed = [i for i, e in ea.items() if type(eb.get(i)) is not type(e)]
@@ -64,10 +86,10 @@ def _diff(a: Chart, b: Chart, renames: bool, maturity: object) -> ChartDiff:
     )
     names = _names(result, old, new)
     delta = None
-    if maturity is not None:
+    if models is not None:
         from .maturity_delta import maturity_delta
 
-        delta = maturity_delta(a, b, maturity)
+        delta = maturity_delta(a, b, models)
     return ChartDiff(**{**result.__dict__, "names": names, "maturity": delta})
 
 

@@ -78,11 +78,11 @@ class MaturityDelta:
         return {"models": [m.to_dict() for m in self.models]}
 
 
-def maturity_delta(a: Chart, b: Chart, models: str | Iterable = "builtin") -> MaturityDelta:
-    """Assess ``a`` and ``b`` with ``models`` (``"builtin"`` for every built-in model) and compare."""
+def maturity_delta(a: Chart, b: Chart, models: Iterable | None = None) -> MaturityDelta:
+    """Assess ``a`` and ``b`` with ``models`` (models, names or paths; every built-in model when None) and compare."""
     from ..maturity import assess_all
 
-    chosen = None if models == "builtin" else list(models)
+    chosen = None if models is None else list(models)
     old, new = assess_all(a, chosen), assess_all(b, chosen)
     return MaturityDelta(tuple(model_delta(old[key], new[key]) for key in old if key in new))
 
