@@ -68,37 +68,27 @@ def render_bytes(dot_text: str, fmt: str) -> bytes:
 def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
     """Write ``dot_text`` to ``path`` as SVG, PNG, PDF or DOT, chosen by the extension.
 
-    ``dot`` writes straight into a temporary file beside the target, which then
-    replaces it: a failure never leaves a truncated diagram behind, and megabytes
-    of SVG do not pass through Python (that copy cost more than building the DOT).
-    Returns the path written.
+    The DOT text goes to ``dot`` on its standard input (``graphviz.pipe``): no
+    temporary source file, one process. The output is written to a temporary
+    file beside the target, which then replaces it: a failure never leaves a
+    truncated diagram behind. Returns the path written.
     """
     target = Path(path)
     fmt = format_for(target)
     if fmt == "dot":
         _make_folder(target)
         return write_atomic(target, dot_text.encode("utf-8"))
-    import graphviz  # noqa: PLC0415  (lazy: only this module touches Graphviz)
-
+    data = render_bytes(dot_text, fmt)
     real = Path(os.path.realpath(target))
     _make_folder(real)
-    source = real.with_name(f".{real.name}.{os.getpid()}.gv")
     rendered = real.with_name(f".{real.name}.{os.getpid()}.tmp{real.suffix}")
     try:
-        source.write_text(dot_text, encoding="utf-8")
-        graphviz.render("dot", fmt, source, outfile=rendered, quiet=True)
+        rendered.write_bytes(data)
         os.replace(rendered, real)
-    except graphviz.ExecutableNotFound as exc:
-        raise GraphvizMissingError(fmt) from exc
-    except graphviz.CalledProcessError as exc:
-        stderr = (exc.stderr or b"").decode("utf-8", "replace").strip() if isinstance(exc.stderr, bytes) else ""
-        first = stderr.splitlines()[0] if stderr else f"exit status {exc.returncode}"
-        raise RenderError(f"Graphviz dot failed: {first}", stderr) from exc
     except OSError as exc:
         raise FileAccessError(str(target), exc.strerror or str(exc)) from exc
     finally:
-        for leftover in (source, rendered):
-            leftover.unlink(missing_ok=True)
+        rendered.unlink(missing_ok=True)
     return real
 
 
