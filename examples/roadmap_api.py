@@ -10,7 +10,8 @@ from pathlib import Path
 
 from planner.charts import shipped_chart
 from planner.render.roadmap_view import roadmap_to_dot, write_roadmap_diagram
-from planner.roadmap import Constraints, apply, load_catalog, plan
+from planner.model import Chart, ChartInfo
+from planner.roadmap import Constraints, InvalidConstraintError, apply, load_catalog, plan
 from planner.roadmap.report import to_text
 from planner.store import load_chart, save_chart
 
@@ -32,6 +33,18 @@ def main(out: Path) -> None:
         print(f"after phase {point.phase}: level {point.level} ({point.level_name})")
     after_first = apply(chart, roadmap, 1)
     print(f"after phase 1 the chart has {after_first.size()} elements (today {chart.size()})")
+
+    # A new, empty chart: what no solution closes but a person can attest comes back as
+    # attest-or-act items (the question to answer), not as an error.
+    fresh = plan(Chart(chart=ChartInfo(name="New operation")), "engagement", "next", catalog)
+    for item in fresh.attest:
+        print(f"attest or act: {item.criterion}: {item.question}")
+
+    # Out-of-range constraints are refused when made, with one line saying why.
+    try:
+        Constraints(capacity=float("nan"))
+    except InvalidConstraintError as exc:
+        print(f"refused: {exc}")
 
     out.mkdir(parents=True, exist_ok=True)
     save_chart(apply(chart, roadmap), out / "projected-future.yaml")
