@@ -17,6 +17,7 @@ from planner.diff import diff
 from planner.graph import build_graph
 from planner.render import VIEWS, RenderOptions, to_dot
 from planner.render.diff_view import diff_to_dot
+from planner.render.heatmap_view import default_model
 from planner.render.roadmap_view import roadmap_to_dot
 from planner.roadmap import plan
 from planner.store import load_chart
@@ -42,7 +43,7 @@ def graphs():
 @pytest.mark.parametrize("view", sorted(VIEWS))
 def test_every_view_of_the_shipped_charts_renders_without_warnings(graphs, state, view):
     graph = graphs[state]
-    options = RenderOptions(heat=heat_input(graph, "engagement")) if view == "heatmap" else RenderOptions()
+    options = RenderOptions(heat=heat_input(graph, default_model())) if view == "heatmap" else RenderOptions()
     assert dot_warnings(to_dot(graph, view, options)) == ""
 
 

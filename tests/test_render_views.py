@@ -225,3 +225,10 @@ def test_org_wrap_partitions_in_order_and_skips_small_orgs(small):
     assert _partition(list("abcdef"), [3, 1, 1, 1, 1, 3], 2) == [list("abc"), list("def")]
     assert _partition(list("abc"), [1, 1, 1], 3) == [["a"], ["b"], ["c"]]
     assert "org-row" not in to_dot(small, "org") and "wrapped" not in to_dot(small, "org")
+
+
+def test_heat_map_default_model_follows_the_builtin_order():
+    from planner.maturity import builtin_models
+    from planner.render.heatmap_view import default_model
+
+    assert default_model() == builtin_models()[0]

@@ -18,6 +18,17 @@ from .theme import Theme, level_color
 from .views import HeatInput, RenderOptions, View, register
 
 COLUMNS = 3
+
+
+def default_model() -> str:
+    """The maturity model the heat map uses unless told: the first built-in model in
+    :func:`planner.maturity.builtin_models` display order (``engagement`` today), so that
+    the command, the demo and the docs follow the model list instead of repeating a name."""
+    from ..maturity import builtin_models  # noqa: PLC0415  (rendering stays free of the engine)
+
+    models = builtin_models()
+    return models[0] if models else "engagement"
+
 """Capabilities per row inside an area box."""
 AREA_COLUMNS = 3
 """Area boxes per row of the diagram."""
