@@ -97,13 +97,18 @@ class Assessment:
 
 
 def run_rule(facts: Facts, name: str, params: dict) -> RuleResult:
-    """Evaluate a rule once per chart and parameter set; models sharing a rule share the result."""
-    key = (name, json.dumps(params, sort_keys=True))
+    """Evaluate a rule once per chart and parameter set; models sharing a rule share the result.
+
+    The cache key is the *validated* parameters, defaults filled in, so ``{}`` and
+    ``{"max_sole_capabilities": 2}`` are one evaluation. Results are shared, not
+    copied: callers read them and never change them.
+    """
+    rule = RULES[name]
+    valid = rule.params.model_validate(params)
+    key = (name, json.dumps(valid.model_dump(mode="json"), sort_keys=True))
     cached = facts.rule_cache.get(key)
     if cached is None:
-        rule = RULES[name]
-        cached = rule.func(facts, rule.params.model_validate(params))
-        facts.rule_cache[key] = cached
+        cached = facts.rule_cache[key] = rule.func(facts, valid)
     return cached
 
 

@@ -3,6 +3,9 @@
 Rules are pure functions of a :class:`Facts`; each index is a cached property, so a
 rule pays only for what it reads and nothing is computed twice when all built-in
 models run on the same chart. Every index is one pass over the chart (linear).
+
+A :class:`Facts` is a snapshot: it must not outlive changes to its chart (callers
+that edit a chart make new facts, as :func:`Facts.of` does for every graph or chart).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import networkx as nx
 
 from ..model import SECTIONS, Capability, Chart
 from ..model.vocabulary import MOBILE_CHANNELS
+from .network import WorkNetwork
 
 
 class Facts:
@@ -24,6 +28,7 @@ class Facts:
         self.chart = chart
         self.graph = graph
         self.rule_cache: dict[tuple[str, str], Any] = {}
+        self._scopes: dict[frozenset[str], tuple[list[Capability], frozenset[str]]] = {}
 
     @classmethod
     def of(cls, source: "nx.MultiDiGraph | Chart | Facts") -> "Facts":
@@ -119,6 +124,15 @@ class Facts:
         return bool(self.all_channels & MOBILE_CHANNELS)
 
     @cached_property
+    def caps_in_phase(self) -> dict[str, list[Capability]]:
+        """Lifecycle phase -> capabilities covering it, in chart order."""
+        found: dict[str, list[Capability]] = defaultdict(list)
+        for c in self.capabilities:
+            for phase in c.phases:
+                found[phase].append(c)
+        return found
+
+    @cached_property
     def workflows_of_cap(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = defaultdict(list)
         for wf in self.chart.workflows:
@@ -132,11 +146,51 @@ class Facts:
 
     def lobs_of_cap(self, cap: Capability) -> set[str]:
         """Lines of business a capability serves: its own list, else its accountable's team's."""
-        if cap.lob:
-            return set(cap.lob)
-        person = self.by_id.get(cap.accountable) if cap.accountable else None
-        lob = self.team_lob.get(getattr(person, "team", None) or "")
-        return {lob} if lob else set()
+        return set(self.cap_lobs[cap.id])
+
+    @cached_property
+    def cap_lobs(self) -> dict[str, frozenset[str]]:
+        """Capability id -> lines of business it serves (see :meth:`lobs_of_cap`), computed once."""
+        by_id, team_lob, none = self.by_id, self.team_lob, frozenset()
+        found: dict[str, frozenset[str]] = {}
+        for cap in self.capabilities:
+            if cap.lob:
+                found[cap.id] = frozenset(cap.lob)
+                continue
+            person = by_id.get(cap.accountable) if cap.accountable else None
+            lob = team_lob.get(getattr(person, "team", None) or "")
+            found[cap.id] = frozenset((lob,)) if lob else none
+        return found
+
+    @cached_property
+    def cap_pos(self) -> dict[str, int]:
+        """Capability id -> position in the chart, to put a set of ids back in chart order."""
+        return {c.id: i for i, c in enumerate(self.capabilities)}
+
+    def in_chart_order(self, ids: set[str] | frozenset[str]) -> list[Capability]:
+        """The capabilities with these ids, in chart order.
+
+        Sorting a few ids by position is cheaper than filtering every capability;
+        for large sets a filtering pass is cheaper than sorting. Same result either way.
+        """
+        caps = self.capabilities
+        if len(ids) * 8 < len(caps):
+            pos = self.cap_pos
+            return [caps[i] for i in sorted(pos[x] for x in ids)]
+        return [c for c in caps if c.id in ids]
+
+    def scope(self, areas) -> tuple[list[Capability], frozenset[str]]:
+        """Capabilities in the given areas (all when empty) in chart order, and their ids; cached per area set."""
+        key = frozenset(areas)
+        found = self._scopes.get(key)
+        if found is None:
+            if key:
+                caps = [c for c in self.capabilities if c.area in key]
+                found = (caps, frozenset(c.id for c in caps))
+            else:
+                found = (self.capabilities, self.cap_ids)
+            self._scopes[key] = found
+        return found
 
     # -- data, systems ----------------------------------------------------------
 
@@ -154,8 +208,42 @@ class Facts:
         return users
 
     @cached_property
+    def data_components(self) -> list[set[str]]:
+        """Groups of data sources linked by ``feeds`` (either way): the silos.
+
+        Found by breadth-first search over plain adjacency sets, in the order
+        ``networkx.connected_components(self.data_graph)`` gives them (by each group's
+        first source in chart order), without building a networkx graph.
+        """
+        known = self.data_kind
+        links: dict[str, set[str]] = {d: set() for d in known}
+        for d in self.chart.data:
+            for t in d.feeds:
+                if t in known:
+                    links[d.id].add(t)
+                    links[t].add(d.id)
+        parts, seen = [], set()
+        for start in links:
+            if start in seen:
+                continue
+            part = {start}
+            frontier = [start]
+            while frontier:
+                nxt = {t for d in frontier for t in links[d] if t not in part}
+                part.update(nxt)
+                frontier = nxt
+            seen |= part
+            parts.append(part)
+        return parts
+
+    @cached_property
+    def work(self) -> WorkNetwork:
+        """The work network (who works with what), numbered, for articulation points and betweenness."""
+        return WorkNetwork.from_chart(self.chart)
+
+    @cached_property
     def data_graph(self) -> nx.Graph:
-        """Data sources linked by ``feeds`` (undirected): its components are the silos."""
+        """Data sources linked by ``feeds`` (undirected), as a networkx graph (the engine uses :attr:`data_components`)."""
         g = nx.Graph()
         g.add_nodes_from(self.data_kind)
         known = self.data_kind

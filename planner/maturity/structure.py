@@ -3,20 +3,26 @@ orphan outputs and missing inputs, capabilities without systems, organizations w
 
 Everything is linear in the chart except betweenness centrality (bottlenecks), which is
 O(V·E) exactly; on work networks above :data:`EXACT_LIMIT` nodes it is estimated from
-a fixed-seed sample of source nodes and the report says so.
+a fixed-seed sample (seed 0) of about ``SAMPLE_BUDGET / (V + E)`` source nodes, at
+least 8, and the report says so (``betweenness_sampled``, ``betweenness_sources``).
+
+Only the subgraphs the analysis needs are built, straight from the chart: the data
+sources linked by ``feeds`` (:attr:`Facts.data_components`) and the numbered work
+network (:attr:`Facts.work`); never the full MultiDiGraph of ``build_graph``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import networkx as nx
-
+from ..perf import paused_gc
+from .assess import run_rule
 from .facts import Facts
+from .network import betweenness, sample_sources
 from .rules import Finding
 from .rules.data import data_silos
 from .rules.registry import Params
-from .rules.structure import SpofParams, single_points_of_failure, work_graph, workflow_problems
+from .rules.structure import SpofParams, workflow_problems
 
 EXACT_LIMIT = 1500
 """Largest work network (nodes) on which betweenness is computed exactly."""
@@ -57,12 +63,17 @@ class StructureReport:
 def analyze_structure(graph, top: int = 5) -> StructureReport:
     """Structural findings for a graph from ``build_graph`` (or a chart, or facts)."""
     facts = Facts.of(graph)
+    with paused_gc():  # many small objects, no cycles: collections would cost more than the work
+        return _analyze(facts, top)
+
+
+def _analyze(facts: Facts, top: int) -> StructureReport:
     report = StructureReport()
     if facts.chart.data:
-        report.silos = [sorted(part) for part in sorted(nx.connected_components(facts.data_graph), key=len, reverse=True)]
+        report.silos = [sorted(part) for part in sorted(facts.data_components, key=len, reverse=True)]
         if len(report.silos) == 1:
             report.silos = []
-    spof = single_points_of_failure(facts, SpofParams())
+    spof = _spof(facts)
     report.single_points_of_failure = spof.findings[1:]
     _bottlenecks(facts, report, top)
     _, missing, orphans = workflow_problems(facts)
@@ -73,10 +84,15 @@ def analyze_structure(graph, top: int = 5) -> StructureReport:
     return report
 
 
+def _spof(facts: Facts):
+    """The rule with default parameters, shared with a model that asks for the same (``coe``)."""
+    return run_rule(facts, "single_points_of_failure", SpofParams().model_dump())
+
+
 def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
     """Resources with the highest betweenness in the work network: work funnels through them."""
-    g = work_graph(facts)
-    n, m = g.number_of_nodes(), g.number_of_edges()
+    work = facts.work
+    n, m = len(work), work.number_of_edges()
     report.work_nodes = n
     if n < 3:
         return
@@ -86,8 +102,10 @@ def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
         report.betweenness_sampled, report.betweenness_sources = True, k
     else:
         report.betweenness_sources = n
-    scores = nx.betweenness_centrality(g, k=k, seed=0 if k else None, normalized=True)
-    ranked = sorted((s, node) for node, s in scores.items() if s > 0 and facts.kind(node) in RESOURCE_KINDS)
+    scores = betweenness(work.adj, sample_sources(n, k, seed=0))
+    by_id = facts.by_id
+    ranked = sorted((s, node) for node, s in zip(work.nodes, scores)
+                    if s > 0 and getattr(by_id.get(node), "KIND", None) in RESOURCE_KINDS)
     report.bottlenecks = [(node, s) for s, node in reversed(ranked[-top:])]
 
 

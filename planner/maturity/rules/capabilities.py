@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from itertools import islice
 
 from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind, Phase, Stage
 from ..facts import Facts
@@ -107,47 +108,55 @@ def _describe(p: CapabilityParams) -> str:
 
 
 def _union(index: dict[str, set[str]], words) -> set[str]:
+    """A new set: the ids under any of the words (callers may change it)."""
     found: set[str] = set()
     for word in words:
         found |= index.get(word, set())
     return found
 
 
-def _matching(facts: Facts, p: CapabilityParams, scope_ids: set[str]) -> set[str]:
-    """Ids of the capabilities in scope that meet every condition, by set operations."""
+def _matching(facts: Facts, p: CapabilityParams, scope_ids: frozenset[str]) -> set[str]:
+    """Ids of the capabilities in scope that meet every condition, by set operations.
+
+    The condition sets are intersected smallest first, so the work follows the
+    number of candidates rather than the number of capabilities.
+    """
     by = facts.caps_by
-    ids = set(scope_ids)
+    sets = [_union(by["practice"], entry.split("|")) for entry in p.practices_all]
     if p.practices_any:
-        ids &= _union(by["practice"], p.practices_any)
-    for entry in p.practices_all:
-        ids &= _union(by["practice"], entry.split("|"))
+        sets.append(_union(by["practice"], p.practices_any))
     if p.channels_any:
-        ids &= _union(by["channel"], p.channels_any)
+        sets.append(_union(by["channel"], p.channels_any))
     if p.data_any:
-        ids &= _union(by["data"], p.data_any)
+        sets.append(_union(by["data"], p.data_any))
+    if sets:
+        sets.sort(key=len)
+        ids = sets[0]
+        for other in sets[1:]:
+            ids &= other
+        if p.areas:
+            ids &= scope_ids
+    else:
+        ids = set(scope_ids)
     if p.with_system or p.min_channels or p.min_data_kinds:
-        caps = facts.by_id
+        caps, channels, kinds = facts.by_id, facts.channels, facts.data_kinds_of_cap
         ids = {i for i in ids if (not p.with_system or caps[i].systems)
-               and len(facts.channels[i]) >= p.min_channels and len(facts.data_kinds_of_cap[i]) >= p.min_data_kinds}
+               and len(channels[i]) >= p.min_channels and len(kinds[i]) >= p.min_data_kinds}
     return ids
 
 
 @rule("capabilities", CapabilityParams)
 def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     """Some (or a share of) capabilities in the given areas show the given practices, channels, data or systems."""
-    if p.areas:
-        scope_ids = _union(facts.caps_by["area"], p.areas)
-        scope = [c for c in facts.capabilities if c.id in scope_ids]
-    else:
-        scope = facts.capabilities
-        scope_ids = facts.cap_ids
+    scope, scope_ids = facts.scope(p.areas)
     where = ("in " + "/".join(p.areas) + " ") if p.areas else ""
     if not scope:
         return RuleResult(False, 0.0, [Finding(f"no capability {where}in the chart")])
     matched = _matching(facts, p, scope_ids)
     verdict = {c.id: c.id in matched for c in scope} if p.areas else None
-    matches = [c for c in scope if c.id in matched]
-    lobs = set().union(*(facts.lobs_of_cap(c) for c in matches)) if p.min_lobs and matches else set()
+    # chart order, without testing every capability when few match
+    matches = scope if len(matched) == len(scope) else facts.in_chart_order(matched)
+    lobs = set().union(*(facts.cap_lobs[c.id] for c in matches)) if p.min_lobs and matches else set()
     ok_share = p.min_share is None or share(len(matches), len(scope)) >= p.min_share
     passed = len(matches) >= p.min_count and ok_share and len(lobs) >= p.min_lobs
     need = max(p.min_count, 1)
@@ -162,10 +171,12 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     else:
         findings.append(Finding(f"no capability {where}{what}"))
     if not passed:
-        missing = [c for c in scope if c.id not in matched]
+        missing = len(scope) - len(matches)
         if missing:
-            nearest = heapq.nlargest(3, missing[:CANDIDATE_POOL], key=_closeness(facts, p))
-            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            # the first CANDIDATE_POOL non-matching capabilities, in chart order: stop early
+            pool = list(islice((c for c in scope if c.id not in matched), CANDIDATE_POOL))
+            nearest = heapq.nlargest(3, pool, key=_closeness(facts, p))
+            more = f" and {missing - 3} more" if missing > 3 else ""
             findings.append(Finding("nearest candidates: " + ", ".join(facts.who(c) for c in nearest) + more,
                                     who_ids(nearest)))
         if p.min_lobs and len(lobs) < p.min_lobs:
@@ -275,7 +286,7 @@ class LifecycleParams(Params):
 def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
     """Capabilities covering a lifecycle phase at a given state (seed 001) or better."""
     need = STAGES[p.stage]
-    scope = [c for c in facts.capabilities if p.phase in c.phases]
+    scope = facts.caps_in_phase.get(p.phase, [])
     verdict = {c.id: STAGES[c.phases[p.phase]] >= need for c in scope}
     good = [c for c in scope if verdict[c.id]]
     if not scope:

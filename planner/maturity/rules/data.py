@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 
-import networkx as nx
-
 from ...model.vocabulary import Area, DataKind, SystemRole
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, rule, share
@@ -22,10 +20,9 @@ class SiloParams(Params):
 @rule("data_silos", SiloParams)
 def data_silos(facts: Facts, p: SiloParams) -> RuleResult:
     """Information silos: connected components of the data-source graph (``feeds`` links)."""
-    g = facts.data_graph
-    if g.number_of_nodes() == 0:
+    if not facts.data_kind:
         return RuleResult(False, 0.0, [Finding("no data sources in the chart")])
-    parts = sorted(nx.connected_components(g), key=len, reverse=True)
+    parts = sorted(facts.data_components, key=len, reverse=True)
     findings = [Finding(f"{len(parts)} group(s) of data sources not linked to each other")]
     if len(parts) > p.max_components:
         for part in parts[1:6]:
@@ -184,17 +181,19 @@ class LobParams(Params):
 def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
     """Integration across lines of business: one linked group of data sources serves every line."""
     lobs_of: dict[str, set[str]] = {d.id: ({d.lob} if d.lob else set()) for d in facts.chart.data}
+    cap_lobs = facts.cap_lobs
     for cap in facts.capabilities:
-        lobs = facts.lobs_of_cap(cap)
-        for d in cap.data:
-            if d in lobs_of:
-                lobs_of[d] |= lobs
+        lobs = cap_lobs[cap.id]
+        if lobs:
+            for d in cap.data:
+                if d in lobs_of:
+                    lobs_of[d] |= lobs
     every = set().union(*lobs_of.values()) if lobs_of else set()
-    every |= set().union(*(facts.lobs_of_cap(c) for c in facts.capabilities)) if facts.capabilities else set()
+    every |= set().union(*cap_lobs.values()) if facts.capabilities else set()
     if len(every) < p.min_lobs:
         return RuleResult(True, 1.0, [Finding(f"one line of business ({', '.join(every) or 'unnamed'}): nothing to integrate")])
     best, best_part = set(), set()
-    for part in nx.connected_components(facts.data_graph):
+    for part in facts.data_components:
         covered = set().union(*(lobs_of[d] for d in part))
         if len(covered) > len(best):
             best, best_part = covered, part
