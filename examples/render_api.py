@@ -19,10 +19,10 @@ from planner.store import load_chart
 
 
 def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     graph = build_graph(load_chart(shipped_chart("current")))
     result = assess(graph, "engagement")
-    heat = HeatInput(levels=result.capability_levels, max_level=result.max_level,
-                     level_names=result.level_names, model=result.model_name, overall=result.level)
+    heat = HeatInput.from_assessment(result)
     jobs = {
         "org": RenderOptions(),
         "capabilities": RenderOptions(),

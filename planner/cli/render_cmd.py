@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from ..graph import build_graph
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
+from ..render.heatmap_view import default_model
 from ..render.output import FORMATS, format_for
 from ..store import load_chart
 from .app import cli, chart_argument
 
-DEFAULT_MODEL = "engagement"
+DEFAULT_MODEL = default_model()
 
 
 def heat_input(graph, model: str) -> HeatInput:
     """Assess the chart with ``model`` and keep what the heat map draws."""
     from ..maturity import assess  # noqa: PLC0415  (only the heat map needs the engine)
 
-    result = assess(graph, model)
-    return HeatInput(levels=dict(result.capability_levels), max_level=result.max_level,
-                     level_names=dict(result.level_names), model=result.model_name, overall=result.level)
+    return HeatInput.from_assessment(assess(graph, model))
 
 
 def render_view(chart_path: Path, view: str, output: Path, options: RenderOptions, model: str) -> Path:
@@ -33,7 +33,7 @@ def render_view(chart_path: Path, view: str, output: Path, options: RenderOption
 def render_graph(graph, view: str, output: Path, options: RenderOptions, model: str = DEFAULT_MODEL) -> Path:
     """Draw and write one view of a built graph; shared by the command and the demo."""
     if view == "heatmap":
-        options = RenderOptions(**{**options.__dict__, "heat": heat_input(graph, model)})
+        options = replace(options, heat=heat_input(graph, model))
     return write_diagram(to_dot(graph, view, options), output)
 
 
@@ -60,7 +60,9 @@ def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, 
     Example, a slide of one capability and its people, partners and systems:
       planner render --view capabilities --focus cap-email-marketing -o email.svg
     """
-    options = RenderOptions(focus=focus, depth=depth, only=tuple((only or "").split(",")) if only else (),
+    if model != DEFAULT_MODEL and view != "heatmap":
+        click.echo(f"planner: note: --model only applies to --view heatmap; ignored for {view}", err=True)
+    options = RenderOptions(focus=focus, depth=depth, only=tuple(only.split(",")) if only else (),
                             collapse=collapse, max_nodes=max_nodes, title=title)
     written = render_view(chart, view, output, options, model)
     click.echo(f"wrote {written}")
@@ -70,6 +72,7 @@ def step_render(demo) -> None:
     """Every view of both shipped charts, as SVG, in ``OUT/views/``."""
     demo.heading("Render every view of the shipped charts")
     folder = demo.out / "views"
+    folder.mkdir(exist_ok=True)
     for state, chart in (("current", demo.current), ("future", demo.future)):
         graph = build_graph(chart)
         for view in VIEWS:

@@ -69,31 +69,11 @@ def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
     """Write ``dot_text`` to ``path`` as SVG, PNG, PDF or DOT, chosen by the extension.
 
     The DOT text goes to ``dot`` on its standard input (``graphviz.pipe``): no
-    temporary source file, one process. The output is written to a temporary
-    file beside the target, which then replaces it: a failure never leaves a
-    truncated diagram behind. Returns the path written.
+    temporary source file, one process. The result is saved atomically, so a
+    failure never leaves a truncated diagram behind. The folder must exist: a
+    typo in a path is an error, not a new folder. Returns the path written.
     """
     target = Path(path)
     fmt = format_for(target)
-    if fmt == "dot":
-        _make_folder(target)
-        return write_atomic(target, dot_text.encode("utf-8"))
-    data = render_bytes(dot_text, fmt)
-    real = Path(os.path.realpath(target))
-    _make_folder(real)
-    rendered = real.with_name(f".{real.name}.{os.getpid()}.tmp{real.suffix}")
-    try:
-        rendered.write_bytes(data)
-        os.replace(rendered, real)
-    except OSError as exc:
-        raise FileAccessError(str(target), exc.strerror or str(exc)) from exc
-    finally:
-        rendered.unlink(missing_ok=True)
-    return real
-
-
-def _make_folder(target: Path) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise FileAccessError(str(target.parent), exc.strerror or str(exc)) from exc
+    data = dot_text.encode("utf-8") if fmt == "dot" else render_bytes(dot_text, fmt)
+    return write_atomic(target, data)

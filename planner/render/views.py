@@ -43,6 +43,17 @@ class HeatInput:
     model: str = ""
     overall: int | None = None
 
+    @classmethod
+    def from_assessment(cls, assessment) -> "HeatInput":
+        """What the heat map draws of a :class:`planner.maturity.Assessment`."""
+        return cls(
+            levels=dict(assessment.capability_levels),
+            max_level=assessment.max_level,
+            level_names=dict(assessment.level_names),
+            model=assessment.model_name,
+            overall=assessment.level,
+        )
+
 
 @dataclass(frozen=True)
 class RenderOptions:

@@ -21,7 +21,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
     real = Path(os.path.realpath(path))
     folder = real.parent
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "no such folder"
+        what = "is not a folder" if folder.exists() else "does not exist"
         raise FileAccessError(str(path), f"cannot save: {folder} {what}")
     mode = _mode_for(real)
     try:
