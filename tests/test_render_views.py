@@ -232,3 +232,21 @@ def test_heat_map_default_model_follows_the_builtin_order():
     from planner.render.heatmap_view import default_model
 
     assert default_model() == builtin_models()[0]
+
+
+def test_demo_without_graphviz_writes_dot_files(tmp_path, monkeypatch):
+    """A machine without `dot` still gets the whole demo, with diagrams as DOT text."""
+    import graphviz
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    def missing(*args, **kwargs):
+        raise graphviz.ExecutableNotFound(("dot",))
+
+    monkeypatch.setattr(graphviz, "pipe", missing)
+    monkeypatch.setattr(graphviz, "render", missing)
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.suffix for p in (tmp_path / "views").iterdir()) == [".dot"] * 12
+    assert "writing .dot files instead" in result.stderr

@@ -10,9 +10,9 @@ import click
 from ..graph import build_graph
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
 from ..render.heatmap_view import default_model
-from ..render.output import FORMATS, format_for
+from ..render.output import FORMATS, GraphvizMissingError, format_for
 from ..store import load_chart
-from .app import cli, chart_argument
+from .app import chart_argument, cli, shown
 
 DEFAULT_MODEL = default_model()
 
@@ -69,13 +69,20 @@ def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, 
 
 
 def step_render(demo) -> None:
-    """Every view of both shipped charts, as SVG, in ``OUT/views/``."""
+    """Every view of both shipped charts, as SVG (as DOT when Graphviz is missing), in ``OUT/views/``."""
     demo.heading("Render every view of the shipped charts")
     folder = demo.out / "views"
     folder.mkdir(exist_ok=True)
+    suffix = ".svg"
     for state, chart in (("current", demo.current), ("future", demo.future)):
         graph = build_graph(chart)
         for view in VIEWS:
-            path = render_graph(graph, view, folder / f"{state}-{view}.svg", RenderOptions())
+            try:
+                path = render_graph(graph, view, folder / f"{state}-{view}{suffix}", RenderOptions())
+            except GraphvizMissingError:
+                click.echo("note: Graphviz 'dot' was not found, writing .dot files instead "
+                           "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)", err=True)
+                suffix = ".dot"
+                path = render_graph(graph, view, folder / f"{state}-{view}{suffix}", RenderOptions())
             demo.written.append(path)
-        click.echo(f"{state}: {', '.join(VIEWS)} -> {folder}/{state}-VIEW.svg")
+        click.echo(f"{state}: {', '.join(VIEWS)} -> {shown(folder)}/{state}-VIEW{suffix}")
