@@ -9,9 +9,15 @@ import sys
 from pathlib import Path
 
 from planner.charts import shipped_chart
-from planner.render.roadmap_view import roadmap_to_dot, write_roadmap_diagram
 from planner.model import Chart, ChartInfo
-from planner.roadmap import Constraints, InvalidConstraintError, apply, load_catalog, plan
+from planner.render.roadmap_view import roadmap_to_dot, write_roadmap_diagram
+from planner.roadmap import (
+    Constraints,
+    InvalidConstraintError,
+    apply,
+    load_catalog,
+    plan,
+)
 from planner.roadmap.report import to_text
 from planner.store import load_chart, save_chart
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from ..errors import UnknownNameError
-from .errors import AmbiguousNameError, TargetReachedError
 from ..model import Chart
 from .attest import attest_items, attestable
 from .catalog import Catalog
 from .changes import chart_data, matching_ids
+from .errors import AmbiguousNameError, TargetReachedError
 from .model import Constraints, Gap, Roadmap, Target
 from .project import trajectory
 from .sequence import plan_gaps
