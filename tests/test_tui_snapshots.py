@@ -17,7 +17,9 @@ def chart_file(tmp_path, small_chart_path):
 
 
 async def ready(pilot) -> None:
-    while not pilot.app.ready:
+    """The chart shown and the live panel's levels in (they come from a worker)."""
+    app = pilot.app
+    while not app.ready or app.live_state is None or (app.model_choice and app.live_state.maturity is None):
         await pilot.pause(0.02)
     await pilot.pause()
 
@@ -54,6 +56,19 @@ def test_help_screen(snap_compare, chart_file):
     async def run_before(pilot):
         await ready(pilot)
         await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(EditorApp(chart_file), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_roadmap_preview(snap_compare, chart_file):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("enter")
+        while type(pilot.app.screen).__name__ != "RoadmapScreen":
+            await pilot.pause(0.05)
         await pilot.pause()
 
     assert snap_compare(EditorApp(chart_file), terminal_size=(120, 40), run_before=run_before)

@@ -13,14 +13,10 @@ from pathlib import Path
 
 from textual import work
 
-from ..graph import build_graph
+from ..graph import build_graph  # diagrams need the graph; the live panel and assessment do not
 from .core.live import LiveState, compute, maturity_available, model_names
 from .screens.picker import PickerScreen
 from .screens.report import ReportScreen
-
-
-INLINE_LIMIT = 20_000
-"""Up to this many elements the problem check (about 35 ms per 10,000) runs without a thread."""
 
 
 class ToolActions:
@@ -28,26 +24,49 @@ class ToolActions:
 
     live_state: LiveState | None = None
     live_seconds: float = 0.0
+    model_choice: str | None = None
+    """The maturity model of the live panel (``engagement`` at start); kept while the editor runs."""
+    _live_running = False
+    _live_known: list | None = None
 
-    def refresh_live(self) -> None:
-        """Recompute the live panel: inline for a small chart without a model (tens of ms), else in a worker."""
+    def refresh_live(self, known_problems: list | None = None) -> None:
+        """Bring the live panel up to date, off the UI thread.
+
+        One worker at a time: edits made while it computes are picked up by
+        the same worker when it finishes (never a queue of stale passes).
+        ``known_problems``: the problems of the chart as it is now (those
+        found while loading), so only the maturity part is computed.
+        """
         if self.session is None:
             return
-        model = self.live.model_name
-        if model is None and len(self.session.where) <= INLINE_LIMIT:
-            self._live_done(compute(self.session.chart, self.session.stack.edits, None))
-        else:
-            self._live_worker(self.session.stack.edits, model)
+        self._live_known = known_problems
+        if not self._live_running:
+            self._live_running = True
+            self._live_worker()
 
-    @work(thread=True, exclusive=True, group="live")
-    def _live_worker(self, edits: int, model_name: str | None) -> None:
-        start = time.perf_counter()
-        state = compute(self.session.chart, edits, model_name)
-        self.live_seconds = time.perf_counter() - start
-        self.call_from_thread(self._live_done, state)
+    @work(thread=True, group="live")
+    def _live_worker(self) -> None:
+        try:
+            while True:
+                session, model = self.session, self.model_choice
+                edits, known = session.stack.edits, self._live_known
+                self._live_known = None
+                start = time.perf_counter()
+                try:
+                    state = compute(session.chart, edits, model, problems=known)
+                except Exception:  # the chart changed under the worker (an edit meanwhile): go round again
+                    state = None
+                self.live_seconds = time.perf_counter() - start
+                if state is not None:
+                    self.call_from_thread(self._live_done, state, model)
+                if (state is not None and self.session is session and session.stack.edits == edits
+                        and self.model_choice == model):
+                    return
+        finally:
+            self._live_running = False
 
-    def _live_done(self, state: LiveState) -> None:
-        if self.session is not None and state.edits == self.session.stack.edits:
+    def _live_done(self, state: LiveState, model: str | None = None) -> None:
+        if self.session is not None and state.edits == self.session.stack.edits and model == self.model_choice:
             self.live_state = state
             self.live.update_state(state)
 
@@ -57,12 +76,12 @@ class ToolActions:
         if not maturity_available():
             self.notify("Assessment is not available yet: planner.maturity is not installed.", severity="warning")
             return
-        current = self.live.model_name
+        current = self.model_choice
         if current:
             then(current)
             return
         self.push_screen(PickerScreen("Which maturity model?", [(n, n) for n in model_names()]),
-                         lambda name: name and then(name))
+                         lambda name: name and (self.live.choose(name), then(name)))
 
     def action_assess(self) -> None:
         self._pick_model(self._assess_worker)
@@ -71,38 +90,8 @@ class ToolActions:
     def _assess_worker(self, model_name: str) -> None:
         from ..maturity import assess
 
-        result = assess(build_graph(self.session.chart), model_name)
+        result = assess(self.session.chart, model_name)
         self.call_from_thread(self.push_screen, ReportScreen(f"Assessment: {result.model_name}", assessment_text(result)))
-
-    # --- roadmap ---------------------------------------------------------------------------
-
-    def action_roadmap(self) -> None:
-        try:
-            from ..roadmap import plan  # noqa: F401
-        except ImportError:
-            self.notify("Roadmap preview is not available yet: planner.roadmap has no plan() yet.", severity="warning")
-            return
-        self._pick_model(self._pick_target)
-
-    def _pick_target(self, model_name: str) -> None:
-        from ..maturity import load_model
-
-        model = load_model(model_name)
-        levels = [(str(n), f"{n} {level.name}") for n, level in enumerate(model.levels, start=1)]
-        self.push_screen(PickerScreen("Roadmap to which level?", levels),
-                         lambda level: level and self._roadmap_worker(model_name, int(level)))
-
-    @work(thread=True, exclusive=True, group="tool")
-    def _roadmap_worker(self, model_name: str, target: int) -> None:
-        from ..roadmap import plan
-
-        try:
-            roadmap = plan(build_graph(self.session.chart), model=model_name, target=target)
-        except Exception as exc:  # show the planner's reason, keep the editor alive
-            self.call_from_thread(self.notify, f"roadmap failed: {exc}", severity="error")
-            return
-        text = roadmap.to_text() if hasattr(roadmap, "to_text") else str(roadmap)
-        self.call_from_thread(self.push_screen, ReportScreen(f"Roadmap to level {target} ({model_name})", text))
 
     # --- export ------------------------------------------------------------------------------
 

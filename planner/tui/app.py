@@ -19,8 +19,9 @@ from textual.widgets import Footer, Header
 
 from .actions_edit import EditActions
 from .actions_file import FileActions
+from .actions_roadmap import RoadmapActions
 from .actions_tools import ToolActions
-from .core.live import LiveState
+from .core.live import LiveState, default_model
 from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
 from .widgets.detail import DetailForm
@@ -28,22 +29,24 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(FileActions, EditActions, ToolActions, App[None]):
+class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
     TITLE = "planner edit"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    """Under 110 columns the live panel moves under the navigator, so the form keeps its width."""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+z", "undo", "Undo", priority=True),
-        Binding("ctrl+y", "redo", "Redo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", priority=True, show=False),
         Binding("a,ctrl+n", "add", "Add"),
-        Binding("ctrl+d", "duplicate", "Duplicate"),
-        Binding("delete", "delete", "Delete"),
+        Binding("ctrl+d", "duplicate", "Duplicate", show=False),
+        Binding("delete", "delete", "Delete", show=False),
         Binding("slash,ctrl+f", "search", "Search"),
         Binding("t", "toggle_people", "People by", show=False),
         Binding("f2", "assess", "Assess"),
-        Binding("f3", "roadmap", "Roadmap", show=False),
+        Binding("f3", "roadmap", "Roadmap"),
         Binding("f4", "export", "Export", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -56,6 +59,7 @@ class EditorApp(FileActions, EditActions, ToolActions, App[None]):
         self.recovery_delay = watch_delay
         self.ready = False
         """True once the chart is loaded and shown (tests and the benchmark wait for it)."""
+        self.model_choice = default_model()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,10 +91,14 @@ class EditorApp(FileActions, EditActions, ToolActions, App[None]):
         self.navigator.load(session)
         await self.form.show("chart")
         self.update_title()
-        if self.live.model_name or session.stack.edits or not session.base_text:
+        if session.stack.edits or not session.base_text:
             self.refresh_live()
-        else:  # the problems found while loading are current: no second pass over a big chart
-            self._live_done(LiveState(session.stack.edits, [p for p in session.load_problems if p.code not in STRUCTURAL]))
+        else:  # the problems found while loading are current: show them now, no second check of a big chart
+            known = [p for p in session.load_problems if p.code not in STRUCTURAL]
+            self._live_done(LiveState(session.stack.edits, known), self.model_choice)
+            if self.model_choice:
+                self.live.assessing()
+                self.refresh_live(known_problems=known)  # only the maturity part, in a worker
         self.navigator.focus()
         if session.read_only:
             self.notify(session.read_only, title="Opened read-only", severity="error", timeout=15)

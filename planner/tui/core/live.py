@@ -30,6 +30,10 @@ class Maturity:
     next_level: int | None
     dimensions: dict[str, int] = field(default_factory=dict)
     gaps: list[Gap] = field(default_factory=list)
+    dimension_names: dict[str, str] = field(default_factory=dict)
+    next_level_name: str = ""
+    max_level: int = 0
+    gap_count: int = 0
 
 
 @dataclass
@@ -77,10 +81,26 @@ def criteria_choices() -> list[tuple[str, str]]:
     return found
 
 
-def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5) -> LiveState:
-    """Problems of the chart, and the maturity summary for ``model_name`` (None: problems only)."""
-    problems = check_integrity(chart)
-    problems.sort(key=lambda p: (p.severity != "error", p.loc and str(p.loc[0]), p.message))
+DEFAULT_MODEL = "engagement"
+"""The model the live panel starts on, so levels and gaps show as soon as a chart opens."""
+
+
+def default_model() -> str | None:
+    """``engagement`` when it is installed, else the first built-in model (None without any)."""
+    names = model_names()
+    return DEFAULT_MODEL if DEFAULT_MODEL in names else (names[0] if names else None)
+
+
+def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5,
+            problems: list[Problem] | None = None) -> LiveState:
+    """Problems of the chart, and the maturity summary for ``model_name`` (None: problems only).
+
+    ``problems``: already known for this state of the chart (those found while
+    loading), so opening a big chart does not check it a second time.
+    """
+    if problems is None:
+        problems = check_integrity(chart)
+    problems = sorted(problems, key=lambda p: (p.severity != "error", p.loc and str(p.loc[0]) or "", p.message))
     state = LiveState(edits, problems)
     if model_name:
         try:
@@ -93,16 +113,19 @@ def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5) -> L
 def assess_summary(chart: Chart, model_name: str, top: int = 5) -> Maturity | None:
     if not maturity_available():
         return None
-    from ...graph import build_graph
     from ...maturity import assess, load_model
 
     model = load_model(model_name)
-    result = assess(build_graph(chart), model)
+    result = assess(chart, model)  # the rules read the chart's indexes: no networkx graph to build
     gaps = []
-    for gap in list(result.gaps())[:top]:
+    unmet = list(result.gaps())
+    for gap in unmet[:top]:
         findings = list(getattr(gap, "findings", []) or [])
         messages = [getattr(f, "message", str(f)) for f in findings][:3] or [str(getattr(gap, "statement", ""))]
         elements = [e for f in findings for e in (getattr(f, "elements", ()) or ())][:10]
         gaps.append(Gap(str(getattr(gap, "criterion_id", gap)), messages, elements))
     dims = getattr(result, "dimension_levels", {}) or {}
-    return Maturity(model_name, result.level, result.level_name, result.next_level, dict(dims), gaps)
+    names = getattr(result, "level_names", {}) or {}
+    return Maturity(model_name, result.level, result.level_name, result.next_level, dict(dims), gaps,
+                    dict(getattr(result, "dimension_names", {}) or {}), names.get(result.next_level, ""),
+                    getattr(result, "max_level", 0), len(unmet))

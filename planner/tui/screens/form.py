@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ..core.factory import slug
-from ..core.fields import field_specs, reason
+from ..core.fields import FieldError, field_specs, format_value, parse_value, reason
 from ..messages import FieldCommitted
 from ..widgets.detail import ordered_specs
-from ..widgets.fields import make_row
+from ..widgets.fields import TextRow, make_row
 
 NEW_ELEMENT_FIELDS = {
     "person": ["title", "team", "reports_to"], "team": ["parent", "lead"], "org": ["services", "contact"],
@@ -53,6 +53,10 @@ def draft_of(cls: type[BaseModel], existing: BaseModel | None = None, **preset: 
     return cls.model_construct(**values)
 
 
+class FormRows(VerticalScroll, can_focus=False):
+    """The rows; not a Tab stop itself (the focused field scrolls into view)."""
+
+
 class FormScreen(ModalScreen[BaseModel | None]):
     """Edit ``draft``; returns the validated object, or None when cancelled."""
 
@@ -68,7 +72,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield VerticalScroll(*self._rows(), id="form-rows")
+            yield FormRows(*self._rows(), id="form-rows")
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
@@ -91,22 +95,47 @@ class FormScreen(ModalScreen[BaseModel | None]):
     async def committed(self, event: FieldCommitted) -> None:
         event.stop()
         setattr(self.draft, event.name, event.value)
+        changed = [event.name]
         if event.name == "id":
             self.id_touched = True
         if self.new_element and event.name == "name" and not self.id_touched and event.value:
             self.draft.id = self.app.session.unique_id(slug(event.value))
-        if event.name != "name" or self.new_element:
-            await self._refresh_rows(event.name)
+            changed.append("id")
+        await self._refresh_rows(changed)
 
-    async def _refresh_rows(self, focus_name: str) -> None:
-        box = self.query_one("#form-rows", VerticalScroll)
-        await box.remove_children()
-        await box.mount_all(self._rows())
-        for row in box.children:
-            if getattr(getattr(row, "spec", None), "name", None) == focus_name:
-                targets = [w for w in row.query("*") if w.focusable]
+    async def _refresh_rows(self, names: list[str]) -> None:
+        """Re-render the rows of ``names``; focus stays where the user put it (Tab has moved on)."""
+        box = self.query_one("#form-rows", FormRows)
+        focused = self.focused
+        for row in list(box.children):
+            spec = getattr(row, "spec", None)
+            if spec is None or spec.name not in names:
+                continue
+            had_focus = focused is not None and row in focused.ancestors_with_self
+            if isinstance(row, TextRow) and not had_focus and spec.name == names[0]:
+                continue  # the typed text is the value: nothing to redraw
+            new = make_row(self.draft, spec)
+            await box.mount(new, after=row)
+            await row.remove()
+            if had_focus:
+                targets = [w for w in new.query("*") if w.focusable]
                 if targets:
                     targets[0].focus()
+
+    def _take_typed(self) -> bool:
+        """Commit text typed but not yet entered in every row; False (reason shown) if one is refused."""
+        for row in self.query(TextRow):
+            box = row.query_one(Input)
+            if box.value == format_value(row.spec, getattr(self.draft, row.spec.name, None)):
+                continue
+            try:
+                value = parse_value(self.draft, row.spec, box.value)
+            except FieldError as exc:
+                row.refuse(str(exc))
+                box.focus()
+                return False
+            setattr(self.draft, row.spec.name, value)
+        return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
@@ -117,6 +146,8 @@ class FormScreen(ModalScreen[BaseModel | None]):
             self.dismiss(None)
 
     def action_ok(self) -> None:
+        if not self._take_typed():
+            return
         try:
             result = type(self.draft).model_validate(self.draft.model_dump())
         except ValidationError as exc:

@@ -29,8 +29,12 @@ def ordered_specs(cls):
     return [by_name[n] for n in FIRST if n in by_name] + middle + [by_name[n] for n in LAST if n in by_name]
 
 
-class DetailForm(VerticalScroll):
-    """Rows for every field of the shown object; the help of the focused field at the bottom."""
+class DetailForm(VerticalScroll, can_focus=False):
+    """Rows for every field of the shown object; the help of the focused field at the bottom.
+
+    Not a Tab stop itself: Tab goes from the navigator straight to the first
+    field, and the focused field scrolls into view.
+    """
 
     BORDER_TITLE = "Details"
 

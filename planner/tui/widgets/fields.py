@@ -34,10 +34,15 @@ class FieldRow(Vertical):
         with Horizontal(classes="field-line"):
             yield Label(self.spec.label + ("*" if self.spec.required else ""), classes="field-label")
             yield from self.control()
+        yield from self.below()
         yield Static("", classes="field-error")
 
     def control(self) -> ComposeResult:
         raise NotImplementedError
+
+    def below(self) -> ComposeResult:
+        """Lines under the field's line (the linked elements, sub-model rows, steps)."""
+        yield from ()
 
     @property
     def value(self) -> Any:
@@ -119,14 +124,23 @@ class RefRow(FieldRow):
 
 
 class RefsRow(FieldRow):
-    """A list of references: link adds one from the picker, unlink removes one."""
+    """A list of references, one a line under the label: link adds one from the picker, unlink removes one."""
+
+    SHOWN = 8
 
     def control(self) -> ComposeResult:
-        shown = ", ".join(describe(self.app, v) for v in self.value) or "(none)"
-        yield Static(Text(shown), classes="refs-list")
+        count = len(self.value)
+        yield Static(Text("(none)" if not count else f"{count} linked", style="dim"), classes="refs-list")
         yield Button("+", classes="small", id="link", tooltip=f"Link: add to {self.spec.label}", compact=True)
         yield Button("-", classes="small", id="unlink", tooltip=f"Unlink: remove from {self.spec.label}",
                      disabled=not self.value, compact=True)
+
+    def below(self) -> ComposeResult:
+        if self.value:
+            lines = [Static(Text(describe(self.app, v)), classes="ref-line") for v in self.value[:self.SHOWN]]
+            if len(self.value) > self.SHOWN:
+                lines.append(Static(Text(f"... and {len(self.value) - self.SHOWN} more", style="dim"), classes="ref-line"))
+            yield Vertical(*lines, classes="refs-lines")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -156,7 +170,8 @@ class PhasesRow(FieldRow):
         with Horizontal(classes="phases"):
             for phase in get_args(Phase):
                 state = self.value.get(phase, "-")
-                yield Button(f"{phase[:4]} {state}", id=f"phase-{phase}", classes="phase", tooltip=phase, compact=True)
+                yield Button(f"{phase[:4]} {state}", id=f"phase-{phase}", classes="phase",
+                             tooltip=f"{phase}: press to cycle - / I / II / III", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -176,8 +191,7 @@ class ModelsRow(FieldRow):
     def control(self) -> ComposeResult:
         yield Button(f"+ add {self.spec.label} row", classes="small", id="add", compact=True)
 
-    def compose(self) -> ComposeResult:
-        yield from super().compose()
+    def below(self) -> ComposeResult:
         for n, item in enumerate(self.value):
             with Horizontal(classes="model-line"):
                 yield Static(Text(summary(item)), classes="model-summary")
@@ -222,8 +236,7 @@ class ChildrenRow(FieldRow):
         noun = "step" if self.spec.name == "steps" else "contract"
         yield Button(f"+ add {noun}", classes="small", id="add-child", compact=True)
 
-    def compose(self) -> ComposeResult:
-        yield from super().compose()
+    def below(self) -> ComposeResult:
         for child in self.value:
             yield Button(Text(child_label(child)), classes="child-link", name=child.id, compact=True)
 

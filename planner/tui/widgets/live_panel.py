@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..core.live import LiveState, maturity_available, model_names
+from ..core.live import LiveState, Maturity, model_names
 from ..messages import JumpTo
 
 
@@ -21,24 +21,38 @@ class LivePanel(Vertical):
     def compose(self) -> ComposeResult:
         names = model_names()
         if names:
-            yield Select([(n, n) for n in names], prompt="maturity model...", id="model", allow_blank=True)
+            chosen = self.app.model_choice if self.app.model_choice in names else Select.NULL
+            yield Select([(n, n) for n in names], value=chosen, prompt="maturity: off", id="model",
+                         allow_blank=True, compact=True, tooltip="Maturity model whose levels and gaps are shown")
         else:
             yield Static("[dim]maturity: not available yet (planner.maturity not installed)[/dim]", id="model-note")
-        yield Static("", id="maturity")
         yield Static("Problems", id="problems-title")
         yield OptionList(id="problems")
+        yield Static("", id="maturity")
 
     @property
     def model_name(self) -> str | None:
+        return self.app.model_choice
+
+    def choose(self, name: str | None) -> None:
+        """Switch the panel to model ``name`` (None: problems only)."""
         try:
-            value = self.query_one("#model", Select).value
-        except Exception:
-            return None
-        return None if value is Select.NULL else str(value)
+            self.query_one("#model", Select).value = Select.NULL if name is None else name
+        except Exception:  # no models installed
+            pass
+
+    def assessing(self) -> None:
+        """Say that the levels are on their way (a big chart takes a moment)."""
+        self.query_one("#maturity", Static).update(f"[dim]assessing ({escape(self.app.model_choice or '')})...[/dim]")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        self.app.refresh_live()
+        name = None if event.value is Select.NULL else str(event.value)
+        if name != self.app.model_choice:
+            self.app.model_choice = name
+            if name:
+                self.assessing()
+            self.app.refresh_live()
 
     def update_state(self, state: LiveState) -> None:
         self.query_one("#maturity", Static).update(self._maturity_text(state))
@@ -54,21 +68,33 @@ class LivePanel(Vertical):
             for n, p in enumerate(state.problems[:300])
         )
 
+    _shown: Maturity | None = None
+
     def _maturity_text(self, state: LiveState) -> str:
+        """Level, each dimension (with what the last edit moved), the top gaps of the next level."""
         if state.note:
             return f"[red]{escape(state.note)}[/red]"
         m = state.maturity
         if m is None:
-            return "" if maturity_available() else ""
-        lines = [f"[b]{m.model}[/b]: level {m.level} {m.level_name}"]
+            return ""
+        before = self._shown if self._shown is not None and self._shown.model == m.model else None
+        self._shown = m
+        of = f" of {m.max_level}" if m.max_level else ""
+        lines = [f"Level [b]{m.level}[/b]{of}: [b]{escape(m.level_name)}[/b]" + _moved(before.level if before else None, m.level)]
+        room = max(8, self.content_size.width - 12)
         for dim, level in m.dimensions.items():
-            lines.append(f"  {dim}: {level}")
-        if m.next_level is not None:
-            lines.append(f"Top gaps to level {m.next_level}:")
-            for gap in m.gaps:
-                lines.append(f"  [yellow]{escape(gap.criterion_id)}[/yellow] {escape(gap.messages[0] if gap.messages else '')}")
-        else:
+            name = m.dimension_names.get(dim, dim)
+            name = name if len(name) <= room else name[:room - 1] + "\u2026"
+            was = before.dimensions.get(dim) if before else None
+            lines.append(f"{_bar(level, m.max_level)} {level} {escape(name)}{_moved(was, level)}")
+        if m.next_level is None:
             lines.append("[green]top level reached[/green]")
+            return "\n".join(lines)
+        lines.append(f"[b]Gaps to {m.next_level}[/b] {escape(m.next_level_name)} ({m.gap_count}):")
+        for gap in m.gaps:
+            message = gap.messages[0] if gap.messages else ""
+            short = gap.criterion_id.removeprefix(f"{m.model}.{m.next_level}.")
+            lines.append(f"\u2022 [yellow]{escape(short)}[/yellow]: {escape(message)}")
         return "\n".join(lines)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -76,3 +102,16 @@ class LivePanel(Vertical):
         ident = (event.option.id or "").split(":", 1)[1]
         if ident:
             self.post_message(JumpTo(ident))
+
+
+def _bar(level: int, top: int) -> str:
+    top = max(top, level, 1)
+    return "[green]" + "\u2588" * level + "[/green][dim]" + "\u2591" * (top - level) + "[/dim]"
+
+
+def _moved(before: int | None, now: int) -> str:
+    """`` [green]+1[/green]`` when the last edit raised a level, red when it lowered it."""
+    if before is None or before == now:
+        return ""
+    color = "green" if now > before else "red"
+    return f" [{color}]{now - before:+d}[/{color}]"

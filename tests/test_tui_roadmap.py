@@ -1,0 +1,110 @@
+"""F3 in the editor: the roadmap preview through planner.roadmap.plan, run in a worker."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+
+import pytest
+
+from planner.tui.app import EditorApp
+from planner.tui.screens.picker import PickerScreen
+from planner.tui.screens.roadmap import RoadmapScreen, as_text
+
+
+def sync(test):
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture
+def chart_file(tmp_path, current_path):
+    target = tmp_path / "current.yaml"
+    shutil.copy(current_path, target)
+    return target
+
+
+async def started(pilot):
+    app = pilot.app
+    while not app.ready or app.live_state is None or app.live_state.maturity is None:
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+async def shown(pilot, screen_type, timeout: float = 20.0):
+    for _ in range(int(timeout / 0.05)):
+        if isinstance(pilot.app.screen, screen_type):
+            return pilot.app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{screen_type.__name__} never came; screen is {type(pilot.app.screen).__name__}")
+
+
+@sync
+async def test_f3_plans_to_the_next_level_by_default(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        level = app.live_state.maturity.level
+        await pilot.press("f3")
+        picker = await shown(pilot, PickerScreen)
+        assert picker.candidates[0][0] == "next" and f"level {level + 1}" in picker.candidates[0][1]
+        assert f"level {level} " in dict(picker.candidates)[str(level)] and "(reached)" in dict(picker.candidates)[str(level)]
+        await pilot.press("enter")
+        screen = await shown(pilot, RoadmapScreen)
+        roadmap = screen.roadmap
+        assert roadmap.model == "engagement" and roadmap.current_level == level
+        assert roadmap.target.level == level + 1 and roadmap.steps
+        body = as_text(roadmap, 100)
+        assert "Today level" in body and "Phase 1" in body and roadmap.steps[0].name.split()[0] in body
+
+
+@sync
+async def test_another_target_and_per_dimension(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await app.run_action("roadmap")
+        await shown(pilot, PickerScreen)
+        await pilot.press("enter")
+        await shown(pilot, RoadmapScreen)
+        await pilot.press("t")  # other target: the picker again
+        await shown(pilot, PickerScreen)
+        await pilot.press(*"data=4", "enter")
+        screen = await shown(pilot, RoadmapScreen)
+        assert screen.roadmap.target.dimensions == (("data", 4),)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, RoadmapScreen)
+
+
+@sync
+async def test_unreachable_target_is_reported_not_raised(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        app.start_roadmap("engagement", "nonsense-level")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, RoadmapScreen)
+        assert any("target level" in str(n.message) for n in app._notifications)
+
+
+@sync
+async def test_roadmap_uses_the_live_panel_model(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        others = [value for value, _ in app.target_choices("engagement")]
+        assert others[0] == "next" and "5" in others
+        app.live.choose("information")  # as if picked in the live panel's selector
+        await pilot.pause()
+        assert app.model_choice == "information"
+        await pilot.press("f3")
+        await shown(pilot, PickerScreen)
+        await pilot.press("enter")
+        screen = await shown(pilot, RoadmapScreen)
+        assert screen.roadmap.model == app.model_choice
