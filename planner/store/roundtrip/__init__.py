@@ -1,0 +1,95 @@
+"""Comment-preserving saves: rewrite only the parts of a chart file that changed.
+
+A ruamel.yaml round trip keeps comments but takes 30 s on a 5 MB file
+(../shared/MEASURED.md), so the editor saves by patching text instead. The
+caller says which elements changed (:class:`Change`: section, id in the file,
+id now). Top-level sections are outlined from the lines alone (keys at column
+0, items at the first dash indentation), so a big file is never parsed whole;
+only the items that changed are composed, with positions, and patched field by
+field: an edited name rewrites one line, a new person is one inserted item, a
+deleted one is its lines removed. Everything else, comments, key order, quoting,
+blank lines, stays byte for byte. The result is read back and compared with
+the chart; when anything does not match, or the file's shape is beyond the
+patcher, :func:`save_preserving` falls back to a canonical save and says so.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from ...model import SECTIONS, Chart
+from ..atomic import write_atomic
+from ..yaml12 import loads_fast
+from .base import ORDER, Change, PatchError, dump
+from .doc import _Doc
+from .sections import _patch_block, _patch_section
+
+__all__ = ["Change", "PatchError", "SaveOutcome", "dump", "patch_chart_text", "save_preserving"]
+
+
+def patch_chart_text(text: str, chart: Chart, changes: Iterable[Change], verify: bool = True) -> str:
+    """``text`` with ``changes`` applied so that it reads back as ``chart``; raises :class:`PatchError`."""
+    doc = _Doc(text)
+    by_section: dict[str, list[Change]] = {}
+    for change in changes:
+        by_section.setdefault(change.section, []).append(change)
+    ordered = sorted(by_section, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER))
+    for section in ordered:  # file order, so that insertions at one spot come out in file order
+        group = by_section[section]
+        if section in SECTIONS:
+            _patch_section(doc, section, getattr(chart, section), group)
+        elif section in ("chart", "version", "answers"):
+            _patch_block(doc, section, _section_data(chart, section))
+        else:
+            raise PatchError(f"unknown section {section!r}")
+    result = doc.apply()
+    if verify:
+        _verify(result, chart)
+    return result
+
+
+@dataclass
+class SaveOutcome:
+    """What a save did: the real path, the text written, and whether it patched or rewrote."""
+
+    path: Path
+    text: str
+    patched: bool
+    reason: str = ""
+
+
+def save_preserving(path: str | os.PathLike, chart: Chart, base_text: str | None,
+                    changes: Iterable[Change]) -> SaveOutcome:
+    """Save ``chart`` over ``path`` changing only what ``changes`` name; canonical when that fails."""
+    from ..charts import chart_to_text, leading_comments
+
+    reason = "new file"
+    if base_text:
+        try:
+            text = patch_chart_text(base_text, chart, changes)
+            return SaveOutcome(write_atomic(path, text.encode("utf-8")), text, True)
+        except PatchError as exc:
+            reason = str(exc)
+    text = chart_to_text(chart, leading_comments(base_text or ""))
+    return SaveOutcome(write_atomic(path, text.encode("utf-8")), text, False, reason)
+
+
+def _section_data(chart: Chart, section: str) -> Any:
+    if section == "version":
+        return chart.version
+    if section == "chart":
+        return dump(chart.chart)
+    return {key: dump(answer) for key, answer in chart.answers.items()}
+
+
+def _verify(text: str, chart: Chart) -> None:
+    try:
+        data = loads_fast(text)
+        again = Chart.model_validate(data)
+    except Exception as exc:
+        raise PatchError(f"patched text does not read back: {exc}") from exc
+    if dump(again) != dump(chart):
+        raise PatchError("patched text reads back differently")
