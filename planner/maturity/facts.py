@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import cached_property
+from itertools import compress, islice
+from operator import not_
 from typing import Any
 
 import networkx as nx
@@ -29,6 +31,7 @@ class Facts:
         self.graph = graph
         self.rule_cache: dict[tuple[str, str], Any] = {}
         self._scopes: dict[frozenset[str], tuple[list[Capability], frozenset[str]]] = {}
+        self._scope_ids: dict[frozenset[str], list[str]] = {}
 
     @classmethod
     def of(cls, source: "nx.MultiDiGraph | Chart | Facts") -> "Facts":
@@ -167,17 +170,24 @@ class Facts:
         """Capability id -> position in the chart, to put a set of ids back in chart order."""
         return {c.id: i for i, c in enumerate(self.capabilities)}
 
-    def in_chart_order(self, ids: set[str] | frozenset[str]) -> list[Capability]:
-        """The capabilities with these ids, in chart order.
+    def in_chart_order(self, ids: set[str] | frozenset[str], areas=()) -> list[Capability]:
+        """The capabilities with these ids, in chart order; all of them lie in the scope of ``areas``.
 
-        Sorting a few ids by position is cheaper than filtering every capability;
-        for large sets a filtering pass is cheaper than sorting. Same result either way.
+        Sorting a few ids by position is cheaper than filtering the scope; for large
+        sets, a filtering pass done in C (``compress``) is. Same result either way.
         """
         caps = self.capabilities
         if len(ids) * 8 < len(caps):
             pos = self.cap_pos
-            return [caps[i] for i in sorted(pos[x] for x in ids)]
-        return [c for c in caps if c.id in ids]
+            return [caps[i] for i in sorted([pos[x] for x in ids])]
+        return list(compress(self.scope(areas)[0], map(ids.__contains__, self.scope_ids(areas))))
+
+    def first_not_in(self, ids: set[str] | frozenset[str], areas, most: int) -> tuple[list[Capability], list[str]]:
+        """The first ``most`` capabilities of the scope of ``areas`` whose ids are not in ``ids`` (chart order), and their ids."""
+        scope_ids = self.scope_ids(areas)
+        outside = list(map(not_, map(ids.__contains__, scope_ids)))
+        return (list(islice(compress(self.scope(areas)[0], outside), most)),
+                list(islice(compress(scope_ids, outside), most)))
 
     def scope(self, areas) -> tuple[list[Capability], frozenset[str]]:
         """Capabilities in the given areas (all when empty) in chart order, and their ids; cached per area set."""
@@ -185,12 +195,28 @@ class Facts:
         found = self._scopes.get(key)
         if found is None:
             if key:
-                caps = [c for c in self.capabilities if c.area in key]
-                found = (caps, frozenset(c.id for c in caps))
+                by_area = self.caps_by["area"]
+                ids = frozenset().union(*(by_area.get(a, ()) for a in key))
+                pos, caps = self.cap_pos, self.capabilities
+                found = ([caps[i] for i in sorted([pos[x] for x in ids])], ids)
             else:
                 found = (self.capabilities, self.cap_ids)
             self._scopes[key] = found
         return found
+
+    def scope_ids(self, areas) -> list[str]:
+        """Ids of :meth:`scope`, in the same order; cached per area set."""
+        key = frozenset(areas)
+        ids = self._scope_ids.get(key)
+        if ids is None:
+            ids = self._scope_ids[key] = [c.id for c in self.scope(key)[0]]
+        return ids
+
+    def scope_verdict(self, areas, matched: set[str]) -> dict[str, bool]:
+        """``{capability id: id in matched}`` over the scope of ``areas``, in chart order (built in C)."""
+        verdict = dict.fromkeys(self.scope_ids(areas), False)
+        verdict.update(dict.fromkeys(matched, True))
+        return verdict
 
     # -- data, systems ----------------------------------------------------------
 

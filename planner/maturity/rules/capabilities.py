@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from itertools import islice
+from itertools import compress
 
 from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind, Phase, Stage
 from ..facts import Facts
@@ -33,21 +33,22 @@ PRECURSORS: dict[str, frozenset[str]] = {
 """Practices that usually come before another: capabilities with them are the likeliest to take the next one on."""
 
 
-def _closeness(facts: Facts, p: "CapabilityParams"):
-    """A key function: how near a capability is to matching (precursor practices, channels, data)."""
+def _nearest(facts: Facts, p: "CapabilityParams", pool: list, ids: list[str], most: int = 3) -> list:
+    """The ``most`` capabilities of ``pool`` nearest to matching: precursor practices, channels, data.
+
+    Ties go to the earlier capability (``heapq.nlargest`` is stable); the scores are
+    computed with set operations in C rather than by a key function per capability.
+    """
     wanted = list(p.practices_any) + [x for w in p.practices_all for x in w.split("|")]
     precursors = frozenset().union(*(PRECURSORS.get(w, frozenset()) for w in wanted)) | frozenset(wanted)
-    practices, channels, kinds = facts.practices, facts.channels, facts.data_kinds_of_cap
-
-    def near(cap) -> int:
-        score = len(practices[cap.id] & precursors)
-        if p.channels_any and not channels[cap.id].isdisjoint(p.channels_any):
-            score += 1
-        if p.data_any and not kinds[cap.id].isdisjoint(p.data_any):
-            score += 1
-        return score
-
-    return near
+    practices = facts.practices
+    score = list(map(len, map(precursors.intersection, map(practices.__getitem__, ids))))
+    for wanted_words, index in ((p.channels_any, facts.channels), (p.data_any, facts.data_kinds_of_cap)):
+        if wanted_words:
+            for i, cid in enumerate(ids):
+                if not index[cid].isdisjoint(wanted_words):
+                    score[i] += 1
+    return [pool[i] for i in heapq.nlargest(most, range(len(pool)), key=score.__getitem__)]
 
 
 class CapabilityParams(Params):
@@ -153,9 +154,9 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     if not scope:
         return RuleResult(False, 0.0, [Finding(f"no capability {where}in the chart")])
     matched = _matching(facts, p, scope_ids)
-    verdict = {c.id: c.id in matched for c in scope} if p.areas else None
+    verdict = facts.scope_verdict(p.areas, matched) if p.areas else None
     # chart order, without testing every capability when few match
-    matches = scope if len(matched) == len(scope) else facts.in_chart_order(matched)
+    matches = scope if len(matched) == len(scope) else facts.in_chart_order(matched, p.areas)
     lobs = set().union(*(facts.cap_lobs[c.id] for c in matches)) if p.min_lobs and matches else set()
     ok_share = p.min_share is None or share(len(matches), len(scope)) >= p.min_share
     passed = len(matches) >= p.min_count and ok_share and len(lobs) >= p.min_lobs
@@ -174,8 +175,8 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
         missing = len(scope) - len(matches)
         if missing:
             # the first CANDIDATE_POOL non-matching capabilities, in chart order: stop early
-            pool = list(islice((c for c in scope if c.id not in matched), CANDIDATE_POOL))
-            nearest = heapq.nlargest(3, pool, key=_closeness(facts, p))
+            pool, pool_ids = facts.first_not_in(matched, p.areas, CANDIDATE_POOL)
+            nearest = _nearest(facts, p, pool, pool_ids)
             more = f" and {missing - 3} more" if missing > 3 else ""
             findings.append(Finding("nearest candidates: " + ", ".join(facts.who(c) for c in nearest) + more,
                                     who_ids(nearest)))
@@ -282,18 +283,28 @@ class LifecycleParams(Params):
     min_count: int = 1
 
 
+def _phase_index(facts: Facts, phase: str) -> tuple[list, list[str], list[int]]:
+    """Capabilities covering ``phase`` in chart order, their ids and stage numbers; once per chart and phase."""
+    key = ("phase_index", phase)
+    found = facts.rule_cache.get(key)
+    if found is None:
+        scope = facts.caps_in_phase.get(phase, [])
+        found = facts.rule_cache[key] = (scope, [c.id for c in scope], [STAGES[c.phases[phase]] for c in scope])
+    return found
+
+
 @rule("lifecycle", LifecycleParams)
 def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
     """Capabilities covering a lifecycle phase at a given state (seed 001) or better."""
     need = STAGES[p.stage]
-    scope = facts.caps_in_phase.get(p.phase, [])
-    verdict = {c.id: STAGES[c.phases[p.phase]] >= need for c in scope}
-    good = [c for c in scope if verdict[c.id]]
+    scope, ids, stages = _phase_index(facts, p.phase)
+    verdict = dict(zip(ids, map(need.__le__, stages)))
+    good = list(compress(scope, verdict.values()))
     if not scope:
         return RuleResult(False, 0.0, [Finding(f"no capability covers the {p.phase} phase")], {})
     findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
                         + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
-    below = [c for c in scope if not verdict[c.id]]
+    below = [c for c in scope if not verdict[c.id]] if len(good) < p.min_count else []
     if below and len(good) < p.min_count:
         findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4) + (f" and {len(below) - 5} more" if len(below) > 5 else ""),
                                 tuple(c.id for c in below[:20])))
