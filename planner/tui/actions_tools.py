@@ -13,7 +13,9 @@ from pathlib import Path
 
 from textual import work
 
-from ..graph import build_graph  # diagrams need the graph; the live panel and assessment do not
+from ..graph import (
+    build_graph,  # diagrams need the graph; the live panel and assessment do not
+)
 from .core.live import LiveState, compute, maturity_available, model_names
 from .screens.picker import PickerScreen
 from .screens.report import ReportScreen

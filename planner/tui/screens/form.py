@@ -6,7 +6,6 @@ whole draft and shows what is still missing instead of closing.
 
 from __future__ import annotations
 
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
