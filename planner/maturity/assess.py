@@ -189,7 +189,8 @@ def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str,
         for verdict in group:
             best.update((cap, level) for cap, ok in verdict.items() if ok and cap not in blocked)
         failed = blocked
-    levels = {cap.id: best.get(cap.id, 1) for cap in facts.capabilities}
+    levels = dict.fromkeys(facts.scope_ids(()), 1)  # every capability, chart order
+    levels.update(best)  # verdicts only ever name capabilities
     return levels
 
 
