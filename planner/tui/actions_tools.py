@@ -98,11 +98,8 @@ class ToolActions:
     # --- export ------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        try:
-            from ..render import VIEWS
-        except ImportError:
-            self.notify("Diagram export is not available yet: planner.render is not installed.", severity="warning")
-            return
+        from ..render import VIEWS
+
         choices = [(name, f"{name}  {getattr(view, 'title', '')}") for name, view in VIEWS.items()]
         self.push_screen(PickerScreen("Export which view?", choices), lambda view: view and self._ask_path(view))
 
@@ -114,11 +111,16 @@ class ToolActions:
 
     @work(thread=True, exclusive=True, group="tool")
     def _export_worker(self, view: str, path: str) -> None:
-        from ..render import to_dot, write_diagram
+        from ..maturity import assess
+        from ..render import HeatInput, RenderOptions, to_dot, write_diagram
 
         self.call_from_thread(self.notify, f"Rendering the {view} view...", timeout=2)
         try:
-            written = write_diagram(to_dot(build_graph(self.session.chart), view), Path(path))
+            chart = self.session.chart
+            options = RenderOptions()
+            if view == "heatmap":  # coloured by the live panel's model
+                options = RenderOptions(heat=HeatInput.from_assessment(assess(chart, self.model_choice or "engagement")))
+            written = write_diagram(to_dot(build_graph(chart), view, options), Path(path))
         except Exception as exc:  # Graphviz missing, bad path...
             self.call_from_thread(self.notify, f"export failed: {exc}", title="Export", severity="error")
             return
