@@ -7,7 +7,7 @@ from itertools import compress
 
 from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind, Phase, Stage
 from ..facts import Facts
-from .registry import Finding, Params, RuleResult, listing, rule, share
+from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
 
 STAGES = {"I": 1, "II": 2, "III": 3}
 CANDIDATE_POOL = 2000
@@ -152,7 +152,7 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     scope, scope_ids = facts.scope(p.areas)
     where = ("in " + "/".join(p.areas) + " ") if p.areas else ""
     if not scope:
-        return RuleResult(False, 0.0, [Finding(f"no capability {where}in the chart")])
+        return nothing_in_scope(f"no capability {where}in the chart")
     matched = _matching(facts, p, scope_ids)
     verdict = facts.scope_verdict(p.areas, matched) if p.areas else None
     # chart order, without testing every capability when few match
@@ -198,7 +198,10 @@ class ChannelParams(Params):
 def channels(facts: Facts, p: ChannelParams) -> RuleResult:
     """The number of distinct channels, and the presence of mobile."""
     areas = set(p.areas)
-    found = frozenset().union(*(facts.channels[c.id] for c in facts.capabilities if not areas or c.area in areas))
+    scope = [c for c in facts.capabilities if not areas or c.area in areas]
+    if not scope:
+        return nothing_in_scope("no capability " + (f"in {'/'.join(p.areas)} " if p.areas else "") + "in the chart")
+    found = frozenset().union(*(facts.channels[c.id] for c in scope))
     mobile = bool(found & MOBILE_CHANNELS)
     passed = len(found) >= p.min and (mobile or not p.mobile)
     score = min(1.0, len(found) / p.min) * (1.0 if mobile or not p.mobile else 0.5)
@@ -219,6 +222,9 @@ def workflows(facts: Facts, p: WorkflowParams) -> RuleResult:
     """A share of the capabilities in scope are carried out by documented workflows."""
     areas = set(p.areas)
     scope = [c for c in facts.capabilities if not areas or c.area in areas]
+    if not scope:
+        return nothing_in_scope("no capability " + (f"in {'/'.join(p.areas)} " if p.areas else "") + "in the chart",
+                                {} if p.areas else None)
     has = {c.id: c.id in facts.workflows_of_cap for c in scope}
     done = sum(has.values())
     s = share(done, len(scope))
@@ -226,7 +232,7 @@ def workflows(facts: Facts, p: WorkflowParams) -> RuleResult:
     missing = [c for c in scope if not has[c.id]]
     if s < p.min_share and missing:
         findings.append(Finding("without a workflow: " + who_list(facts, missing, 5), who_ids(missing[:10])))
-    return RuleResult(bool(scope) and s >= p.min_share, round(s, 3), findings, has if p.areas else None)
+    return RuleResult(s >= p.min_share, round(s, 3), findings, has if p.areas else None)
 
 
 class ProviderParams(Params):
@@ -240,11 +246,12 @@ class ProviderParams(Params):
 def content_providers(facts: Facts, p: ProviderParams) -> RuleResult:
     """Distinct providers (people, teams, agencies, partners) behind the content capabilities."""
     providers: dict[str, None] = {}
-    for cap in facts.capabilities:
-        if cap.area not in p.areas:
-            continue
-        if p.practices_any and facts.practices[cap.id].isdisjoint(p.practices_any):
-            continue
+    scope = [c for c in facts.capabilities if c.area in p.areas
+             and not (p.practices_any and facts.practices[c.id].isdisjoint(p.practices_any))]
+    if not scope:
+        practised = f" practising {' or '.join(p.practices_any)}" if p.practices_any else ""
+        return nothing_in_scope(f"no capability in {'/'.join(p.areas)}{practised} in the chart")
+    for cap in scope:
         for pid in ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors:
             providers.setdefault(pid)
     ids = list(providers)
@@ -264,9 +271,11 @@ def partners(facts: Facts, p: PartnerParams) -> RuleResult:
     """External organizations of given kinds contribute to capabilities with given practices."""
     kinds = {o.id: o.kind for o in facts.chart.orgs}
     found: dict[str, None] = {}
-    for cap in facts.capabilities:
-        if p.practices_any and facts.practices[cap.id].isdisjoint(p.practices_any):
-            continue
+    scope = [c for c in facts.capabilities if not (p.practices_any and facts.practices[c.id].isdisjoint(p.practices_any))]
+    if not scope:
+        practised = f" practising {' or '.join(p.practices_any)}" if p.practices_any else ""
+        return nothing_in_scope(f"no capability{practised} in the chart")
+    for cap in scope:
         for org in cap.contributors:
             if kinds.get(org) in p.kinds:
                 found.setdefault(org)
@@ -301,7 +310,7 @@ def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
     verdict = dict(zip(ids, map(need.__le__, stages)))
     good = list(compress(scope, verdict.values()))
     if not scope:
-        return RuleResult(False, 0.0, [Finding(f"no capability covers the {p.phase} phase")], {})
+        return nothing_in_scope(f"no capability covers the {p.phase} phase", {})
     findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
                         + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
     below = [c for c in scope if not verdict[c.id]] if len(good) < p.min_count else []
@@ -321,6 +330,8 @@ def lifecycle_coverage(facts: Facts, p: CoverageParams) -> RuleResult:
     from ...model.vocabulary import Phase as _Phase
     from typing import get_args
 
+    if not facts.capabilities:
+        return nothing_in_scope("no capability in the chart")
     covered = {ph for c in facts.capabilities for ph in c.phases}
     missing = [ph for ph in get_args(_Phase) if ph not in covered]
     findings = [Finding(f"{len(covered)} of 5 lifecycle phases covered"
@@ -335,6 +346,8 @@ class ShareParams(Params):
 @rule("capability_systems", ShareParams)
 def capability_systems(facts: Facts, p: ShareParams) -> RuleResult:
     """A share of capabilities run on at least one system."""
+    if not facts.capabilities:
+        return nothing_in_scope("no capability in the chart", {})
     verdict = {c.id: bool(c.systems) for c in facts.capabilities}
     without = [c for c in facts.capabilities if not c.systems]
     s = share(len(verdict) - len(without), len(verdict))
@@ -342,16 +355,18 @@ def capability_systems(facts: Facts, p: ShareParams) -> RuleResult:
     if without:
         findings.append(Finding("without a system: " + who_list(facts, without, 5),
                                 tuple(c.id for c in without[:20])))
-    return RuleResult(bool(verdict) and s >= p.min_share, round(s, 3), findings, verdict)
+    return RuleResult(s >= p.min_share, round(s, 3), findings, verdict)
 
 
 @rule("single_accountable", ShareParams)
 def single_accountable(facts: Facts, p: ShareParams) -> RuleResult:
     """Exactly one accountable person per capability (the A of RACI)."""
+    if not facts.capabilities:
+        return nothing_in_scope("no capability in the chart", {})
     verdict = {c.id: facts.kind(c.accountable) == "person" if c.accountable else False for c in facts.capabilities}
     bad = [c for c in facts.capabilities if not verdict[c.id]]
     s = share(len(verdict) - len(bad), len(verdict))
     findings = [Finding(f"{len(verdict) - len(bad)} of {len(verdict)} capabilities have exactly one accountable person")]
     if bad:
         findings.append(Finding("no accountable person: " + listing([c.name for c in bad[:7]]), tuple(c.id for c in bad[:20])))
-    return RuleResult(bool(verdict) and s >= p.min_share, round(s, 3), findings, verdict)
+    return RuleResult(s >= p.min_share, round(s, 3), findings, verdict)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..facts import Facts
-from .registry import Finding, Params, RuleResult, listing, rule, share
+from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
 
 Part = Literal["sla", "inputs", "outputs", "pnl", "plan", "improvements", "cost_reduction",
                "cycle_time_reduction", "validation", "capabilities", "lead"]
@@ -54,7 +54,7 @@ def coe_complete(facts: Facts, p: CompleteParams) -> RuleResult:
     """CoE completeness: SLA, input/output acceptance, P&L, plan horizon, improvement, validation."""
     coes = facts.chart.coes
     if not coes:
-        return RuleResult(False, 0.0, [Finding("no Center of Excellence in the chart")])
+        return nothing_in_scope("no Center of Excellence in the chart")
     gaps = {c.id: _missing(c, p) for c in coes}
     complete = [c for c in coes if not gaps[c.id]]
     passed = len(complete) == len(coes) if p.all_coes else len(complete) >= p.min_count
@@ -63,7 +63,8 @@ def coe_complete(facts: Facts, p: CompleteParams) -> RuleResult:
     for coe in coes:
         if gaps[coe.id] and (p.all_coes or not passed):
             findings.append(Finding(f"{_coe_label(facts, coe)} lacks {', '.join(gaps[coe.id])}", (coe.id,)))
-    return RuleResult(passed, round(share(len(complete), len(coes)), 3), findings)
+    score = share(len(complete), len(coes)) if p.all_coes else min(1.0, len(complete) / max(1, p.min_count))
+    return RuleResult(passed, round(score, 3), findings)
 
 
 class SlaParams(Params):
@@ -77,7 +78,7 @@ def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
     """SLA coverage of CoEs; optionally, that the service levels are measured and met."""
     coes = facts.chart.coes
     if not coes:
-        return RuleResult(False, 0.0, [Finding("no Center of Excellence in the chart")])
+        return nothing_in_scope("no Center of Excellence in the chart")
     good, findings = [], []
     for coe in coes:
         if not coe.sla:
@@ -140,6 +141,9 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
             checked += 1
             if not (coe.sla or _covered(facts, coe.provider, coe.id)):
                 gaps.append((f"{facts.name(coe.provider)} runs {coe.name}", (coe.provider, coe.id)))
+    if not checked:
+        return nothing_in_scope("no hand-off to or from an external organization, no contribution, "
+                                "system or CoE provided by one")
     findings = [Finding(f"{checked - len(gaps)} of {checked} external hand-offs and contributions are under an SLA")]
     by_org: dict[str, list[tuple[str, tuple]]] = {}
     for text, ids in gaps:
@@ -163,6 +167,8 @@ class ChainParams(Params):
 def value_chain(facts: Facts, p: ChainParams) -> RuleResult:
     """A digital value chain links CoEs; optionally one of them is shared or outsourced under SLA."""
     coes = {c.id: c for c in facts.chart.coes}
+    if not coes:
+        return nothing_in_scope("no Center of Excellence in the chart")
     best, best_score = None, 0.0
     for chain in facts.chart.chains:
         external = [c for c in chain.coes if c in coes and coes[c].scope != "internal"

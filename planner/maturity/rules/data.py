@@ -6,7 +6,7 @@ from collections import deque
 
 from ...model.vocabulary import Area, DataKind, SystemRole
 from ..facts import Facts
-from .registry import Finding, Params, RuleResult, listing, rule, share
+from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
 
 SEED_004_KINDS = ("suspect_buyer", "prospecting", "subscriber", "sales_force_automation",
                   "operational_crm", "analytic_data_mart", "targeted_messaging")
@@ -21,7 +21,7 @@ class SiloParams(Params):
 def data_silos(facts: Facts, p: SiloParams) -> RuleResult:
     """Information silos: connected components of the data-source graph (``feeds`` links)."""
     if not facts.data_kind:
-        return RuleResult(False, 0.0, [Finding("no data sources in the chart")])
+        return nothing_in_scope("no data sources in the chart")
     parts = sorted(facts.data_components, key=len, reverse=True)
     findings = [Finding(f"{len(parts)} group(s) of data sources not linked to each other")]
     if len(parts) > p.max_components:
@@ -58,6 +58,8 @@ def _upstream(facts: Facts, start: str) -> list[str]:
 @rule("enterprise_db", EnterpriseParams)
 def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
     """An enterprise marketing database integrating data sources of several kinds (seed 004)."""
+    if not facts.chart.data:
+        return nothing_in_scope("no data sources in the chart")
     hubs = [d for d in facts.chart.data if d.kind == "enterprise_marketing_db"]
     if not hubs:
         return RuleResult(False, 0.0, [Finding("no enterprise marketing database: the data sources are not integrated "
@@ -67,7 +69,8 @@ def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
         feeders = _upstream(facts, hub.id)
         kinds = {facts.data_kind[d] for d in feeders} - {"enterprise_marketing_db"}
         missing = [k for k in p.required_kinds if k not in kinds]
-        score = min(1.0, len(kinds) / p.min_kinds) * share(len(p.required_kinds) - len(missing), len(p.required_kinds))
+        required = share(len(p.required_kinds) - len(missing), len(p.required_kinds)) if p.required_kinds else 1.0
+        score = min(1.0, len(kinds) / max(1, p.min_kinds)) * required
         if best is None or score > best[0]:
             best = (score, hub, feeders, kinds, missing)
     score, hub, feeders, kinds, missing = best
@@ -96,6 +99,8 @@ class DataSourceParams(Params):
 @rule("data_sources", DataSourceParams)
 def data_sources(facts: Facts, p: DataSourceParams) -> RuleResult:
     """Data sources of given kinds exist, optionally used by capabilities of given areas."""
+    if not facts.chart.data:
+        return nothing_in_scope("no data sources in the chart")
     area = {c.id: c.area for c in facts.capabilities}
     found = [d for d in facts.chart.data
              if (not p.kinds_any or d.kind in p.kinds_any)
@@ -120,24 +125,28 @@ class ShareParams(Params):
 def data_stewardship(facts: Facts, p: ShareParams) -> RuleResult:
     """Data sources have a steward (owner) and a home system."""
     data = facts.chart.data
+    if not data:
+        return nothing_in_scope("no data sources in the chart")
     bad = [d for d in data if not (d.owner and d.system)]
     s = share(len(data) - len(bad), len(data))
     findings = [Finding(f"{len(data) - len(bad)} of {len(data)} data sources have a steward and a system")]
     if bad:
         findings.append(Finding("lacking one: " + listing([d.name for d in bad], 5), tuple(d.id for d in bad[:20])))
-    return RuleResult(bool(data) and s >= p.min_share, round(s, 3), findings)
+    return RuleResult(s >= p.min_share, round(s, 3), findings)
 
 
 @rule("system_owners", ShareParams)
 def system_owners(facts: Facts, p: ShareParams) -> RuleResult:
     """Systems have an accountable owner (person or team)."""
     systems = facts.chart.systems
+    if not systems:
+        return nothing_in_scope("no systems in the chart")
     bad = [s for s in systems if not s.owner]
     sh = share(len(systems) - len(bad), len(systems))
     findings = [Finding(f"{len(systems) - len(bad)} of {len(systems)} systems have an owner")]
     if bad:
         findings.append(Finding("no owner: " + listing([s.name for s in bad], 5), tuple(s.id for s in bad[:20])))
-    return RuleResult(bool(systems) and sh >= p.min_share, round(sh, 3), findings)
+    return RuleResult(sh >= p.min_share, round(sh, 3), findings)
 
 
 class IntegrationParams(Params):
@@ -159,7 +168,7 @@ def system_integration(facts: Facts, p: IntegrationParams) -> RuleResult:
                 linked.add(other)
     scope = [s for s in facts.chart.systems if s.role == p.from_role]
     if not scope:
-        return RuleResult(False, 0.0, [Finding(f"no systems of {p.from_role} in the chart")])
+        return nothing_in_scope(f"no systems of {p.from_role} in the chart")
     good = [s for s in scope if s.id in linked]
     sh = share(len(good), len(scope))
     findings = [Finding(f"{len(good)} of {len(scope)} systems of {p.from_role} integrate with a system of {p.to_role}")]
@@ -190,8 +199,10 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
                     lobs_of[d] |= lobs
     every = set().union(*lobs_of.values()) if lobs_of else set()
     every |= set().union(*cap_lobs.values()) if facts.capabilities else set()
-    if len(every) < p.min_lobs:
-        return RuleResult(True, 1.0, [Finding(f"one line of business ({', '.join(every) or 'unnamed'}): nothing to integrate")])
+    if not every or len(every) < p.min_lobs:
+        named = ", ".join(sorted(every)) or "none named"
+        return nothing_in_scope(f"{len(every)} line(s) of business ({named}); integration is judged across "
+                                f"{max(1, p.min_lobs)} or more")
     best, best_part = set(), set()
     for part in facts.data_components:
         covered = set().union(*(lobs_of[d] for d in part))
@@ -218,7 +229,7 @@ def closed_loop(facts: Facts, p: LoopParams) -> RuleResult:
     src = [c for c in facts.capabilities if c.area in p.from_areas]
     dst = [c for c in facts.capabilities if c.area in p.to_areas]
     if not src or not dst:
-        return RuleResult(False, 0.0, [Finding(f"no {'/'.join(p.from_areas if not src else p.to_areas)} capability")])
+        return nothing_in_scope(f"no {'/'.join(p.from_areas if not src else p.to_areas)} capability in the chart")
     explicit = [c for c in src + dst if "closed_loop_optimization" in facts.practices[c.id]]
     if explicit:
         return RuleResult(True, 1.0, [Finding("closed-loop optimization practised by " + listing([facts.who(c) for c in explicit], 3),

@@ -3,6 +3,13 @@
 A rule declares its parameters as a pydantic model, so a model file's mistakes in
 ``params`` are reported with their location when the file is loaded, not when a
 chart is assessed. Rules register themselves with :func:`rule`.
+
+One policy for empty input, kept here so every rule applies it the same way: when
+there is nothing in a rule's scope (no capabilities in the areas, no workflows, no
+people, no external hand-offs...), the rule is *not met*, scores 0 and says so in a
+finding starting ``nothing in scope:`` (:func:`nothing_in_scope`). An operation with
+no workflows has not shown workflow integrity. And a result that is not met never
+scores 1.0 (:meth:`RuleResult.__post_init__` holds it below).
 """
 
 from __future__ import annotations
@@ -40,6 +47,12 @@ class RuleResult:
     findings: list[Finding] = field(default_factory=list)
     per_capability: dict[str, bool] | None = None
 
+    def __post_init__(self) -> None:
+        """Scores lie in 0..1, and only a passed result may score 1.0 (a gap at "100%" reads as met)."""
+        self.score = min(1.0, max(0.0, self.score))
+        if not self.passed and self.score >= 1.0:
+            self.score = UNMET_CEILING
+
 
 class Params(BaseModel):
     """Base of rule parameters: unknown parameters are errors."""
@@ -57,6 +70,11 @@ class Rule:
     summary: str
 
 
+NOTHING_IN_SCOPE = "nothing in scope: "
+"""How the finding of a rule that had nothing to judge begins."""
+UNMET_CEILING = 0.999
+"""The highest score a result that is not met can have."""
+
 RULES: dict[str, Rule] = {}
 """Rule name -> rule, filled by the rule modules on import."""
 
@@ -73,8 +91,17 @@ def rule(name: str, params: type[Params] = Params) -> Callable:
 
 
 def share(good: int, total: int) -> float:
-    """``good / total``, and 1.0 when there is nothing to judge."""
-    return good / total if total else 1.0
+    """``good / total``, and 0.0 when there is nothing to judge: an empty scope is never complete.
+
+    Rules test their scope first and return :func:`nothing_in_scope`; this is the
+    same policy for any share computed on the way.
+    """
+    return good / total if total else 0.0
+
+
+def nothing_in_scope(what: str, per_capability: dict[str, bool] | None = None) -> RuleResult:
+    """The verdict on empty input: not met, score 0, a finding ``nothing in scope: <what>``."""
+    return RuleResult(False, 0.0, [Finding(NOTHING_IN_SCOPE + what)], per_capability)
 
 
 def listing(names: list[str], most: int = 6) -> str:

@@ -6,7 +6,7 @@ import networkx as nx
 
 from ..facts import Facts
 from ..network import cut_vertices
-from .registry import Finding, Params, RuleResult, listing, rule, share
+from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
 
 
 def work_adjacency(facts: Facts) -> dict[str, set[str]]:
@@ -75,6 +75,8 @@ def _workflow_problems(facts: Facts) -> tuple[int, list[tuple[str, tuple[str, ..
 @rule("workflow_integrity")
 def workflow_integrity(facts: Facts, p: Params) -> RuleResult:
     """Workflow integrity: every consumed artifact is produced, every output consumed."""
+    if not facts.chart.workflows:
+        return nothing_in_scope("no workflows in the chart, so no hand-offs to check")
     steps, missing, orphans = workflow_problems(facts)
     bad = len(missing) + len(orphans)
     findings = [Finding(f"{len(facts.chart.workflows)} workflows, {steps} steps: {len(missing)} missing inputs, "
@@ -83,7 +85,7 @@ def workflow_integrity(facts: Facts, p: Params) -> RuleResult:
     findings += [Finding("orphan output: " + text, ids) for text, ids in orphans[:5]]
     if bad > 10:
         findings.append(Finding(f"and {bad - 10} more"))
-    return RuleResult(not bad, round(share(max(0, steps - bad), steps), 3), findings)
+    return RuleResult(not bad, 1.0 if not bad else round(share(max(0, steps - bad), steps), 3), findings)
 
 
 class SpofParams(Params):
@@ -96,6 +98,8 @@ class SpofParams(Params):
 @rule("single_points_of_failure", SpofParams)
 def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
     """Single points of failure: one person alone carrying several capabilities, or holding the work network together."""
+    if not facts.chart.people:
+        return nothing_in_scope("no people in the chart")
     findings, flagged = [], set()
     for person, caps in facts.carried_by.items():
         if len(caps) > p.max_sole_capabilities:
@@ -127,6 +131,8 @@ class SpanParams(Params):
 def span_of_control(facts: Facts, p: SpanParams) -> RuleResult:
     """Span of control: no manager has more direct reports than ``max_direct``."""
     reports = facts.direct_reports
+    if not reports:
+        return nothing_in_scope(f"no reporting lines among the {len(facts.chart.people)} people in the chart")
     wide = sorted(((n, m) for m, n in reports.items() if n > p.max_direct), reverse=True)
     findings = [Finding(f"{len(reports)} managers; widest span {max(reports.values(), default=0)} direct reports")]
     for n, manager in wide[:6]:
