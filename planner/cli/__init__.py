@@ -5,15 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .app import cli
-
-# Importing a command module registers its command on the group.
-from . import check_cmd, schema_cmd, demo_cmd  # noqa: E402,F401
-from . import diff_cmd, git_diff_cmd  # noqa: E402,F401
-from . import assess_cmd  # noqa: E402,F401
-from . import render_cmd  # noqa: E402,F401
-from . import roadmap_cmd  # noqa: E402,F401
-from . import edit_cmd  # noqa: E402,F401
+from .app import cli  # commands are loaded on first use: see COMMAND_MODULES in app.py
 
 
 def main() -> None:
