@@ -54,11 +54,15 @@ class WorkNetwork:
 
     @classmethod
     def from_sets(cls, links: dict[str, set[str]]) -> "WorkNetwork":
-        """Number a network given as ``{id: set of neighbour ids}`` (keys in node order)."""
+        """Number a network given as ``{id: set of neighbour ids}`` (keys in node order).
+
+        Neighbours are listed by number, not in a set's order (which changes with the
+        hash seed), so betweenness sums and the findings are the same in every process.
+        """
         nodes = list(links)
         index = {node: i for i, node in enumerate(nodes)}
         number = index.__getitem__
-        return cls(nodes, index, [list(map(number, near)) for near in links.values()])
+        return cls(nodes, index, [sorted(map(number, near)) for near in links.values()])
 
     def __len__(self) -> int:
         return len(self.nodes)

@@ -119,7 +119,7 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
     checked, gaps = 0, []
     flows = {wf.id: wf for wf in facts.chart.workflows}
     for by, to, wf_id, step in facts.handoffs:
-        for org in {by, to} & orgs:
+        for org in dict.fromkeys(x for x in (by, to) if x in orgs):  # performer first: same order in every process
             checked += 1
             if not _covered(facts, org, wf_id, flows[wf_id].capability, step):
                 gaps.append((f"hand-off '{facts.name(step)}' in {flows[wf_id].name}: {facts.name(by)} -> {facts.name(to)}",

@@ -44,15 +44,19 @@ class EnterpriseParams(Params):
 
 
 def _upstream(facts: Facts, start: str) -> list[str]:
-    """Every data source that feeds ``start``, directly or through others (breadth first)."""
-    seen, queue = {start}, deque([start])
+    """Every data source that feeds ``start``, directly or through others, in breadth-first order.
+
+    The order is that of the search (nearest first, then chart order), never a set's,
+    so findings read the same in every process.
+    """
+    seen, queue, found = {start}, deque([start]), []
     while queue:
         for src in facts.feeders.get(queue.popleft(), ()):
             if src not in seen:
                 seen.add(src)
+                found.append(src)
                 queue.append(src)
-    seen.discard(start)
-    return list(seen)
+    return found
 
 
 @rule("enterprise_db", EnterpriseParams)
