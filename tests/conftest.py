@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from planner.charts import shipped_chart
+
+# CI replays a fixed set of examples so a run is reproducible; developers explore new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

@@ -23,9 +23,11 @@ def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Prob
     parse or validate; references to them are not reported as dangling.
     """
     problems: list[Problem] = []
-    kinds, locations = _index_ids(chart, problems)
+    elements = list(chart.iter_elements())  # walked twice below: once is enough
+    kinds, locations = _index_ids(elements, problems)
     unparsed = set(unparsed_ids)
-    problems += _dangling_references(chart, kinds, unparsed)
+    holders = elements + [(("answers", key), answer) for key, answer in chart.answers.items()]
+    problems += _dangling_references(holders, kinds, unparsed)
     problems += _accountability(chart)
     problems += _cycles(chart, locations, "people", "reports_to", "reporting line")
     problems += _cycles(chart, locations, "teams", "parent", "team hierarchy")
@@ -33,10 +35,10 @@ def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Prob
     return problems
 
 
-def _index_ids(chart: Chart, problems: list[Problem]) -> tuple[dict[str, str], dict[str, Location]]:
+def _index_ids(elements: list[tuple[Location, Element]], problems: list[Problem]) -> tuple[dict[str, str], dict[str, Location]]:
     kinds: dict[str, str] = {}
     locations: dict[str, Location] = {}
-    for loc, element in chart.iter_elements():
+    for loc, element in elements:
         first = locations.get(element.id)
         if first is not None:
             problems.append(
@@ -57,12 +59,10 @@ def _where(loc: Location) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _dangling_references(chart: Chart, kinds: dict[str, str], unparsed: set[str]) -> list[Problem]:
+def _dangling_references(holders: list[tuple[Location, object]], kinds: dict[str, str], unparsed: set[str]) -> list[Problem]:
     """References to missing ids, or to an element of the wrong kind (a hot loop on big charts)."""
     problems = []
     get = kinds.get
-    holders: list[tuple[Location, object]] = list(chart.iter_elements())
-    holders += [(("answers", key), answer) for key, answer in chart.answers.items()]
     for loc, holder in holders:
         for field in ref_fields(type(holder)):
             value = getattr(holder, field.name)
