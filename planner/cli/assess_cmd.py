@@ -9,21 +9,9 @@ import click
 
 from ..maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
 from ..maturity.facts import Facts
+from ..maturity.report import json_report, md_report, report_title, text_report
 from ..store import load_chart
 from .app import chart_argument, cli, format_option
-from .assess_report import md_report, text_report
-
-
-def assessment_json(chart_path: Path, facts: Facts, results: dict, structure) -> dict:
-    """The documented JSON shape (docs/maturity.md): chart, levels per model, full assessments, structure."""
-    info = facts.chart.chart
-    return {
-        "chart": {"path": str(chart_path), "name": info.name, "state": info.state,
-                  "as_of": str(info.as_of) if info.as_of else None, "elements": facts.chart.size()},
-        "levels": {m: a.level for m, a in results.items()},
-        "models": {m: a.to_dict() for m, a in results.items()},
-        "structure": structure.to_dict() if structure is not None else None,
-    }
 
 
 @cli.command()
@@ -40,13 +28,10 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool) -
     results = assess_all(facts, chosen)
     structure = None if no_structure else analyze_structure(facts)
     if fmt == "json":
-        click.echo(json.dumps(assessment_json(chart, facts, results, structure), indent=2))
+        click.echo(json.dumps(json_report(chart, facts, results, structure), indent=2))
         return
-    info = loaded.chart
-    when = f", as of {info.as_of}" if info.as_of else ""
-    title = f"Maturity assessment: {info.name} ({info.state} state{when})"
     render = md_report if fmt == "md" else text_report
-    click.echo(render(title, results, structure, facts), nl=False)
+    click.echo(render(report_title(loaded.chart), results, structure, facts), nl=False)
 
 
 @cli.command()
@@ -101,10 +86,8 @@ def step_assess(demo) -> None:
         click.echo(f"Current engagement gaps to level {nxt}: " + ", ".join(g.criterion_id for g in gaps))
     for state, (facts, results, path) in runs.items():
         structure = analyze_structure(facts)
-        info = facts.chart.chart
-        title = f"Maturity assessment: {info.name} ({info.state} state)"
         md = demo.out / f"assessment-{state}.md"
-        md.write_text(md_report(title, results, structure, facts), encoding="utf-8")
+        md.write_text(md_report(report_title(facts.chart.chart), results, structure, facts), encoding="utf-8")
         js = demo.out / f"assessment-{state}.json"
-        js.write_text(json.dumps(assessment_json(path, facts, results, structure), indent=2), encoding="utf-8")
+        js.write_text(json.dumps(json_report(path, facts, results, structure), indent=2), encoding="utf-8")
         demo.written += [md, js]

@@ -5,6 +5,7 @@ Pure: returns strings; the command line prints them.
 
 from __future__ import annotations
 
+from ..textfmt import md_escape as _md
 from .model import Gap, Roadmap, Step
 
 
@@ -151,7 +152,3 @@ def to_markdown(roadmap: Roadmap) -> str:
     if roadmap.warnings:
         out += ["", "Warnings:", ""] + [f"- {_md(w)}" for w in roadmap.warnings]
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")

@@ -91,9 +91,12 @@ class ToolActions:
     @work(thread=True, exclusive=True, group="tool")
     def _assess_worker(self, model_name: str) -> None:
         from ..maturity import assess
+        from ..maturity.report import report_title, text_report
 
-        result = assess(self.session.chart, model_name)
-        self.call_from_thread(self.push_screen, ReportScreen(f"Assessment: {result.model_name}", assessment_text(result)))
+        chart = self.session.chart
+        result = assess(chart, model_name)
+        text = text_report(report_title(chart.chart), {result.model_id: result})
+        self.call_from_thread(self.push_screen, ReportScreen(f"Assessment: {result.model_name}", text))
 
     # --- export ------------------------------------------------------------------------------
 
@@ -126,19 +129,3 @@ class ToolActions:
             return
         self.call_from_thread(self.notify, f"Wrote {written}", title="Export")
 
-
-def assessment_text(result) -> str:
-    """A plain-text summary of an assessment for the report screen."""
-    lines = [f"{result.model_name}: level {result.level} {result.level_name} of {result.max_level}", ""]
-    for dim, level in result.dimension_levels.items():
-        lines.append(f"  {result.dimension_names.get(dim, dim)}: level {level}")
-    gaps = result.gaps()
-    if result.next_level is not None:
-        lines += ["", f"Gaps to level {result.next_level} ({result.level_names.get(result.next_level, '')}):"]
-        for gap in gaps:
-            lines.append(f"  - {gap.criterion_id}: {gap.statement}")
-            for finding in gap.findings[:5]:
-                lines.append(f"      {finding.message}")
-    for note in result.notes:
-        lines.append(f"note: {note}")
-    return "\n".join(lines)

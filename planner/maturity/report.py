@@ -1,0 +1,222 @@
+"""Assessments as text, Markdown and JSON: the consultant's report ``planner assess`` prints.
+
+Pure string building beside its siblings :mod:`planner.roadmap.report` and
+:mod:`planner.diff.report`; the command line and the editor decide where the text
+goes. The structure section is built once from the :class:`StructureReport` fields
+(:func:`structure_sections`) and rendered as text or Markdown, never by reworking
+one rendering into the other.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..textfmt import md_escape
+from .assess import Assessment
+from .facts import Facts
+from .structure import StructureReport
+
+WRAP = 100
+
+
+def report_title(info) -> str:
+    """``Maturity assessment: NAME (STATE state, as of DATE)`` from a chart's ``chart:`` header."""
+    when = f", as of {info.as_of}" if info.as_of else ""
+    return f"Maturity assessment: {info.name} ({info.state} state{when})"
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _clip(text: str, width: int = WRAP) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def summary_rows(results: dict[str, Assessment]) -> list[tuple[str, str, str, str]]:
+    """(model id, name, level reached, next level and its gap count) per model."""
+    rows = []
+    for a in results.values():
+        n = len(a.gaps())
+        nxt = f"{a.next_level} {a.level_names[a.next_level]} ({n} gap{'' if n == 1 else 's'})" if a.next_level else "top level reached"
+        rows.append((a.model_id, a.model_name, f"{a.level} {a.level_name} (of {a.max_level})", nxt))
+    return rows
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], indent: str = "") -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = lambda cells: indent + "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    return [line(headers), indent + "  ".join("-" * w for w in widths), *map(line, rows)]
+
+
+# -- structure: one description, two renderings ----------------------------------
+
+
+@dataclass
+class Section:
+    """One part of the structural analysis: ``heading: summary`` and the items under it."""
+
+    heading: str
+    summary: str
+    items: list[str] = field(default_factory=list)
+
+
+def _count_and_names(ids: list[str], facts: Facts, most: int) -> str:
+    if not ids:
+        return "none"
+    return f"{len(ids)}: " + ", ".join(facts.names(ids[:most])) + (f" and {len(ids) - most} more" if len(ids) > most else "")
+
+
+def structure_sections(s: StructureReport, facts: Facts) -> list[Section]:
+    """The structure section from the report's fields; an empty list reads "none", never an empty heading."""
+    if s.silos:
+        silos = Section("Information silos", f"{len(s.silos)} groups of data sources not linked to each other",
+                        [", ".join(facts.names(part)) for part in s.silos[:6]])
+    else:
+        silos = Section("Information silos", "none, the data sources form one linked whole")
+    how = (f"estimated from {s.betweenness_sources} sampled sources of {s.work_nodes}" if s.betweenness_sampled
+           else f"exact over {s.work_nodes} nodes")
+    flows = s.missing_inputs[:3] + s.orphan_outputs[:3]
+    return [
+        silos,
+        Section("Single points of failure", str(len(s.single_points_of_failure) or "none"),
+                [f.message for f in s.single_points_of_failure[:6]]),
+        Section(f"Bottlenecks (betweenness in the work network, {how})", "" if s.bottlenecks else "none",
+                [f"{facts.name(node)} ({facts.kind(node)}): {score:.3f}" for node, score in s.bottlenecks]),
+        Section("Workflow integrity", f"{len(s.missing_inputs)} missing inputs, {len(s.orphan_outputs)} orphan outputs",
+                [f.message for f in flows]),
+        Section("Capabilities without systems", _count_and_names(s.capabilities_without_systems, facts, 6)),
+        Section("External organizations without SLA", _count_and_names(s.orgs_without_sla, facts, 8)),
+    ]
+
+
+def text_structure(s: StructureReport, facts: Facts) -> list[str]:
+    lines = ["== Structure of the operation"]
+    for sec in structure_sections(s, facts):
+        lines.append(_clip(f"   {sec.heading}: {sec.summary}".rstrip()))
+        lines += [_clip(f"     - {item}") for item in sec.items]
+    return lines + [""]
+
+
+def md_structure(s: StructureReport, facts: Facts) -> list[str]:
+    out = ["## Structure of the operation", ""]
+    for sec in structure_sections(s, facts):
+        out.append(f"- {md_escape(sec.heading)}: {md_escape(sec.summary)}".rstrip())
+        out += [f"  - {md_escape(item)}" for item in sec.items]
+    return out
+
+
+# -- models ------------------------------------------------------------------------
+
+
+def _gap_lines(a: Assessment, indent: str) -> list[str]:
+    lines = []
+    for gap in a.gaps():
+        lines.append(f"{indent}- [{a.dimension_names.get(gap.dimension, gap.dimension)}] {gap.statement}")
+        lines.append(f"{indent}  criterion {gap.criterion_id}, score {_pct(gap.score)}")
+        for finding in gap.findings:
+            lines += textwrap.wrap(finding.message, WRAP, initial_indent=indent + "    ",
+                                   subsequent_indent=indent + "      ", break_on_hyphens=False)
+    return lines
+
+
+def text_model(a: Assessment) -> list[str]:
+    lines = [f"== {a.model_name} ({a.model_id}): level {a.level} of {a.max_level}, {a.level_name}"]
+    if a.source:
+        lines.append(_clip(f"   Source: {a.source}", 160))
+    lines.append("   Level scores: " + "   ".join(f"{n} {a.level_names[n]} {_pct(s)}" for n, s in a.level_scores.items()))
+    lines.append("")
+    rows = [(a.dimension_names[d], f"{lv} {a.level_names[lv]}") for d, lv in a.dimension_levels.items()]
+    lines += _table(("Dimension", "Level"), rows, "   ")
+    if a.capability_levels:
+        counts = {n: sum(1 for lv in a.capability_levels.values() if lv == n) for n in a.level_names}
+        lines.append("   Capabilities by level: " + ", ".join(f"{n}: {c}" for n, c in counts.items() if c))
+    lines.append("")
+    if a.next_level:
+        lines.append(f"   To reach level {a.next_level} {a.level_names[a.next_level]}, close these gaps:")
+        lines += _gap_lines(a, "   ")
+    else:
+        lines.append("   Every criterion of every level is met.")
+    met_next = [r for r in a.results if a.next_level and r.level == a.next_level and r.met]
+    if met_next:
+        lines.append(f"   Already in place for level {a.next_level}: "
+                     + ", ".join(f"{r.criterion_id.rsplit('.', 1)[1]} ({r.satisfied_by})" for r in met_next))
+    by_answer = [r.criterion_id for r in a.results if r.satisfied_by == "answer"]
+    if by_answer:
+        lines.append(_clip("   Met by attested answers: " + ", ".join(by_answer), 400))
+    for note in a.notes:
+        lines.append(f"   Note: {note}")
+    return lines + [""]
+
+
+def md_model(a: Assessment) -> list[str]:
+    out = ["", f"## {a.model_name}: level {a.level} of {a.max_level}, {a.level_name}", ""]
+    if a.source:
+        out += [f"*Source:* {a.source}", ""]
+    out += ["| Dimension | Level |", "|---|---|"]
+    out += [f"| {md_escape(a.dimension_names[d])} | {lv} {md_escape(a.level_names[lv])} |" for d, lv in a.dimension_levels.items()]
+    out += ["", "| Level | Score |", "|---|---|"]
+    out += [f"| {n} {md_escape(a.level_names[n])} | {_pct(s)} |" for n, s in a.level_scores.items()]
+    if a.next_level:
+        out += ["", f"### Gaps to level {a.next_level} {a.level_names[a.next_level]}", ""]
+        for gap in a.gaps():
+            out.append(f"- **{md_escape(gap.statement)}** (`{gap.criterion_id}`)")
+            out += [f"  - {md_escape(f.message)}" for f in gap.findings]
+    for note in a.notes:
+        out.append(f"> Note: {note}")
+    return out
+
+
+# -- whole reports -------------------------------------------------------------------
+
+
+def _needs_facts(structure: StructureReport | None, facts: Facts | None) -> None:
+    if structure is not None and facts is None:
+        raise TypeError("a report with the structure section needs the chart's facts (to name elements)")
+
+
+def text_report(title: str, results: dict[str, Assessment], structure: StructureReport | None = None,
+                facts: Facts | None = None) -> str:
+    """The plain-text report: summary table, one section per model, then the structure (when given)."""
+    _needs_facts(structure, facts)
+    lines = [title, ""]
+    lines += _table(("Model", "Name", "Level reached", "Next level"), summary_rows(results))
+    lines.append("")
+    for a in results.values():
+        lines += text_model(a)
+    if structure is not None:
+        lines += text_structure(structure, facts)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def md_report(title: str, results: dict[str, Assessment], structure: StructureReport | None = None,
+              facts: Facts | None = None) -> str:
+    """The same report in Markdown."""
+    _needs_facts(structure, facts)
+    out = [f"# {md_escape(title)}", "", "| Model | Level reached | Next level |", "|---|---|---|"]
+    for model_id, name, level, nxt in summary_rows(results):
+        out.append(f"| {md_escape(name)} (`{model_id}`) | {md_escape(level)} | {md_escape(nxt)} |")
+    for a in results.values():
+        out += md_model(a)
+    if structure is not None:
+        out += [""] + md_structure(structure, facts)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def json_report(chart_path: Path | str, facts: Facts, results: dict[str, Assessment],
+                structure: StructureReport | None) -> dict:
+    """The documented JSON shape (docs/maturity.md): chart, levels per model, full assessments, structure."""
+    info = facts.chart.chart
+    return {
+        "chart": {"path": str(chart_path), "name": info.name, "state": info.state,
+                  "as_of": str(info.as_of) if info.as_of else None, "elements": facts.chart.size()},
+        "levels": {m: a.level for m, a in results.items()},
+        "models": {m: a.to_dict() for m, a in results.items()},
+        "structure": structure.to_dict() if structure is not None else None,
+    }
+
+
+__all__ = ["Section", "json_report", "md_report", "report_title", "structure_sections", "summary_rows",
+           "text_model", "text_report", "text_structure"]
