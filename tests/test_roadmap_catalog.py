@@ -83,8 +83,6 @@ def test_invalid_added_element_is_located(tmp_path):
 
 
 RULE_ONLY_WITHOUT_CLOSER = {
-    # Each workflow's own inputs and outputs must be fixed: no generic change knows them.
-    "coe.2.workflow-integrity",
     # Depend on the chart's own people (who else can do a job, who reports to whom).
     "coe.3.no-single-point-of-failure",
     "coe.3.span-of-control",

@@ -75,9 +75,17 @@ def test_taskjuggler_accepts_the_export(runner, current_path, tmp_path, target):
     assert "Error" not in done.stderr
 
 
+def catalog_closing_nothing(folder) -> str:
+    path = folder / "tiny.yaml"
+    path.write_text("catalog: {name: tiny}\nsolutions:\n  - id: a\n    name: A\n"
+                    "    options: [{sourcing: build, effort: 1, duration: 1, cost: 0}]\n"
+                    "    satisfies: [engagement.3.loyalty-rewards]\n")
+    return str(path)
+
+
 def test_user_errors_exit_2_with_one_line(runner, current_path, tmp_path):
     for args, needle in [(("--target", "9"), "unknown target level"),
-                         (("--model", "coe"), "coe.2.workflow-integrity"),
+                         (("--model", "coe", "--catalog", catalog_closing_nothing(tmp_path)), "coe.2.workflow-integrity"),
                          (("--budget", "5000"), "cannot be scheduled"),
                          (("--catalog", tmp_path / "missing.yaml"), "no such file")]:
         result = run(runner, current_path, *args)
