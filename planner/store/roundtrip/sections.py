@@ -9,7 +9,7 @@ import yaml
 
 from ..emit import emit
 from .base import ORDER, Change, PatchError, _normalize, _Replace, dump
-from .doc import _Doc, _value
+from .doc import _TOP, _Doc, _value
 from .nodes import _patch_keyed, _patch_mapping
 
 _ITEM_ID = re.compile(r"""(?:^|[{,])\s*id\s*:\s*['"]?([A-Za-z0-9][A-Za-z0-9_.\-]*)""")
@@ -33,6 +33,19 @@ def _patch_section(doc: _Doc, section: str, elements: list, changes: list[Change
     flow = doc.lines[spots[0][0]].lstrip()[1:].lstrip().startswith("{")
     doc.edits += _patch_keyed(doc, lambda oid: _load_item(doc, section, where[oid], oid),
                               spots, old_ids, new_ids, new_data, dash, flow)
+    if not elements:  # every item removed: an empty key would read back as null
+        _mark_empty(doc, section, "[]")
+
+
+def _mark_empty(doc: _Doc, key: str, empty: str) -> None:
+    """Write `` []`` / `` {}`` after the colon of a top-level key whose items are all gone (comments stay)."""
+    line = doc.lines[doc.top[key][0]]
+    match = _TOP.match(line.rstrip("\r\n"))
+    if match is None:
+        raise PatchError(f"cannot empty {key}")
+    colon = line.index(":", match.end(1))
+    at = doc.offset(doc.top[key][0], colon + 1)
+    doc.replace(at, at, " " + empty)
 
 
 def _outline(doc: _Doc, begin: int, end: int) -> tuple[list[tuple[int, int]], int]:
@@ -127,5 +140,7 @@ def _patch_block(doc: _Doc, key: str, new: Any) -> None:
     try:
         old = _normalize(key, _value(v))
         doc.edits += _patch_mapping(doc, node, {key: old}, {key: new})
+        if new in ({}, []) and old not in ({}, [], None):
+            _mark_empty(doc, key, "{}" if isinstance(new, dict) else "[]")
     except _Replace:
         _replace_top(doc, key, new)
