@@ -34,6 +34,7 @@ class EditActions:
         if self.session is None or self.session.read_only:
             self.notify(self.session.read_only if self.session else "not loaded", severity="error")
             return False
+        await self.wait_for_save()
         try:
             self.session.apply(command)
         except (FieldError, ValueError) as exc:
@@ -58,6 +59,7 @@ class EditActions:
             await self.form.show(key)
 
     async def action_undo(self) -> None:
+        await self.wait_for_save()
         command = self.session.undo() if self.session else None
         if command is None:
             self.notify("Nothing to undo.")
@@ -66,6 +68,7 @@ class EditActions:
         self.notify(f"Undone: {command.label}", timeout=2)
 
     async def action_redo(self) -> None:
+        await self.wait_for_save()
         command = self.session.redo() if self.session else None
         if command is None:
             self.notify("Nothing to redo.")

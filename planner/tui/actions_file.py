@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from ..errors import PlannerError
 from .core.recovery import discard_recovery, find_recovery, recover, write_recovery
-from .core.session import ExternalChange, Session
+from .core.session import Session
 from .screens.dialogs import external_change_dialog, quit_dialog, recovery_dialog
 
 
@@ -24,6 +24,7 @@ class FileActions:
 
     _recovery_timer = None
     _recovery_written_at = -1
+    _running_save = None
 
     def start_loading(self) -> None:
         self._load_worker()
@@ -111,25 +112,41 @@ class FileActions:
                 return
         await self._save(force=True)
 
+    async def wait_for_save(self) -> None:
+        """Hold an edit until a running save is written: the save worker never reads a chart being changed."""
+        worker = self._running_save
+        if worker is not None and not worker.is_finished:
+            try:
+                await worker.wait()
+            except Exception:  # its outcome is reported by the save flow
+                pass
+
     async def _save(self, force: bool) -> bool:
-        worker = self._save_worker(force)
-        await worker.wait()
-        outcome = worker.result
+        session = self.session
+        changes, at = session.changes(), len(session.stack.done)  # what this save writes, taken on the UI thread
+        worker = self._save_worker(force, changes, at)
+        self._running_save = worker
+        try:
+            await worker.wait()
+            outcome = worker.result
+        except Exception as exc:
+            outcome = exc
         if isinstance(outcome, Exception):
-            self.notify(str(outcome), title="Save failed", severity="error", timeout=10)
+            self.notify(str(outcome), title="Save failed", severity="error", timeout=10, markup=False)
             return False
-        discard_recovery(self.session.path)
+        if not session.modified:  # edits made since are still only in the recovery file
+            discard_recovery(session.path)
         self.update_title()
         how = "only the edited parts rewritten" if outcome.patched else f"rewritten in canonical form ({outcome.reason})"
         self.notify(f"Saved {self.session.path.name}: {how}.", title="Saved")
         return True
 
     @work(thread=True, exclusive=True, group="save")
-    def _save_worker(self, force: bool):
+    def _save_worker(self, force: bool, changes, at: int):
         get_current_worker()
         try:
-            return self.session.save(force=force)
-        except (ExternalChange, PlannerError, OSError, PermissionError) as exc:
+            return self.session.save(force=force, changes=changes, at=at)
+        except Exception as exc:  # reported, never an exit of the editor
             return exc
 
     # --- quit ---------------------------------------------------------------------------

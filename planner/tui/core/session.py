@@ -205,25 +205,31 @@ class Session:
             return False
         return hashlib.sha256(now).hexdigest() != self.base_hash
 
-    def save(self, force: bool = False) -> SaveOutcome:
-        """Write the chart; raises :class:`ExternalChange` unless ``force``."""
+    def save(self, force: bool = False, changes: list[Change] | None = None, at: int | None = None) -> SaveOutcome:
+        """Write the chart; raises :class:`ExternalChange` unless ``force``.
+
+        ``changes`` and ``at`` (the undo stack position) are what the caller
+        took before starting the save; only that state is marked saved.
+        """
         if self.read_only:
             raise PermissionError(self.read_only)
         if not force and self.changed_on_disk():
             raise ExternalChange(str(self.path))
-        outcome = save_preserving(self.path, self.chart, self.base_text, self.changes())
-        self.saved(outcome.text)
+        if changes is None:
+            changes, at = self.changes(), len(self.stack.done)
+        outcome = save_preserving(self.path, self.chart, self.base_text, changes)
+        self.saved(outcome.text, at)
         return outcome
 
-    def saved(self, text: str) -> None:
-        """The file now holds ``text``: it becomes the base of the next save."""
+    def saved(self, text: str, at: int | None = None) -> None:
+        """The file now holds ``text`` (the chart at stack position ``at``): it becomes the base of the next save."""
         self.base_text = text
         self.base_hash = _hash(text)
         self._origin.clear()
         self._objects.clear()
         self.extra_changes = []
         self.chart_touched = self.answers_touched = False
-        self.stack.mark_saved()
+        self.stack.mark_saved(at)
 
 
 def _hash(text: str | None) -> str | None:

@@ -54,8 +54,9 @@ class CommandStack:
         self.edits += 1
         return command
 
-    def mark_saved(self) -> None:
-        self._saved_at = len(self.done)
+    def mark_saved(self, at: int | None = None) -> None:
+        """The state at position ``at`` (default: now) is the one on disk."""
+        self._saved_at = len(self.done) if at is None else at
 
     @property
     def modified(self) -> bool:

@@ -1,0 +1,71 @@
+"""Editor regressions found in review: saves racing edits, recovery, fallbacks, quitting, markup, focus."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+import time
+
+import pytest
+
+import planner.store.roundtrip as roundtrip
+from planner.tui.app import EditorApp
+from planner.tui.core.commands import SetField
+from planner.tui.core.recovery import recovery_path
+
+
+def sync(test):
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture
+def chart_file(tmp_path, current_path):
+    target = tmp_path / "current.yaml"
+    shutil.copy(current_path, target)
+    return target
+
+
+async def started(pilot):
+    while not pilot.app.ready:
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+async def settle(pilot, app, seconds: float = 5.0) -> None:
+    """Wait until no save is running."""
+    end = time.monotonic() + seconds
+    while (w := getattr(app, "_running_save", None)) is not None and not w.is_finished and time.monotonic() < end:
+        await pilot.pause(0.05)
+    await pilot.pause(0.1)
+
+
+@sync
+async def test_an_edit_made_while_saving_stays_pending(chart_file, monkeypatch):
+    real = roundtrip.write_atomic
+
+    def slow_write(path, data):
+        time.sleep(0.6)
+        return real(path, data)
+
+    monkeypatch.setattr(roundtrip, "write_atomic", slow_write)
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        s = app.session
+        await app.apply_command(SetField(s.get("p-marcus-webb"), "title", "First edit"))
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        await app.apply_command(SetField(s.get("p-hannah-cho"), "title", "Typed while saving"))
+        await settle(pilot, app)
+        await pilot.pause(0.3)
+        text = chart_file.read_text()
+        assert "First edit" in text
+        assert "Typed while saving" not in text
+        assert s.modified and "[modified]" in app.title
+        assert any(c.new == "p-hannah-cho" for c in s.changes())
+        assert recovery_path(chart_file).exists()
