@@ -69,3 +69,59 @@ async def test_an_edit_made_while_saving_stays_pending(chart_file, monkeypatch):
         assert s.modified and "[modified]" in app.title
         assert any(c.new == "p-hannah-cho" for c in s.changes())
         assert recovery_path(chart_file).exists()
+
+
+async def wait_for_screen(pilot, name: str, seconds: float = 3.0) -> None:
+    end = time.monotonic() + seconds
+    while type(pilot.app.screen).__name__ != name and time.monotonic() < end:
+        await pilot.pause(0.05)
+
+
+def crashed_session(path):
+    """A recovery file left by an editor that died with one edit."""
+    from planner.tui.core.recovery import write_recovery
+    from planner.tui.core.session import Session
+
+    session = Session.open(path)
+    session.apply(SetField(session.chart.chart, "name", "Recovered name"))
+    write_recovery(session)
+    return recovery_path(path)
+
+
+@sync
+async def test_escape_on_the_recovery_dialog_keeps_the_file(chart_file):
+    found = crashed_session(chart_file)
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await wait_for_screen(pilot, "ChoiceScreen")
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert found.exists()
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.2)
+    assert found.exists()
+    again = EditorApp(chart_file, watch_delay=0.1)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await wait_for_screen(pilot, "ChoiceScreen")
+        assert type(again.screen).__name__ == "ChoiceScreen"
+        await pilot.click("#discard")
+        await pilot.pause(0.2)
+    assert not found.exists()
+
+
+@sync
+async def test_recovery_is_offered_for_a_never_saved_chart(tmp_path):
+    path = tmp_path / "brand-new.yaml"
+    found = crashed_session(path)
+    assert not path.exists() and found.exists()
+    app = EditorApp(path, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await wait_for_screen(pilot, "ChoiceScreen")
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        await pilot.click("#recover")
+        await pilot.pause(0.2)
+        assert app.session.chart.chart.name == "Recovered name"

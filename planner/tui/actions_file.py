@@ -25,6 +25,8 @@ class FileActions:
     _recovery_timer = None
     _recovery_written_at = -1
     _running_save = None
+    _keep_recovery = False
+    """The recovery dialog was cancelled: a clean quit keeps the file so it is offered again."""
 
     def start_loading(self) -> None:
         self._load_worker()
@@ -37,7 +39,7 @@ class FileActions:
         except PlannerError as exc:
             self.call_from_thread(self._load_failed, str(exc))
             return
-        found = find_recovery(session.path) if session.base_text is not None or session.path.exists() else None
+        found = find_recovery(session.path)  # a new, never-saved chart has one too
         self.call_from_thread(self._loaded, session, found)
 
     def _load_failed(self, message: str) -> None:
@@ -50,13 +52,19 @@ class FileActions:
 
     @work(exclusive=True, group="flow")
     async def _offer_recovery(self, session: Session, found) -> None:
-        if True:
-            answer = await self.ask(recovery_dialog(session.path.name, found.written, found.base_matches))
-            if answer == "recover":
+        answer = await self.ask(recovery_dialog(session.path.name, found.written, found.base_matches))
+        if answer == "recover":
+            try:
                 await self.show_session(recover(session, found))
-                self.notify("Recovered the unsaved edits; save with ctrl+s.", title="Recovered")
-            else:
-                discard_recovery(session.path)
+            except Exception as exc:
+                self._keep_recovery = True
+                self.notify(f"Could not recover: {exc}", severity="error", markup=False)
+                return
+            self.notify("Recovered the unsaved edits; save with ctrl+s.", title="Recovered")
+        elif answer == "discard":  # only a deliberate discard deletes it
+            discard_recovery(session.path)
+        else:  # cancelled: kept, and offered again next time
+            self._keep_recovery = True
 
     async def ask(self, screen):
         """Show a dialog and wait for its answer (only from a worker, as Textual requires)."""
@@ -157,7 +165,7 @@ class FileActions:
     @work(exclusive=True, group="flow")
     async def _quit_flow(self) -> None:
         if self.session is None or not self.session.modified:
-            if self.session is not None:
+            if self.session is not None and not self._keep_recovery:
                 discard_recovery(self.session.path)
             self.exit()
             return
