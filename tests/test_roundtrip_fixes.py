@@ -45,3 +45,33 @@ def test_deleting_the_last_answer_writes_an_empty_mapping(tmp_path):
     text = patch_chart_text(HAND, chart, [Change("answers")])
     assert "answers: {}\n" in text
     assert "# the end" in text and "  name: X  # the name" in text
+
+
+def test_a_failed_patch_asks_or_keeps_a_backup(tmp_path):
+    import pytest
+
+    from planner.store.roundtrip import PatchError
+
+    text = "---\n" + HAND  # multi-document marker: beyond the patcher
+    chart = _chart(text)
+    chart.teams[0].name = "B"
+    target = tmp_path / "c.yaml"
+    target.write_text(text)
+    with pytest.raises(PatchError):
+        save_preserving(target, chart, text, [Change("teams", "t-a", "t-a")], canonical=False)
+    assert target.read_text() == text
+    out = save_preserving(target, chart, text, [Change("teams", "t-a", "t-a")])
+    assert not out.patched and out.backup == tmp_path / "c.yaml.bak"
+    assert out.backup.read_text() == text and "c.yaml.bak" in out.reason
+
+
+def test_an_id_renamed_away_can_be_reused_by_a_new_element():
+    from planner.model import Team
+
+    chart = _chart(HAND)
+    chart.teams[0].id = "t-old"
+    chart.teams.append(Team(id="t-a", name="New A"))
+    changes = [Change("teams", "t-a", "t-old"), Change("teams", None, "t-a")]
+    text = patch_chart_text(HAND, chart, changes)
+    assert "  - id: t-old   # first\n" in text and "# a comment that stays" in text
+    assert [t.id for t in _chart(text).teams] == ["t-old", "t-a"]

@@ -125,3 +125,26 @@ async def test_recovery_is_offered_for_a_never_saved_chart(tmp_path):
         await pilot.click("#recover")
         await pilot.pause(0.2)
         assert app.session.chart.chart.name == "Recovered name"
+
+
+@sync
+async def test_a_save_that_would_lose_comments_asks_first(chart_file):
+    text = "---\n" + chart_file.read_text()
+    chart_file.write_text(text)
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await app.apply_command(SetField(app.session.get("p-marcus-webb"), "title", "Edited"))
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, "ChoiceScreen")
+        assert "canonical form" in str(app.screen.message)
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert chart_file.read_text() == text and app.session.modified
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, "ChoiceScreen")
+        await pilot.click("#canonical")
+        await settle(pilot, app)
+        await pilot.pause(0.2)
+        assert not app.session.modified and "Edited" in chart_file.read_text()
+        assert (chart_file.parent / "current.yaml.bak").read_text() == text

@@ -16,7 +16,8 @@ from textual.worker import get_current_worker
 from ..errors import PlannerError
 from .core.recovery import discard_recovery, find_recovery, recover, write_recovery
 from .core.session import Session
-from .screens.dialogs import external_change_dialog, quit_dialog, recovery_dialog
+from ..store.roundtrip import PatchError
+from .screens.dialogs import canonical_dialog, external_change_dialog, quit_dialog, recovery_dialog
 
 
 class FileActions:
@@ -132,13 +133,13 @@ class FileActions:
     async def _save(self, force: bool) -> bool:
         session = self.session
         changes, at = session.changes(), len(session.stack.done)  # what this save writes, taken on the UI thread
-        worker = self._save_worker(force, changes, at)
-        self._running_save = worker
-        try:
-            await worker.wait()
-            outcome = worker.result
-        except Exception as exc:
-            outcome = exc
+        outcome = await self._run_save(force, changes, at, canonical=not session.base_text)
+        if isinstance(outcome, PatchError):  # comments and formatting would be lost: ask first
+            answer = await self.ask(canonical_dialog(session.path.name, str(outcome)))
+            if answer != "canonical":
+                self.notify("Not saved.", severity="warning")
+                return False
+            outcome = await self._run_save(force, changes, at, canonical=True)
         if isinstance(outcome, Exception):
             self.notify(str(outcome), title="Save failed", severity="error", timeout=10, markup=False)
             return False
@@ -146,14 +147,23 @@ class FileActions:
             discard_recovery(session.path)
         self.update_title()
         how = "only the edited parts rewritten" if outcome.patched else f"rewritten in canonical form ({outcome.reason})"
-        self.notify(f"Saved {self.session.path.name}: {how}.", title="Saved")
+        self.notify(f"Saved {session.path.name}: {how}.", title="Saved", markup=False)
         return True
 
+    async def _run_save(self, force: bool, changes, at: int, canonical: bool):
+        worker = self._save_worker(force, changes, at, canonical)
+        self._running_save = worker
+        try:
+            await worker.wait()
+            return worker.result
+        except Exception as exc:
+            return exc
+
     @work(thread=True, exclusive=True, group="save")
-    def _save_worker(self, force: bool, changes, at: int):
+    def _save_worker(self, force: bool, changes, at: int, canonical: bool):
         get_current_worker()
         try:
-            return self.session.save(force=force, changes=changes, at=at)
+            return self.session.save(force=force, changes=changes, at=at, canonical=canonical)
         except Exception as exc:  # reported, never an exit of the editor
             return exc
 

@@ -59,22 +59,40 @@ class SaveOutcome:
     text: str
     patched: bool
     reason: str = ""
+    backup: Path | None = None
 
 
 def save_preserving(path: str | os.PathLike, chart: Chart, base_text: str | None,
-                    changes: Iterable[Change]) -> SaveOutcome:
-    """Save ``chart`` over ``path`` changing only what ``changes`` name; canonical when that fails."""
+                    changes: Iterable[Change], canonical: bool = True) -> SaveOutcome:
+    """Save ``chart`` over ``path`` changing only what ``changes`` name.
+
+    When that is not possible and the file was hand-written, ``canonical=False``
+    raises :class:`PatchError` (the caller asks the user first); otherwise the
+    old text is kept in ``NAME.bak`` before the canonical rewrite.
+    """
     from ..charts import chart_to_text, leading_comments
 
     reason = "new file"
     if base_text:
         try:
             text = patch_chart_text(base_text, chart, changes)
-            return SaveOutcome(write_atomic(path, text.encode("utf-8")), text, True)
-        except PatchError as exc:
-            reason = str(exc)
+            return SaveOutcome(write_atomic(path, _newlines(text, base_text).encode("utf-8")), text, True)
+        except Exception as exc:  # any failure of the patcher: never lose the save, never lose the comments silently
+            reason = str(exc) or type(exc).__name__
+            if not canonical:
+                raise PatchError(reason) from exc
     text = chart_to_text(chart, leading_comments(base_text or ""))
-    return SaveOutcome(write_atomic(path, text.encode("utf-8")), text, False, reason)
+    backup = None
+    if base_text and text != base_text:
+        backup = Path(os.fspath(path) + ".bak")
+        write_atomic(backup, base_text.encode("utf-8"))
+        reason += f"; the previous text is in {backup.name}"
+    return SaveOutcome(write_atomic(path, text.encode("utf-8")), text, False, reason, backup)
+
+
+def _newlines(text: str, base_text: str) -> str:
+    """``text`` with the newline style of the file it was patched from."""
+    return text
 
 
 def _section_data(chart: Chart, section: str) -> Any:

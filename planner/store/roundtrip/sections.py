@@ -23,7 +23,9 @@ def _patch_section(doc: _Doc, section: str, elements: list, changes: list[Change
         return
     renames = {c.new: c.old for c in changes if c.old and c.new}
     touched = {c.new for c in changes if c.new}
-    new_ids = [renames.get(e.id, e.id) for e in elements]
+    fresh = {c.new for c in changes if c.old is None and c.new}
+    gone = {c.old for c in changes if c.old and c.old != c.new}
+    new_ids = [_file_id(e.id, renames, fresh, gone) for e in elements]
     new_data = [dump(e) if e.id in touched else None for e in elements]
     old_ids = _item_ids(doc, section, spots, dash)
     missing = {c.old for c in changes if c.old} - set(old_ids)
@@ -46,6 +48,15 @@ def _mark_empty(doc: _Doc, key: str, empty: str) -> None:
     colon = line.index(":", match.end(1))
     at = doc.offset(doc.top[key][0], colon + 1)
     doc.replace(at, at, " " + empty)
+
+
+def _file_id(ident: str, renames: dict, fresh: set, gone: set) -> str:
+    """The id an element has in the file; a new element reusing an id renamed or deleted away gets none."""
+    if ident in renames:
+        return renames[ident]
+    if ident in fresh and ident in gone:
+        return "\0new " + ident  # not in the file: inserted as a new item
+    return ident
 
 
 def _outline(doc: _Doc, begin: int, end: int) -> tuple[list[tuple[int, int]], int]:

@@ -205,11 +205,14 @@ class Session:
             return False
         return hashlib.sha256(now).hexdigest() != self.base_hash
 
-    def save(self, force: bool = False, changes: list[Change] | None = None, at: int | None = None) -> SaveOutcome:
+    def save(self, force: bool = False, changes: list[Change] | None = None, at: int | None = None,
+             canonical: bool = True) -> SaveOutcome:
         """Write the chart; raises :class:`ExternalChange` unless ``force``.
 
         ``changes`` and ``at`` (the undo stack position) are what the caller
         took before starting the save; only that state is marked saved.
+        ``canonical=False``: raise :class:`PatchError` rather than rewrite a
+        hand-written file canonically.
         """
         if self.read_only:
             raise PermissionError(self.read_only)
@@ -217,7 +220,7 @@ class Session:
             raise ExternalChange(str(self.path))
         if changes is None:
             changes, at = self.changes(), len(self.stack.done)
-        outcome = save_preserving(self.path, self.chart, self.base_text, changes)
+        outcome = save_preserving(self.path, self.chart, self.base_text, changes, canonical=canonical)
         self.saved(outcome.text, at)
         return outcome
 

@@ -50,6 +50,14 @@ def external_change_dialog(name: str) -> ChoiceScreen:
                         [("cancel", "Do not save", "primary"), ("overwrite", "Overwrite anyway", "error")])
 
 
+def canonical_dialog(name: str, reason: str) -> ChoiceScreen:
+    return ChoiceScreen("Cannot keep comments",
+                        f"{name} cannot be saved changing only the edited parts ({reason}). "
+                        f"Save it in canonical form, losing its comments and formatting? "
+                        f"The previous text is kept in {name}.bak.",
+                        [("cancel", "Cancel", "primary"), ("canonical", "Save in canonical form", "error")])
+
+
 def recovery_dialog(name: str, written: str, base_matches: bool) -> ChoiceScreen:
     note = "" if base_matches else (" The file has changed since; recovered edits will be saved as a whole new "
                                     "version of the file.")
