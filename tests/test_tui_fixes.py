@@ -148,3 +148,20 @@ async def test_a_save_that_would_lose_comments_asks_first(chart_file):
         await pilot.pause(0.2)
         assert not app.session.modified and "Edited" in chart_file.read_text()
         assert (chart_file.parent / "current.yaml.bak").read_text() == text
+
+
+def test_a_crlf_file_is_not_changed_on_disk_and_keeps_its_line_endings(chart_file):
+    from planner.tui.core.session import Session
+
+    original = chart_file.read_bytes().replace(b"\n", b"\r\n")
+    chart_file.write_bytes(original)
+    session = Session.open(chart_file)
+    assert not session.changed_on_disk()
+    session.apply(SetField(session.get("cap-paid-media"), "name", "Paid media buying"))
+    outcome = session.save()  # raises ExternalChange on a false alarm
+    assert outcome.patched
+    written = chart_file.read_bytes()
+    assert written.count(b"\n") == written.count(b"\r\n") == original.count(b"\r\n")
+    changed = [a for a, b in zip(original.split(b"\r\n"), written.split(b"\r\n")) if a != b]
+    assert len(changed) == 1
+    assert not session.changed_on_disk()

@@ -63,12 +63,13 @@ class SaveOutcome:
 
 
 def save_preserving(path: str | os.PathLike, chart: Chart, base_text: str | None,
-                    changes: Iterable[Change], canonical: bool = True) -> SaveOutcome:
+                    changes: Iterable[Change], canonical: bool = True, newline: str = "\n") -> SaveOutcome:
     """Save ``chart`` over ``path`` changing only what ``changes`` name.
 
     When that is not possible and the file was hand-written, ``canonical=False``
     raises :class:`PatchError` (the caller asks the user first); otherwise the
-    old text is kept in ``NAME.bak`` before the canonical rewrite.
+    old text is kept in ``NAME.bak`` before the canonical rewrite. ``newline``:
+    the file's line ending (texts are handled with ``\\n``; written with it).
     """
     from ..charts import chart_to_text, leading_comments
 
@@ -76,7 +77,7 @@ def save_preserving(path: str | os.PathLike, chart: Chart, base_text: str | None
     if base_text:
         try:
             text = patch_chart_text(base_text, chart, changes)
-            return SaveOutcome(write_atomic(path, _newlines(text, base_text).encode("utf-8")), text, True)
+            return SaveOutcome(write_atomic(path, _encode(text, newline)), text, True)
         except Exception as exc:  # any failure of the patcher: never lose the save, never lose the comments silently
             reason = str(exc) or type(exc).__name__
             if not canonical:
@@ -85,14 +86,14 @@ def save_preserving(path: str | os.PathLike, chart: Chart, base_text: str | None
     backup = None
     if base_text and text != base_text:
         backup = Path(os.fspath(path) + ".bak")
-        write_atomic(backup, base_text.encode("utf-8"))
+        write_atomic(backup, _encode(base_text, newline))
         reason += f"; the previous text is in {backup.name}"
-    return SaveOutcome(write_atomic(path, text.encode("utf-8")), text, False, reason, backup)
+    return SaveOutcome(write_atomic(path, _encode(text, newline)), text, False, reason, backup)
 
 
-def _newlines(text: str, base_text: str) -> str:
-    """``text`` with the newline style of the file it was patched from."""
-    return text
+def _encode(text: str, newline: str) -> bytes:
+    """The bytes to write: ``text`` with the file's own line ending."""
+    return (text.replace("\n", newline) if newline != "\n" else text).encode("utf-8")
 
 
 def _section_data(chart: Chart, section: str) -> Any:

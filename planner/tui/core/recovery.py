@@ -99,6 +99,7 @@ def recover(session: Session, found: Recovery) -> Session:
     if report.chart is None:
         raise ValueError("the recovery file cannot be read")
     restored = Session(report.chart, session.path, session.base_text, report.problems)
+    restored.newline, restored.base_hash = session.newline, session.base_hash
     if found.base_matches:
         restored.extra_changes = [c for c in found.changes if c.new is None and c.old is not None]
         for change in found.changes:

@@ -45,11 +45,15 @@ class Where:
 class Session:
     """A chart open for editing, with its file, undo stack and change record."""
 
-    def __init__(self, chart: Chart, path: Path, base_text: str | None, problems: list[Problem] | None = None):
+    def __init__(self, chart: Chart, path: Path, base_text: str | None, problems: list[Problem] | None = None,
+                 raw: bytes | None = None):
         self.chart = chart
         self.path = path
         self.base_text = base_text
-        self.base_hash = _hash(base_text)
+        self.newline = newline_of(raw) if raw is not None else "\n"
+        """The file's line ending, kept by saves."""
+        self.base_hash = hashlib.sha256(raw).hexdigest() if raw is not None else _hash(base_text)
+        """Of the bytes as read (a CRLF file is read with LF newlines, so not of ``base_text``)."""
         self.load_problems = list(problems or [])
         self.read_only = ""
         broken = [p for p in self.load_problems if p.code in STRUCTURAL]
@@ -71,12 +75,16 @@ class Session:
         target = Path(path) if path else default_new_path()
         if target.exists():
             text = read_text(target)
+            try:
+                raw = target.read_bytes()
+            except OSError:
+                raw = None
             report = parse_chart(text, str(target))
             if report.chart is None:
                 from ...errors import ChartError
 
                 raise ChartError(report.problems, str(target))
-            return cls(report.chart, target, text, report.problems)
+            return cls(report.chart, target, text, report.problems, raw=raw)
         report = parse_chart(template_text(target), str(target))
         session = cls(report.chart, target, None)
         session.chart_touched = True
@@ -220,19 +228,26 @@ class Session:
             raise ExternalChange(str(self.path))
         if changes is None:
             changes, at = self.changes(), len(self.stack.done)
-        outcome = save_preserving(self.path, self.chart, self.base_text, changes, canonical=canonical)
+        outcome = save_preserving(self.path, self.chart, self.base_text, changes, canonical=canonical,
+                                  newline=self.newline)
         self.saved(outcome.text, at)
         return outcome
 
     def saved(self, text: str, at: int | None = None) -> None:
         """The file now holds ``text`` (the chart at stack position ``at``): it becomes the base of the next save."""
         self.base_text = text
-        self.base_hash = _hash(text)
+        self.base_hash = _hash(text.replace("\n", self.newline))
         self._origin.clear()
         self._objects.clear()
         self.extra_changes = []
         self.chart_touched = self.answers_touched = False
         self.stack.mark_saved(at)
+
+
+def newline_of(raw: bytes) -> str:
+    """``\\r\\n`` when the file's first line ends so, else ``\\n``."""
+    end = raw.find(b"\n")
+    return "\r\n" if end > 0 and raw[end - 1:end] == b"\r" else "\n"
 
 
 def _hash(text: str | None) -> str | None:
