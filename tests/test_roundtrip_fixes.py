@@ -75,3 +75,48 @@ def test_an_id_renamed_away_can_be_reused_by_a_new_element():
     text = patch_chart_text(HAND, chart, changes)
     assert "  - id: t-old   # first\n" in text and "# a comment that stays" in text
     assert [t.id for t in _chart(text).teams] == ["t-old", "t-a"]
+
+
+FLOW = """\
+version: 1
+chart:
+  name: X
+teams:
+  - {id: t-a, name: A}
+people:
+  - {id: p-a, name: Ann, title: 'Manager, Web', team: t-a, fte: 1.0,
+     skills: [layout, email]}   # keep me
+coes:
+  - id: coe-x
+    name: X
+    sla:
+      - {metric: on-time, target: 2, unit: days, direction: lower}
+"""
+
+
+def test_a_flow_item_edit_changes_only_that_field():
+    import difflib
+
+    chart = _chart(FLOW)
+    chart.people[0].name = "Ann Lee"
+    chart.people[0].skills = ["layout", "email", "a, b"]
+    chart.coes[0].sla[0].unit = "weeks"
+    text = patch_chart_text(FLOW, chart, [Change("people", "p-a", "p-a"), Change("coes", "coe-x", "coe-x")])
+    changed = [line for line in difflib.ndiff(FLOW.splitlines(), text.splitlines()) if line[:1] in "+-"]
+    assert changed == [
+        "-   - {id: p-a, name: Ann, title: 'Manager, Web', team: t-a, fte: 1.0,",
+        "+   - {id: p-a, name: Ann Lee, title: 'Manager, Web', team: t-a, fte: 1.0,",
+        "-      skills: [layout, email]}   # keep me",
+        '+      skills: [layout, email, "a, b"]}   # keep me',
+        "-       - {metric: on-time, target: 2, unit: days, direction: lower}",
+        "+       - {metric: on-time, target: 2, unit: weeks, direction: lower}",
+    ]
+
+
+def test_a_flow_item_field_added_and_removed():
+    chart = _chart(FLOW)
+    chart.people[0].title = ""
+    chart.teams[0].lead = "p-a"
+    text = patch_chart_text(FLOW, chart, [Change("people", "p-a", "p-a"), Change("teams", "t-a", "t-a")])
+    assert "  - {id: t-a, name: A, lead: p-a}\n" in text
+    assert "  - {id: p-a, name: Ann, team: t-a, fte: 1.0,\n" in text
