@@ -165,3 +165,24 @@ def test_a_crlf_file_is_not_changed_on_disk_and_keeps_its_line_endings(chart_fil
     changed = [a for a, b in zip(original.split(b"\r\n"), written.split(b"\r\n")) if a != b]
     assert len(changed) == 1
     assert not session.changed_on_disk()
+
+
+@sync
+async def test_quit_with_an_add_form_holding_typed_text_asks(chart_file):
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await app.run_action("add_kind('org')")
+        await pilot.pause(0.2)
+        await pilot.press(*"Acme Print")
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+        assert app.is_running and type(app.screen).__name__ == "ChoiceScreen"
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "FormScreen"
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+        await pilot.click("#discard")
+        await pilot.pause(0.3)
+    assert app.return_code == 0

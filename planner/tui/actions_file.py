@@ -17,7 +17,13 @@ from ..errors import PlannerError
 from .core.recovery import discard_recovery, find_recovery, recover, write_recovery
 from .core.session import Session
 from ..store.roundtrip import PatchError
-from .screens.dialogs import canonical_dialog, external_change_dialog, quit_dialog, recovery_dialog
+from .screens.dialogs import (
+    canonical_dialog,
+    external_change_dialog,
+    open_form_dialog,
+    quit_dialog,
+    recovery_dialog,
+)
 
 
 class FileActions:
@@ -174,6 +180,11 @@ class FileActions:
 
     @work(exclusive=True, group="flow")
     async def _quit_flow(self) -> None:
+        from .screens.form import FormScreen
+
+        forms = [s for s in self.screen_stack if isinstance(s, FormScreen) and s.has_changes()]
+        if forms and await self.ask(open_form_dialog(forms[-1].title_text)) != "discard":
+            return
         if self.session is None or not self.session.modified:
             if self.session is not None and not self._keep_recovery:
                 discard_recovery(self.session.path)

@@ -43,6 +43,12 @@ def quit_dialog(name: str) -> ChoiceScreen:
                          ("cancel", "Cancel", "default")])
 
 
+def open_form_dialog(title: str) -> ChoiceScreen:
+    return ChoiceScreen("A form is open", f"\"{title}\" holds values that are not in the chart yet. "
+                        "Quit and lose them?",
+                        [("cancel", "Back to the form", "primary"), ("discard", "Quit and lose them", "error")])
+
+
 def external_change_dialog(name: str) -> ChoiceScreen:
     return ChoiceScreen("File changed on disk",
                         f"{name} was changed by another program since you opened it. "

@@ -67,6 +67,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
         self.fields = fields
         self.new_element = new_element
         self.id_touched = False
+        self._initial = _snapshot(draft)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -136,6 +137,15 @@ class FormScreen(ModalScreen[BaseModel | None]):
             setattr(self.draft, row.spec.name, value)
         return True
 
+    def has_changes(self) -> bool:
+        """Whether anything was entered or typed (quitting would lose it)."""
+        if _snapshot(self.draft) != self._initial:
+            return True
+        for row in self.query(TextRow):
+            if row.query_one(Input).value != format_value(row.spec, getattr(self.draft, row.spec.name, None)):
+                return True
+        return False
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
             event.stop()
@@ -164,3 +174,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
         self.dismiss(None)
 
 
+
+
+def _snapshot(draft: BaseModel) -> Any:
+    return {name: repr(getattr(draft, name, None)) for name in type(draft).model_fields}
