@@ -186,3 +186,23 @@ async def test_quit_with_an_add_form_holding_typed_text_asks(chart_file):
         await pilot.click("#discard")
         await pilot.pause(0.3)
     assert app.return_code == 0
+
+
+@sync
+async def test_names_with_rich_markup_are_shown_as_typed(chart_file):
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await app.apply_command(SetField(app.session.get("cap-paid-media"), "name", "Paid [/] media [b"))
+        await app.go_to("cap-paid-media")
+        await pilot.pause(0.2)
+        await pilot.press("delete")
+        await wait_for_screen(pilot, "ChoiceScreen")
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        title = app.screen.query("Label").first()
+        assert "Paid [/] media [b" in str(title.render())
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        await pilot.press("ctrl+z")
+        await pilot.pause(0.2)
+        assert app.is_running and app._exception is None

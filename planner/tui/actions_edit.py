@@ -32,13 +32,13 @@ class EditActions:
 
     async def apply_command(self, command: Command) -> bool:
         if self.session is None or self.session.read_only:
-            self.notify(self.session.read_only if self.session else "not loaded", severity="error")
+            self.notify(self.session.read_only if self.session else "not loaded", severity="error", markup=False)
             return False
         await self.wait_for_save()
         try:
             self.session.apply(command)
         except (FieldError, ValueError) as exc:
-            self.notify(str(exc), title="Refused", severity="error")
+            self.notify(str(exc), title="Refused", severity="error", markup=False)
             return False
         await self.after_change(command)
         return True
@@ -65,7 +65,7 @@ class EditActions:
             self.notify("Nothing to undo.")
             return
         await self.after_change(command)
-        self.notify(f"Undone: {command.label}", timeout=2)
+        self.notify(f"Undone: {command.label}", timeout=2, markup=False)
 
     async def action_redo(self) -> None:
         await self.wait_for_save()
@@ -74,7 +74,7 @@ class EditActions:
             self.notify("Nothing to redo.")
             return
         await self.after_change(command)
-        self.notify(f"Redone: {command.label}", timeout=2)
+        self.notify(f"Redone: {command.label}", timeout=2, markup=False)
 
     async def flush_pending_edit(self) -> None:
         """Commit what is typed in the focused field (before a save or quit)."""
@@ -224,7 +224,7 @@ class EditActions:
         try:
             await self.apply_command(delete_command(session.chart, element, parent, replacement))
         except Blocked as exc:
-            self.notify(str(exc), title="Not deleted", severity="error")
+            self.notify(str(exc), title="Not deleted", severity="error", markup=False)
 
     # --- finding things -----------------------------------------------------------------
 

@@ -97,7 +97,8 @@ class FileActions:
             write_recovery(self.session)
             self._recovery_written_at = edits
         except Exception as exc:  # the editor goes on; the user is told once
-            self.call_from_thread(self.notify, f"could not write the recovery file: {exc}", severity="warning")
+            self.call_from_thread(self.notify, f"could not write the recovery file: {exc}", severity="warning",
+                                  markup=False)
 
     # --- save ---------------------------------------------------------------------------
 
@@ -117,7 +118,7 @@ class FileActions:
         if self.session is None:
             return
         if self.session.read_only:
-            self.notify(self.session.read_only, title="Not saved", severity="error")
+            self.notify(self.session.read_only, title="Not saved", severity="error", markup=False)
             return
         await self.flush_pending_edit()
         if self.session.changed_on_disk():

@@ -54,7 +54,7 @@ class RoadmapActions:
 
     def start_roadmap(self, model_name: str, target: str) -> None:
         self.roadmap_target = target
-        self.notify(f"Planning the roadmap to {target}...", timeout=2)
+        self.notify(f"Planning the roadmap to {target}...", timeout=2, markup=False)
         self._roadmap_worker(model_name, target, self.session.stack.edits)
 
     @work(thread=True, exclusive=True, group="roadmap")
@@ -64,7 +64,7 @@ class RoadmapActions:
         try:
             roadmap = plan(self.session.chart, model=model_name, target=target)
         except Exception as exc:  # the planner's reason (unreachable level, unknown name...); the editor goes on
-            self.call_from_thread(self.notify, str(exc), title="No roadmap", severity="error", timeout=10)
+            self.call_from_thread(self.notify, str(exc), title="No roadmap", severity="error", timeout=10, markup=False)
             return None
         note = "" if self.session.stack.edits == edits else "The chart was edited while planning: press t to plan again."
         self.call_from_thread(self._show_roadmap, roadmap, model_name, note)

@@ -125,7 +125,7 @@ class ToolActions:
                 options = RenderOptions(heat=HeatInput.from_assessment(assess(chart, self.model_choice or "engagement")))
             written = write_diagram(to_dot(build_graph(chart), view, options), Path(path))
         except Exception as exc:  # Graphviz missing, bad path...
-            self.call_from_thread(self.notify, f"export failed: {exc}", title="Export", severity="error")
+            self.call_from_thread(self.notify, f"export failed: {exc}", title="Export", severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, f"Wrote {written}", title="Export")
+        self.call_from_thread(self.notify, f"Wrote {written}", title="Export", markup=False)
 

@@ -101,7 +101,7 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]
                 self.refresh_live(known_problems=known)  # only the maturity part, in a worker
         self.navigator.focus()
         if session.read_only:
-            self.notify(session.read_only, title="Opened read-only", severity="error", timeout=15)
+            self.notify(session.read_only, title="Opened read-only", severity="error", timeout=15, markup=False)
         self.ready = True
 
     def update_title(self) -> None:

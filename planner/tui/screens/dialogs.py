@@ -15,14 +15,15 @@ class ChoiceScreen(ModalScreen[str]):
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
-    def __init__(self, title: str, message: str, buttons: list[tuple[str, str, str]], details: list[str] | None = None):
+    def __init__(self, title: str, message: str | Text, buttons: list[tuple[str, str, str]], details: list[str] | None = None):
         super().__init__()
         self.title_text, self.message, self.buttons, self.details = title, message, buttons, details or []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Label(Text(self.title_text), classes="dialog-title")  # user text: never markup
+            yield Static(self.message if isinstance(self.message, Text) else Text(self.message),
+                         classes="dialog-message")
             if self.details:
                 with VerticalScroll(classes="dialog-details"):
                     yield Static(Text("\n".join(self.details)))
@@ -76,10 +77,11 @@ def delete_dialog(label: str, uses: list[str], blocked: str) -> ChoiceScreen:
     if not uses:
         return ChoiceScreen(f"Delete {label}?", "Nothing refers to it.",
                             [("unlink", "Delete", "error"), ("cancel", "Cancel", "default")])
-    message = f"{len(uses)} reference(s) name it and would break:"
+    message = Text(f"{len(uses)} reference(s) name it and would break:")
     buttons = [("reassign", "Reassign to...", "primary"), ("cancel", "Cancel", "default")]
     if blocked:
-        message += f"\n[red]Cannot simply unlink: {blocked}[/red]\nReassign them to another element, or cancel."
+        message.append(f"\nCannot simply unlink: {blocked}", style="red")
+        message.append("\nReassign them to another element, or cancel.")
     else:
         buttons.insert(0, ("unlink", "Delete and unlink", "error"))
     return ChoiceScreen(f"Delete {label}?", message, buttons, uses)

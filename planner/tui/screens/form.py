@@ -71,7 +71,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")
             yield FormRows(*self._rows(), id="form-rows")
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

@@ -27,7 +27,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")
             yield Input(placeholder="type to filter...", id="filter")
             yield OptionList(id="choices")
             yield Label("", id="count", classes="dim")
