@@ -80,7 +80,7 @@ def delete_dialog(label: str, uses: list[str], blocked: str) -> ChoiceScreen:
     message = Text(f"{len(uses)} reference(s) name it and would break:")
     buttons = [("reassign", "Reassign to...", "primary"), ("cancel", "Cancel", "default")]
     if blocked:
-        message.append(f"\nCannot simply unlink: {blocked}", style="red")
+        message.append(f"\nCannot simply unlink: {blocked}", style="#ff0000")
         message.append("\nReassign them to another element, or cancel.")
     else:
         buttons.insert(0, ("unlink", "Delete and unlink", "error"))
