@@ -26,8 +26,8 @@ from typing import Any, Hashable, Iterable, Iterator, Mapping
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HTML_ATTR = re.compile(r"^[A-Z][A-Z0-9-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\\": "\\\\"}
-_ESC_RE = re.compile(r'[&<>"\\]')
+_SPECIAL = re.compile(r'[\x00-\x1f\x7f&<>"\\]')
+"""Anything :func:`text` must change: control characters (newlines, tabs too) and ``& < > " \\``."""
 
 
 class Html(str):
@@ -45,12 +45,23 @@ def text(value: Any, *, wrap: int = 0) -> Html:
     ``wrap`` > 0 breaks long lines at spaces near that width, so node names stay
     readable on slides without the user adding line breaks.
     """
-    raw = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    raw = value if type(value) is str else str(value)
+    if not _SPECIAL.search(raw):  # the usual case: nothing to escape, one line
+        if wrap > 0 and len(raw) > wrap:
+            return Html("<BR/>".join(_wrap(raw, wrap)))
+        return Html(raw)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     raw = _CONTROL.sub("\ufffd", raw)
     lines = raw.split("\n")
     if wrap > 0:
         lines = [part for line in lines for part in _wrap(line, wrap)]
-    return Html("<BR/>".join(_ESC_RE.sub(lambda m: _ESCAPES[m.group()], line) for line in lines))
+    return Html("<BR/>".join(_escape(line) for line in lines))
+
+
+def _escape(line: str) -> str:
+    """``& < > "`` as entities, backslashes doubled (``&`` first: the entities hold one)."""
+    return (line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("\\", "\\\\"))
 
 
 def _wrap(line: str, width: int) -> list[str]:
@@ -67,20 +78,56 @@ def _wrap(line: str, width: int) -> list[str]:
     return out
 
 
+_TAG_NAMES: set[str] = set()
+_TAG_ATTRS: dict[str, str] = {}
+
+
+def _tag_attr(key: str) -> str:
+    """``point_size`` -> ``POINT-SIZE``, checked once per name."""
+    found = _TAG_ATTRS.get(key)
+    if found is None:
+        found = key.rstrip("_").upper().replace("_", "-")
+        if not _HTML_ATTR.match(found):
+            raise ValueError(f"bad HTML attribute {found!r}")
+        _TAG_ATTRS[key] = found
+    return found
+
+
+_OPENINGS: dict[tuple, str] = {}
+
+
 def tag(name: str, content: Html | str = "", **attrs: Any) -> Html:
     """``<NAME ATTR="v">content</NAME>``; attribute values are escaped, content too unless Html."""
-    if not _NAME.match(name):
-        raise ValueError(f"bad HTML tag name {name!r}")
-    parts = [name]
-    for key, value in attrs.items():
-        if value is None:
-            continue
-        key = key.rstrip("_").upper().replace("_", "-")  # point_size -> POINT-SIZE
-        if not _HTML_ATTR.match(key):
-            raise ValueError(f"bad HTML attribute {key!r}")
-        parts.append(f'{key}="{text(value)}"')
     body = content if isinstance(content, Html) else text(content)
-    return Html(f"<{' '.join(parts)}>{body}</{name}>")
+    return Html(f"{_opening(name, attrs)}{body}</{name}>")
+
+
+def _opening(name: str, attrs: Mapping[str, Any]) -> str:
+    """``<NAME ATTR="v">``, remembered per distinct attributes (with their types: ``1``, ``1.0`` and
+    ``True`` print differently): table cells repeat the same few styles hundreds of times."""
+    try:
+        key = (name, *attrs.items(), *map(type, attrs.values()))
+        found = _OPENINGS.get(key)
+    except TypeError:  # an unhashable value
+        key = found = None
+    if found is None:
+        if name not in _TAG_NAMES:
+            if not _NAME.match(name):
+                raise ValueError(f"bad HTML tag name {name!r}")
+            _TAG_NAMES.add(name)
+        parts = [name]
+        for attr, value in attrs.items():
+            if value is None:
+                continue
+            parts.append(f'{_tag_attr(attr)}="{text(value)}"')
+        found = f"<{' '.join(parts)}>"
+        if key is not None and len(_OPENINGS) < 4096 and not any(
+                type(v) is float and v == 0 for v in attrs.values()):
+            _OPENINGS[key] = found  # not 0.0, equal to -0.0 but printed differently
+    return found
+
+
+_FONT_OPEN: dict[tuple, str] = {}
 
 
 def font(content: Html | str, *, size: float | None = None, color: str | None = None,
@@ -88,12 +135,18 @@ def font(content: Html | str, *, size: float | None = None, color: str | None = 
     """Styled text: ``<FONT>`` plus optional ``<B>``/``<I>``."""
     body = content if isinstance(content, Html) else text(content)
     if bold:
-        body = Html(f"<B>{body}</B>")
+        body = f"<B>{body}</B>"
     if italic:
-        body = Html(f"<I>{body}</I>")
+        body = f"<I>{body}</I>"
     if size is None and color is None:
-        return body
-    return tag("FONT", body, point_size=size, color=color)
+        return body if type(body) is Html else Html(body)
+    key = (type(size), size, type(color), color)
+    opening = _FONT_OPEN.get(key)
+    if opening is None:  # the same few sizes and colors over and over
+        opening = _opening("FONT", {"point_size": size, "color": color})
+        if len(_FONT_OPEN) < 1024 and not (type(size) is float and size == 0):
+            _FONT_OPEN[key] = opening
+    return Html(f"{opening}{body}</FONT>")
 
 
 def table(rows: Iterable[Html], **attrs: Any) -> Html:
@@ -146,18 +199,51 @@ def _quote_cached(value: Any) -> str:
     return found
 
 
+_BODIES: dict[tuple, str] = {}
+
+
+def _attr_body(attrs: Mapping[str, Any]) -> str:
+    """``a="b", c=1`` (no brackets); None values are left out, names are checked.
+
+    Remembered per distinct set of theme values (with their types: ``1`` and ``True``
+    differ): a big view gives the same few dozen attribute sets thousands of times.
+    """
+    try:
+        key = (*attrs.items(), *map(type, attrs.values()))
+        found = _BODIES.get(key)
+    except TypeError:  # an unhashable value
+        key = found = None
+    if found is None:
+        parts = []
+        for name, value in attrs.items():
+            if value is None:
+                continue
+            if name not in _CHECKED:
+                if not _NAME.match(name):
+                    raise ValueError(f"bad DOT attribute name {name!r}")
+                _CHECKED.add(name)
+            parts.append(f"{name}={_quote_cached(value)}")
+        found = ", ".join(parts)
+        if key is not None and len(_BODIES) < 4096 and not any(
+                isinstance(v, Html) or (type(v) is float and v == 0) for v in attrs.values()):
+            _BODIES[key] = found  # not labels (each is different) nor 0.0, equal to -0.0 but printed "0"
+    return found
+
+
 def attr_list(attrs: Mapping[str, Any]) -> str:
     """`` [a="b", c=1]`` or ``""``; None values are left out, names are checked."""
-    parts = []
-    for key, value in attrs.items():
-        if value is None:
-            continue
-        if key not in _CHECKED:
-            if not _NAME.match(key):
-                raise ValueError(f"bad DOT attribute name {key!r}")
-            _CHECKED.add(key)
-        parts.append(f"{key}={_quote_cached(value)}")
-    return f" [{', '.join(parts)}]" if parts else ""
+    body = _attr_body(attrs) if attrs else ""
+    return f" [{body}]" if body else ""
+
+
+def _with_label(label: Html | str | None, attrs: Mapping[str, Any]) -> str:
+    """`` [label=<...>, a="b"]``: the label first, as ``{"label": label, **attrs}`` would put it."""
+    body = _attr_body(attrs) if attrs else ""
+    if label is None:
+        return f" [{body}]" if body else ""
+    if not isinstance(label, Html):
+        label = text(label)
+    return f" [label=<{label}>, {body}]" if body else f" [label=<{label}>]"
 
 
 class Ids:
@@ -187,18 +273,23 @@ class Block:
 
     def node(self, key: Hashable, label: Html | str | None = None, **attrs: Any) -> str:
         """Declare a node; ``label`` str is escaped. Returns its synthetic id."""
+        return self.add_node(key, label, attrs)
+
+    def add_node(self, key: Hashable, label: Html | str | None, attrs: Mapping[str, Any]) -> str:
+        """:meth:`node` with the attributes as a mapping (no keyword unpacking: for helpers in loops)."""
         node_id = self._root.ids(key)
-        if label is not None:
-            attrs = {"label": label if isinstance(label, Html) else text(label), **attrs}
-        self.lines.append(f"{self._indent}{node_id}{attr_list(attrs)}")
+        self.lines.append(f"{self._indent}{node_id}{_with_label(label, attrs)}")
         return node_id
 
     def edge(self, tail: Hashable, head: Hashable, label: Html | str | None = None, **attrs: Any) -> None:
         """Add ``tail -> head``; nodes are referred to by the keys given to :meth:`node`."""
-        if label is not None:
-            attrs = {"label": label if isinstance(label, Html) else text(label), **attrs}
+        self.add_edge(tail, head, label, attrs)
+
+    def add_edge(self, tail: Hashable, head: Hashable, label: Html | str | None, attrs: Mapping[str, Any]) -> None:
+        """:meth:`edge` with the attributes as a mapping."""
         ids = self._root.ids
-        self.lines.append(f"{self._indent}{ids(tail)} -> {ids(head)}{attr_list(attrs)}")
+        tail_id = ids(tail)
+        self.lines.append(f"{self._indent}{tail_id} -> {ids(head)}{_with_label(label, attrs)}")
 
     def attrs(self, kind: str, **attrs: Any) -> None:
         """Default attributes for what follows: ``kind`` is ``graph``, ``node`` or ``edge``."""

@@ -74,12 +74,16 @@ def counts_line(item: Item) -> str:
     return ", ".join(f"{n:,} {KIND_PLURALS.get(k, k) if n != 1 else k}" for k, n in item.members.most_common())
 
 
+_DETAIL_FONT = font(Html(""), size=8, color="#444c56")[:-len("</FONT>")]
+"""``<FONT ...>`` of the lines under a node's name (what ``font(..., size=8, color=...)`` opens with)."""
+
+
 def label(item: Item, extra: str = "") -> Html:
     """Bold name, then kind details, then counts for merged nodes, then ``extra``."""
-    lines = [font(text(item.label, wrap=WRAP), bold=True)]
+    lines = [f"<B>{text(item.label, wrap=WRAP)}</B>"]  # font(..., bold=True), built once per node
     for line in (detail(item), counts_line(item) if item.members else "", extra):
         if line:
-            lines.append(font(text(line, wrap=WRAP + 8), size=8, color="#444c56"))
+            lines.append(f"{_DETAIL_FONT}{text(line, wrap=WRAP + 8)}</FONT>")
     return Html("<BR/>".join(lines))
 
 
@@ -90,15 +94,16 @@ def item_attrs(item: Item, theme: Theme, **extra: Any) -> dict[str, Any]:
         fill = theme.system_fill(item.element.sourcing)
         if fill:
             attrs["fillcolor"] = fill
-    if item.aggregate or item.size > 1:
+    if item.aggregate or (item.members and item.size > 1):
         attrs.update(AGGREGATE_STYLE)
-    attrs.update(extra)
+    if extra:
+        attrs.update(extra)
     return attrs
 
 
 def draw_item(block: Block, item: Item, theme: Theme, extra_label: str = "", **attrs: Any) -> str:
     """Declare ``item`` as a node keyed by its id."""
-    return block.node(item.id, label(item, extra_label), **item_attrs(item, theme, **attrs))
+    return block.add_node(item.id, label(item, extra_label), item_attrs(item, theme, **attrs))
 
 
 def link_attrs(link: Link, theme: Theme, **extra: Any) -> dict[str, Any]:
@@ -107,7 +112,8 @@ def link_attrs(link: Link, theme: Theme, **extra: Any) -> dict[str, Any]:
     if link.count > 1:
         base = float(attrs.get("penwidth", 1.0))
         attrs["penwidth"] = round(min(base + math.log2(link.count) * 0.6, 7.0), 2)
-    attrs.update(extra)
+    if extra:
+        attrs.update(extra)
     return attrs
 
 
@@ -118,7 +124,7 @@ def draw_link(block: Block, link: Link, theme: Theme, *, reverse: bool = False,
     if link.count > 1:
         tag = f"{tag} \u00d7{link.count:,}" if tag else f"\u00d7{link.count:,}"
     tail, head = (link.head, link.tail) if reverse else (link.tail, link.head)
-    block.edge(tail, head, text(tag) if tag else None, **link_attrs(link, theme, **attrs))
+    block.add_edge(tail, head, text(tag) if tag else None, link_attrs(link, theme, **attrs))
 
 
 def finish(dot: Dot, theme: Theme, legend: Legend, heading: Html) -> str:

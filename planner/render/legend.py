@@ -30,10 +30,18 @@ class Legend:
     """Plain sentences at the bottom (aggregation, filters)."""
 
     def kind(self, *kinds: str) -> "Legend":
+        if len(kinds) == 1:  # called once per node drawn: mostly a kind already listed
+            if kinds[0] not in self.kinds:
+                self.kinds.append(kinds[0])
+            return self
         self.kinds += [k for k in kinds if k not in self.kinds]
         return self
 
     def relation(self, *relations: str) -> "Legend":
+        if len(relations) == 1:
+            if relations[0] not in self.relations:
+                self.relations.append(relations[0])
+            return self
         self.relations += [r for r in relations if r not in self.relations]
         return self
 

@@ -200,8 +200,11 @@ class Theme:
 
     def edge(self, relation: str, **extra: Any) -> dict[str, Any]:
         """Attributes of an edge of ``relation``, without the ``label_text`` tag, then ``extra``."""
-        attrs = {k: v for k, v in self.edges.get(relation, {}).items() if k != "label_text"}
-        return {**attrs, **extra}
+        attrs = dict(self.edges.get(relation, {}))
+        attrs.pop("label_text", None)
+        if extra:
+            attrs.update(extra)
+        return attrs
 
     def edge_tag(self, relation: str) -> str | None:
         """The short tag (RACI letter) a view may print on an edge of ``relation``."""
