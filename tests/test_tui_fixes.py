@@ -206,3 +206,43 @@ async def test_names_with_rich_markup_are_shown_as_typed(chart_file):
         await pilot.press("ctrl+z")
         await pilot.pause(0.2)
         assert app.is_running and app._exception is None
+
+
+@sync
+async def test_an_unexpected_error_in_a_tool_worker_is_reported_not_fatal(chart_file, monkeypatch):
+    import planner.maturity
+
+    seen = []
+
+    def broken(chart, model):
+        seen.append(chart)
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(planner.maturity, "assess", broken)
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("f2")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if seen and any("boom" in str(n.message) for n in app._notifications):
+                break
+        assert app.is_running and app.return_code is None
+        assert any("assessment failed: boom" in str(n.message) for n in app._notifications)
+        copies = [c for c in seen if c is not app.session.chart]  # the live panel also assesses, on the chart itself
+        assert copies and copies[0].chart.name == app.session.chart.chart.name
+
+
+def test_any_patcher_failure_falls_back(tmp_path, monkeypatch):
+    from planner.store.roundtrip import Change, save_preserving
+    from planner.tui.core.session import Session
+
+    def broken(*args, **kwargs):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(roundtrip, "patch_chart_text", broken)
+    target = tmp_path / "c.yaml"
+    shutil.copy(__import__("planner.charts", fromlist=["x"]).shipped_chart("current"), target)
+    session = Session.open(target)
+    out = save_preserving(target, session.chart, session.base_text, [Change("chart")])
+    assert not out.patched and "surprise" in out.reason and out.backup is not None

@@ -43,10 +43,13 @@ class FileActions:
         try:
             session = Session.open(self.chart_path)
             gc.freeze()  # the chart's objects live as long as the editor: keep the collector off them
-        except PlannerError as exc:
-            self.call_from_thread(self._load_failed, str(exc))
+        except Exception as exc:  # PlannerError, or anything unexpected: a message, not a traceback
+            self.call_from_thread(self._load_failed, str(exc) if isinstance(exc, PlannerError) else repr(exc))
             return
-        found = find_recovery(session.path)  # a new, never-saved chart has one too
+        try:
+            found = find_recovery(session.path)  # a new, never-saved chart has one too
+        except Exception:
+            found = None
         self.call_from_thread(self._loaded, session, found)
 
     def _load_failed(self, message: str) -> None:
@@ -130,12 +133,12 @@ class FileActions:
 
     async def wait_for_save(self) -> None:
         """Hold an edit until a running save is written: the save worker never reads a chart being changed."""
-        worker = self._running_save
-        if worker is not None and not worker.is_finished:
-            try:
-                await worker.wait()
-            except Exception:  # its outcome is reported by the save flow
-                pass
+        for worker in (self._running_save, getattr(self, "_running_snapshot", None)):  # a tool's copy too
+            if worker is not None and not worker.is_finished:
+                try:
+                    await worker.wait()
+                except Exception:  # its outcome is reported by the flow that started it
+                    pass
 
     async def _save(self, force: bool) -> bool:
         session = self.session

@@ -30,6 +30,7 @@ class ToolActions:
     """The maturity model of the live panel (``engagement`` at start); kept while the editor runs."""
     _live_running = False
     _live_known: list | None = None
+    _running_snapshot = None
 
     def refresh_live(self, known_problems: list | None = None) -> None:
         """Bring the live panel up to date, off the UI thread.
@@ -86,16 +87,41 @@ class ToolActions:
                          lambda name: name and (self.live.choose(name), then(name)))
 
     def action_assess(self) -> None:
-        self._pick_model(self._assess_worker)
+        self._pick_model(self._assess_flow)
+
+    @work(exclusive=True, group="tool-flow")
+    async def _assess_flow(self, model_name: str) -> None:
+        chart = await self.chart_snapshot()
+        if chart is not None:
+            self._assess_worker(chart, model_name)
+
+    async def chart_snapshot(self):
+        """A copy of the chart for a tool to read in a thread; edits wait while it is taken."""
+        worker = self._snapshot_worker()
+        self._running_snapshot = worker
+        try:
+            await worker.wait()
+            return worker.result
+        except Exception as exc:
+            self.notify(f"could not read the chart: {exc}", severity="error", markup=False)
+            return None
+
+    @work(thread=True, group="snapshot")
+    def _snapshot_worker(self):
+        return self.session.chart.model_copy(deep=True)
 
     @work(thread=True, exclusive=True, group="tool")
-    def _assess_worker(self, model_name: str) -> None:
-        from ..maturity import assess
-        from ..maturity.report import report_title, text_report
+    def _assess_worker(self, chart, model_name: str) -> None:
+        try:
+            from ..maturity import assess
+            from ..maturity.report import report_title, text_report
 
-        chart = self.session.chart
-        result = assess(chart, model_name)
-        text = text_report(report_title(chart.chart), {result.model_id: result})
+            result = assess(chart, model_name)
+            text = text_report(report_title(chart.chart), {result.model_id: result})
+        except Exception as exc:  # never an exit of the editor
+            self.call_from_thread(self.notify, f"assessment failed: {exc}", title="Assess", severity="error",
+                                  markup=False)
+            return
         self.call_from_thread(self.push_screen, ReportScreen(f"Assessment: {result.model_name}", text))
 
     # --- export ------------------------------------------------------------------------------
@@ -110,16 +136,21 @@ class ToolActions:
         stem = self.session.path.with_suffix("")
         suggestions = [(f"{stem}-{view}.{ext}", f"{stem.name}-{view}.{ext}") for ext in ("svg", "png", "pdf", "dot")]
         self.push_screen(PickerScreen(f"Write the {view} view to (type a path, or pick)", suggestions, allow_new=True),
-                         lambda path: path and self._export_worker(view, path))
+                         lambda path: path and self._export_flow(view, path))
+
+    @work(exclusive=True, group="tool-flow")
+    async def _export_flow(self, view: str, path: str) -> None:
+        chart = await self.chart_snapshot()
+        if chart is not None:
+            self._export_worker(chart, view, path)
 
     @work(thread=True, exclusive=True, group="tool")
-    def _export_worker(self, view: str, path: str) -> None:
+    def _export_worker(self, chart, view: str, path: str) -> None:
         from ..maturity import assess
         from ..render import HeatInput, RenderOptions, to_dot, write_diagram
 
         self.call_from_thread(self.notify, f"Rendering the {view} view...", timeout=2)
         try:
-            chart = self.session.chart
             options = RenderOptions()
             if view == "heatmap":  # coloured by the live panel's model
                 options = RenderOptions(heat=HeatInput.from_assessment(assess(chart, self.model_choice or "engagement")))
