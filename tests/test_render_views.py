@@ -250,3 +250,12 @@ def test_demo_without_graphviz_writes_dot_files(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert sorted(p.suffix for p in (tmp_path / "views").iterdir()) == [".dot"] * 12
     assert "writing .dot files instead" in result.stderr
+
+
+def test_heatmap_with_collapsed_coes_groups_them_by_their_capabilities_area(small_chart_path):
+    from planner.graph import build_graph
+    from planner.render import RenderOptions, to_dot
+    from planner.store import load_chart
+
+    text = to_dot(build_graph(load_chart(small_chart_path)), "heatmap", RenderOptions(collapse="coes"))
+    assert "Web Operations CoE" in text and "Marketing Operations CoE" in text

@@ -62,10 +62,12 @@ def _levels(scene: Scene, heat: HeatInput) -> dict[str, int | None]:
 
 
 def _area(scene: Scene, item: Item) -> str:
-    if item.element is not None:
-        return item.element.area
-    member = next((e for e, i in scene.rep.items() if i == item.id), None)
-    return scene.graph.nodes[member]["element"].area if member else "other"
+    """A capability's area; a group (a collapsed CoE, an aggregate) takes its first member's."""
+    area = getattr(item.element, "area", None)
+    if area:
+        return area
+    members = (scene.graph.nodes[e]["element"] for e, i in scene.rep.items() if i == item.id)
+    return next((m.area for m in members if getattr(m, "area", None)), "other")
 
 
 def _cell(item: Item, level: int | None, heat: HeatInput, theme: Theme) -> Html:
