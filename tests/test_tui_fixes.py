@@ -246,3 +246,27 @@ def test_any_patcher_failure_falls_back(tmp_path, monkeypatch):
     session = Session.open(target)
     out = save_preserving(target, session.chart, session.base_text, [Change("chart")])
     assert not out.patched and "surprise" in out.reason and out.backup is not None
+
+
+@sync
+async def test_after_a_delete_and_its_undo_the_form_shows_the_right_element(chart_file):
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        for key, after in (("cap-paid-media", None), ("wf-seasonal-campaign.layouts", "wf-seasonal-campaign")):
+            await app.go_to(key)
+            await pilot.pause(0.1)
+            await pilot.press("delete")
+            await wait_for_screen(pilot, "ChoiceScreen")
+            await pilot.click("#unlink")
+            await pilot.pause(0.3)
+            assert app.session.get(key) is None
+            assert app.form.key == after
+            await pilot.press("ctrl+z")
+            await pilot.pause(0.3)
+            assert app.form.key == key
+            await pilot.press("ctrl+y")
+            await pilot.pause(0.3)
+            assert app.form.key == after
+            await pilot.press("ctrl+z")
+            await pilot.pause(0.3)

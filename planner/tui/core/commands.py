@@ -148,6 +148,8 @@ class Macro(Command):
 
     commands: list[Command] = field(default_factory=list)
     label: str = "edit"
+    lead: Command | None = None
+    """The command whose focus is shown after do and undo (a delete: its parent, then the restored element)."""
 
     def do(self, session: "Session") -> None:
         """All or nothing: when one command is refused, the ones before it are undone."""
@@ -160,9 +162,9 @@ class Macro(Command):
             for command in reversed(finished):
                 command.undo(session)
             raise
-        self.focus = next((c.focus for c in reversed(self.commands) if c.focus), None)
+        self.focus = self.lead.focus if self.lead else next((c.focus for c in reversed(self.commands) if c.focus), None)
 
     def undo(self, session: "Session") -> None:
         for command in reversed(self.commands):
             command.undo(session)
-        self.focus = next((c.focus for c in self.commands if c.focus), None)
+        self.focus = self.lead.focus if self.lead else next((c.focus for c in self.commands if c.focus), None)

@@ -97,7 +97,8 @@ def delete_command(chart: Chart, element: Element, parent: Element | None, repla
     uses = [u for u in references_to(chart, doomed) if not _inside(u.holder, element)]
     steps = relink_commands(uses, replacement)
     verb = f"delete {element.KIND} {element.id}"
-    return Macro([*steps, DeleteElement(element, parent)], label=verb)
+    delete = DeleteElement(element, parent)
+    return Macro([*steps, delete], label=verb, lead=delete)  # shown after: the parent, or the restored element
 
 
 def _inside(holder: BaseModel, element: Element) -> bool:
