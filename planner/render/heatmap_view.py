@@ -53,11 +53,18 @@ def group_keys(graph, node, data, options: RenderOptions):
 
 
 def _levels(scene: Scene, heat: HeatInput) -> dict[str, int | None]:
-    """Level of each item; an aggregate takes its members' (one level per group by construction)."""
+    """Level of each item. An aggregate holds one level by construction; a collapsed
+    group (a CoE) shows its weakest capability, the level it can be relied on at."""
     found: dict[str, int | None] = {i: heat.levels.get(i) for i in scene.items}
     for element_id, item_id in scene.rep.items():
-        if item_id in scene.items and scene.items[item_id].aggregate:
-            found[item_id] = heat.levels.get(element_id)
+        if item_id not in scene.items or item_id == element_id:
+            continue
+        level = heat.levels.get(element_id)
+        if scene.items[item_id].aggregate:
+            found[item_id] = level
+        elif level is not None:
+            current = found.get(item_id)
+            found[item_id] = level if current is None else min(current, level)
     return found
 
 
