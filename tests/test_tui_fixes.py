@@ -270,3 +270,48 @@ async def test_after_a_delete_and_its_undo_the_form_shows_the_right_element(char
             assert app.form.key == after
             await pilot.press("ctrl+z")
             await pilot.pause(0.3)
+
+
+def test_new_ids_follow_the_siblings_prefix():
+    from planner.tui.core.factory import id_prefix, prefixed
+
+    assert id_prefix(["org-a", "org-b-c", "acme"]) == "org-"
+    assert id_prefix(["wf-x.a", "wf-x.b"], "wf-x") == "wf-x."
+    assert id_prefix(["marketing-ops", "sales-ops"]) == ""
+    assert id_prefix([]) == ""
+    assert prefixed("org-", "acme") == "org-acme" and prefixed("org-", "org-acme") == "org-acme"
+
+
+@sync
+async def test_a_new_element_goes_after_its_group_with_the_prefix_of_its_siblings(chart_file):
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        chart = app.session.chart
+        for key, name, field, section, ident in (
+                ("cap-paid-media", "Brand new thing", "area", "capabilities", "cap-brand-new-thing"),
+                ("p-marcus-webb", "Zoe Quinn", "team", "people", "p-zoe-quinn")):
+            sample = app.session.get(key)
+            await app.go_to(key)
+            await pilot.pause(0.1)
+            await pilot.press("a")
+            await wait_for_screen(pilot, "FormScreen")
+            await pilot.press(*name, "enter")
+            await pilot.pause(0.1)
+            await pilot.press("ctrl+s")
+            await pilot.pause(0.3)
+            items = getattr(chart, section)
+            n = next(i for i, e in enumerate(items) if e.id == ident)
+            same = [i for i, e in enumerate(items) if getattr(e, field) == getattr(sample, field)]
+            assert n == max(same) and n < len(items) - 1
+
+
+@sync
+async def test_the_clear_button_of_a_reference_is_not_a_tab_stop(chart_file):
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await app.go_to("p-marcus-webb")
+        await pilot.pause(0.2)
+        clears = list(app.form.query("#clear"))
+        assert clears and not any(b.focusable for b in clears)

@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from ..model import Answer
 from .core.commands import AddElement, Command, SetAnswer, SetField
-from .core.factory import duplicate
+from .core.factory import duplicate, id_prefix
 from .core.fields import FieldError, format_value, parse_value
 from .core.impact import Blocked, delete_command, doomed_ids, references_to
 from .core.live import criteria_choices
@@ -129,9 +129,21 @@ class EditActions:
         preset = self._preset(kind)
         draft = draft_of(ELEMENT_CLASSES[kind], id="", name="", **preset)
         fields = ["id", "name", *self._required(kind), *NEW_ELEMENT_FIELDS.get(kind, [])]
-        screen = FormScreen(f"New {KIND_NAMES[kind]}", draft, fields, new_element=True)
-        self.push_screen(screen, lambda element: element and self.call_later(self.apply_command,
-                                                                              AddElement(element, parent)))
+        siblings = self.session.list_of(draft, parent)
+        prefix = id_prefix([s.id for s in siblings], parent.id if parent is not None else None)
+        screen = FormScreen(f"New {KIND_NAMES[kind]}", draft, fields, new_element=True, id_prefix=prefix)
+        self.push_screen(screen, lambda element: element and self.call_later(
+            self.apply_command, AddElement(element, parent, self._position(element, parent))))
+
+    def _position(self, element, parent) -> int | None:
+        """After the last sibling of the same team, area or kind (the end of the section otherwise)."""
+        field = {"person": "team", "capability": "area", "org": "kind"}.get(element.KIND)
+        value = getattr(element, field, None) if field else None
+        if not value:
+            return None
+        items = self.session.list_of(element, parent)
+        last = max((n for n, item in enumerate(items) if getattr(item, field, None) == value), default=None)
+        return None if last is None else last + 1
 
     def _required(self, kind: str) -> list[str]:
         from .core.factory import required_fields

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ...model import ELEMENT_CLASSES, Element
@@ -13,6 +14,24 @@ def slug(name: str) -> str:
     """An id from a display name: ``Acme Print, Inc.`` -> ``acme-print-inc``."""
     text = re.sub(r"[^A-Za-z0-9]+", "-", name.strip().lower()).strip("-")
     return text[:60] or "item"
+
+
+def id_prefix(sibling_ids: list[str], parent_id: str | None = None) -> str:
+    """The prefix most ids of the siblings share (``org-``, ``wf-x.``), so that a new id looks like them."""
+    if not sibling_ids:
+        return ""
+    if parent_id and 2 * sum(i.startswith(parent_id + ".") for i in sibling_ids) > len(sibling_ids):
+        return parent_id + "."
+    heads = Counter(i.split("-", 1)[0] + "-" for i in sibling_ids if "-" in i.strip("-"))
+    if not heads:
+        return ""
+    head, count = heads.most_common(1)[0]
+    return head if 2 * count > len(sibling_ids) and len(head) <= 6 else ""
+
+
+def prefixed(prefix: str, ident: str) -> str:
+    """``ident`` with ``prefix`` unless it already has it."""
+    return ident if not prefix or ident.startswith(prefix) else prefix + ident
 
 
 def required_fields(kind: str) -> list[str]:

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ..core.factory import slug
+from ..core.factory import prefixed, slug
 from ..core.fields import FieldError, field_specs, format_value, parse_value, reason
 from ..messages import FieldCommitted
 from ..widgets.detail import ordered_specs
@@ -61,8 +61,11 @@ class FormScreen(ModalScreen[BaseModel | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
 
-    def __init__(self, title: str, draft: BaseModel, fields: list[str] | None = None, new_element: bool = False):
+    def __init__(self, title: str, draft: BaseModel, fields: list[str] | None = None, new_element: bool = False,
+                 id_prefix: str = ""):
         super().__init__()
+        self.id_prefix = id_prefix
+        """Put before an id made from the name, as the siblings' ids have it (``org-``, ``wf-x.``)."""
         self.title_text, self.draft = title, draft
         self.fields = fields
         self.new_element = new_element
@@ -99,7 +102,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
         if event.name == "id":
             self.id_touched = True
         if self.new_element and event.name == "name" and not self.id_touched and event.value:
-            self.draft.id = self.app.session.unique_id(slug(event.value))
+            self.draft.id = self.app.session.unique_id(prefixed(self.id_prefix, slug(event.value)))
             changed.append("id")
         await self._refresh_rows(changed)
 

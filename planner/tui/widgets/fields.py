@@ -106,7 +106,9 @@ class RefRow(FieldRow):
     def control(self) -> ComposeResult:
         yield Button(Text(self._shown()), classes="ref-button field-input", id="pick", compact=True)
         if self.spec.optional:
-            yield Button("x", classes="small", id="clear", tooltip="Clear this reference", compact=True)
+            clear = Button("x", classes="small", id="clear", tooltip="Clear this reference", compact=True)
+            clear.can_focus = False  # not a Tab stop: Tab goes from the reference to the next field
+            yield clear
 
     def _shown(self) -> str:
         return describe(self.app, self.value) if self.value else "(none) - press to pick"
