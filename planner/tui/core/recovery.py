@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...store import chart_to_text, parse_chart, write_atomic
-from ...store.roundtrip import Change, PatchError, patch_chart_text
+from ...store.roundtrip import Change, patch_chart_text
 from .session import Session
 
 MARK = "# planner-recovery: "
@@ -43,7 +43,7 @@ def write_recovery(session: Session) -> Path:
     if session.base_text:
         try:
             text = patch_chart_text(session.base_text, session.chart, changes, verify=False)
-        except PatchError:
+        except Exception:  # PatchError or anything unexpected: the whole chart, canonically
             text = None
     if text is None:
         text = chart_to_text(session.chart)
