@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-import planner.store.roundtrip as roundtrip
+from planner.store import roundtrip
 from planner.tui.app import EditorApp
 from planner.tui.core.commands import SetField
 from planner.tui.core.recovery import recovery_path
