@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
 
 import pytest
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from planner.store import load_chart
 from planner.store.roundtrip import dump
@@ -17,16 +15,7 @@ from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.screens.form import FormScreen
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.fields import FieldRow
-
-
-def sync(test):
-    """Run an async test with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
+from tui_support import started, sync
 
 
 @pytest.fixture
@@ -34,12 +23,6 @@ def chart_file(tmp_path, small_chart_path):
     target = tmp_path / "small.yaml"
     shutil.copy(small_chart_path, target)
     return target
-
-
-async def started(pilot):
-    while not pilot.app.ready:
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def field(app, name: str) -> FieldRow:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
 import time
 
@@ -13,14 +11,7 @@ from planner.store import roundtrip
 from planner.tui.app import EditorApp
 from planner.tui.core.commands import SetField
 from planner.tui.core.recovery import recovery_path
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
+from tui_support import started, sync
 
 
 @pytest.fixture
@@ -28,12 +19,6 @@ def chart_file(tmp_path, current_path):
     target = tmp_path / "current.yaml"
     shutil.copy(current_path, target)
     return target
-
-
-async def started(pilot):
-    while not pilot.app.ready:
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 async def settle(pilot, app, seconds: float = 5.0) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
 
 import pytest
@@ -14,14 +12,7 @@ from planner.tui.core.live import model_names
 from planner.tui.screens.form import FormScreen
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.fields import FieldRow
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
+from tui_support import started, sync
 
 
 @pytest.fixture
@@ -29,14 +20,6 @@ def chart_file(tmp_path, small_chart_path):
     target = tmp_path / "small.yaml"
     shutil.copy(small_chart_path, target)
     return target
-
-
-async def started(pilot, levels: bool = True):
-    """Wait for the chart, and for the live panel's levels when a model is chosen."""
-    app = pilot.app
-    while not app.ready or app.live_state is None or (levels and app.model_choice and app.live_state.maturity is None):
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def focused_field(app) -> str | None:
@@ -50,7 +33,7 @@ def focused_field(app) -> str | None:
 async def test_tab_goes_field_to_field_after_an_edit(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         await app.go_to("email")
         app.navigator.focus()
         await pilot.pause()
@@ -72,7 +55,7 @@ async def test_tab_goes_field_to_field_after_an_edit(chart_file):
 async def test_new_element_form_tab_order_and_pending_text(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         await app.go_to("webpub")
         app.navigator.focus()
         await pilot.pause()
@@ -99,7 +82,7 @@ async def test_new_element_form_tab_order_and_pending_text(chart_file):
 async def test_ok_takes_text_typed_but_not_entered(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         await app.go_to("launch")
         await app.run_action("add_child")
         await pilot.pause()
@@ -128,7 +111,7 @@ async def test_ok_takes_text_typed_but_not_entered(chart_file):
 async def test_live_panel_starts_on_engagement_and_keeps_the_choice(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         assert app.query_one("#model", Select).value == "engagement"
         maturity = app.live_state.maturity
         assert maturity is not None and maturity.model == "engagement" and maturity.dimensions
@@ -148,7 +131,7 @@ async def test_live_panel_starts_on_engagement_and_keeps_the_choice(chart_file):
 async def test_live_panel_follows_an_edit(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         await app.go_to("webpub")
         field = next(r for r in app.form.query(FieldRow) if r.spec.name == "accountable")
         field.query_one("#clear").press()
@@ -163,7 +146,7 @@ async def test_live_panel_follows_an_edit(chart_file):
 async def test_small_terminal_keeps_a_usable_form(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         await app.go_to("email")
         await pilot.pause()
         assert app.form.size.width >= 44 and app.form.size.height >= 18

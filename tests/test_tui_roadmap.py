@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
 
 import pytest
@@ -11,14 +9,7 @@ import pytest
 from planner.tui.app import EditorApp
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.screens.roadmap import RoadmapScreen, as_text
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
+from tui_support import started, sync
 
 
 @pytest.fixture
@@ -26,13 +17,6 @@ def chart_file(tmp_path, current_path):
     target = tmp_path / "current.yaml"
     shutil.copy(current_path, target)
     return target
-
-
-async def started(pilot):
-    app = pilot.app
-    while not app.ready or app.live_state is None or app.live_state.maturity is None:
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 async def shown(pilot, screen_type, timeout: float = 20.0):
@@ -47,7 +31,7 @@ async def shown(pilot, screen_type, timeout: float = 20.0):
 async def test_f3_plans_to_the_next_level_by_default(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         level = app.live_state.maturity.level
         await pilot.press("f3")
         picker = await shown(pilot, PickerScreen)
@@ -66,7 +50,7 @@ async def test_f3_plans_to_the_next_level_by_default(chart_file):
 async def test_another_target_and_per_dimension(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         await app.run_action("roadmap")
         await shown(pilot, PickerScreen)
         await pilot.press("enter")
@@ -85,7 +69,7 @@ async def test_another_target_and_per_dimension(chart_file):
 async def test_unreachable_target_is_reported_not_raised(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         app.start_roadmap("engagement", "nonsense-level")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -97,7 +81,7 @@ async def test_unreachable_target_is_reported_not_raised(chart_file):
 async def test_roadmap_uses_the_live_panel_model(chart_file):
     app = EditorApp(chart_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await started(pilot, levels=True)
         others = [value for value, _ in app.target_choices("engagement")]
         assert others[0] == "next" and "5" in others
         app.live.choose("information")  # as if picked in the live panel's selector
