@@ -74,3 +74,15 @@ def test_saving_through_a_file_is_a_clear_error(tmp_path):
     with pytest.raises(FileAccessError) as caught:
         write_atomic(blocker / "x.yaml", b"x")
     assert "is not a folder" in str(caught.value)
+
+
+def test_regenerable_outputs_skip_fsync_but_still_replace_atomically(tmp_path, monkeypatch):
+    path = tmp_path / "view.svg"
+    path.write_bytes(b"old")
+    calls = []
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd))
+    write_atomic(path, b"new", durable=False)
+    assert calls == [] and path.read_bytes() == b"new"
+    write_atomic(path, b"newer")
+    assert len(calls) == 2  # the file, then its folder
+    assert [p.name for p in tmp_path.iterdir()] == ["view.svg"]

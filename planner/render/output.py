@@ -69,11 +69,12 @@ def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
     """Write ``dot_text`` to ``path`` as SVG, PNG, PDF or DOT, chosen by the extension.
 
     The DOT text goes to ``dot`` on its standard input (``graphviz.pipe``): no
-    temporary source file, one process. The result is saved atomically, so a
-    failure never leaves a truncated diagram behind. The folder must exist: a
+    temporary source file, one process. The result replaces the file atomically,
+    so a failure never leaves a truncated diagram behind (not fsynced: a diagram
+    is regenerated, not authored). The folder must exist: a
     typo in a path is an error, not a new folder. Returns the path written.
     """
     target = Path(path)
     fmt = format_for(target)
     data = dot_text.encode("utf-8") if fmt == "dot" else render_bytes(dot_text, fmt)
-    return write_atomic(target, data)
+    return write_atomic(target, data, durable=False)  # regenerable output: atomic, not fsynced

@@ -16,8 +16,13 @@ from pathlib import Path
 from ..errors import FileAccessError
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Replace ``path`` with ``data`` in one step; returns the real path written."""
+def write_atomic(path: str | os.PathLike, data: bytes, durable: bool = True) -> Path:
+    """Replace ``path`` with ``data`` in one step; returns the real path written.
+
+    ``durable=False`` skips the two fsyncs: the replace is still atomic (a reader
+    sees the old file or the new one, never half of one), but a power cut may
+    lose the new file. Fit for outputs that are regenerated, such as diagrams.
+    """
     real = Path(os.path.realpath(path))
     folder = real.parent
     if not folder.is_dir():
@@ -32,7 +37,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, real)
     except BaseException as exc:
@@ -40,7 +46,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
         if isinstance(exc, OSError):
             raise FileAccessError(str(path), f"save failed, the old file is unchanged: {exc.strerror or exc}") from exc
         raise
-    _fsync_folder(folder)
+    if durable:
+        _fsync_folder(folder)
     return real
 
 
