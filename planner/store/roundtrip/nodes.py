@@ -27,16 +27,22 @@ def _patch_node(doc: _Doc, node: yaml.Node, old: Any, new: Any) -> Edits:
     raise _Replace()
 
 
+def _changed(old: dict, new: dict):
+    """(key, before, after) for every key whose value differs, new keys' order first;
+    a key missing on one side has the value ``_MISSING`` there."""
+    for key in [*new, *(k for k in old if k not in new)]:
+        before, after = old.get(key, _MISSING), new.get(key, _MISSING)
+        if before != after:
+            yield key, before, after
+
+
 def _patch_flow_mapping(doc: _Doc, node: yaml.MappingNode, old: dict, new: dict) -> Edits:
     """``{id: x, name: Y}`` patched in place: only the changed values' text changes, the rest stays as written."""
     pairs = {_value(k): (k, v) for k, v in node.value}
     order = [_value(k) for k, _ in node.value]
     edits: Edits = []
     appended = []
-    for key in [*new, *(k for k in old if k not in new)]:
-        before, after = old.get(key, _MISSING), new.get(key, _MISSING)
-        if before == after:
-            continue
+    for key, before, after in _changed(old, new):
         if key not in pairs:
             if after is not _MISSING:
                 appended.append(f"{_flow_text(key)}: {_flow_text(after)}")
@@ -93,10 +99,7 @@ def _patch_mapping(doc: _Doc, node: yaml.MappingNode, old: dict, new: dict) -> E
     col = node.value[0][0].start_mark.column
     edits: Edits = []
     inserts = []
-    for key in [*new, *(k for k in old if k not in new)]:
-        before, after = old.get(key, _MISSING), new.get(key, _MISSING)
-        if before == after:
-            continue
+    for key, before, after in _changed(old, new):
         if key not in pairs:
             if after is not _MISSING:
                 inserts.append(_indent(emit({key: after}), col))
