@@ -30,6 +30,7 @@ COMMAND_MODULES: dict[str, str] = {
     "git-diff": "git_diff_cmd",
     "edit": "edit_cmd",
     "demo": "demo_cmd",
+    "vocab": "vocab_cmd",
 }
 """Command name -> the module in this package that defines it (imported on first use)."""
 

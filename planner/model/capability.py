@@ -15,20 +15,20 @@ Word = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
 
 
 class Capability(Element):
-    """An operational capability with its accountabilities (seed 004's capability-resource chart)."""
+    """An operational capability with its accountabilities (a row of the capability-resource chart)."""
 
     KIND: ClassVar[str] = "capability"
 
     area: Area
-    """Creation, delivery or measurement (seed 003), or service, sales, management."""
+    """Creation, delivery or measurement (McKnight's three areas), or service, sales, management."""
     lob: list[str] = []
     """Lines of business the capability serves."""
     channels: list[Word] = []
-    """Channels it works through (``web``, ``email``, ``mobile``...)."""
+    """Channels it works through (``web``, ``email``...); ``planner vocab`` lists the known words."""
     practices: list[Word] = []
-    """Practices in use (``segmentation``, ``personalization``, ``variant_testing``...)."""
+    """Practices in use (``segmentation``...); ``planner vocab`` lists the words maturity criteria read."""
     phases: dict[Phase, Stage] = {}
-    """Lifecycle phases covered, each with its seed-001 state I, II or III."""
+    """Lifecycle phases covered, each with its self-assessed state: I initiating, II refining, III mastering."""
     systems: Annotated[list[Id], ref("system", relation="uses_system")] = []
     """Systems the capability runs on."""
     data: Annotated[list[Id], ref("data", relation="uses_data")] = []

@@ -53,7 +53,7 @@ Location = tuple[str | int, ...]
 
 
 class Chart(Strict):
-    """A capability-resource chart of a marketing operation (seed 004)."""
+    """A capability-resource chart of a marketing operation."""
 
     version: int = SCHEMA_VERSION
     """File format version."""

@@ -1,4 +1,4 @@
-"""Centers of Excellence and the digital value chains that link them (seed 004)."""
+"""Centers of Excellence and the digital value chains that link them."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class Coe(Element):
     pnl: list[Metric] = []
     """Profit-and-loss metrics that steer its investments."""
     plan_years: int | None = Field(default=None, ge=1, le=10)
-    """Horizon of its operational business plan (seed 004 speaks of three years)."""
+    """Horizon of its operational business plan (CoEs plan over three years)."""
     improvements: list[Improvement] = []
     """Continuous cost and cycle-time reduction commitments."""
     validation: Validation | None = None

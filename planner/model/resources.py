@@ -96,7 +96,7 @@ class System(Element):
 
 
 class DataSource(Element):
-    """A database or data set; seed 004 lists the kinds marketing integrates."""
+    """A database or data set that marketing uses or integrates."""
 
     KIND: ClassVar[str] = "data"
 

@@ -30,7 +30,7 @@ class Step(Element):
 
 
 class Workflow(Element):
-    """An end-to-end flow of work; its steps are the hand-offs of seed 004's chart."""
+    """An end-to-end flow of work; its steps are the hand-offs of the capability-resource chart."""
 
     KIND: ClassVar[str] = "workflow"
 
