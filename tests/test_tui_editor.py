@@ -215,3 +215,44 @@ async def test_search_jumps_to_an_element(chart_file):
         await pilot.pause()
         assert app.form.key in ("agency", "design")
         assert app.navigator.cursor_node.data.key == app.form.key
+
+
+@sync
+async def test_practices_picker_lists_meanings_adds_known_and_new_words(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await app.go_to("email")
+        row = field(app, "practices")
+        row.query_one("#pick-word").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        listed = {value for value, _ in app.screen.candidates}
+        assert "mass_email" not in listed and "wom_tracking" in listed  # chosen words are not offered again
+        await pilot.press(*"referral")  # filters on the meaning too
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.get("email").practices == ["mass_email", "segmentation", "wom_tracking"]
+        assert not field(app, "practices").query(".words-note")  # every word is known
+
+        field(app, "practices").query_one("#pick-word").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"house_style", "enter")  # a word of the operation's own: offered as new
+        await pilot.pause()
+        assert app.session.get("email").practices[-1] == "house_style"
+        note = field(app, "practices").query_one(".words-note")
+        assert "house_style" in str(note.render())
+
+        field(app, "practices").query_one("#pick-word").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"loyalty", "enter")  # a well-formed word that matches known ones: the match wins
+        await pilot.pause()
+        assert app.session.get("email").practices[-1] == "loyalty_program"
+
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert app.session.get("email").practices == ["mass_email", "segmentation"]

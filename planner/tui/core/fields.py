@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from ...model import ref_fields
+from ...model.vocabulary import CAPABILITY_WORDS
 
 LONG_TEXT = {"notes", "description", "evidence"}
 
@@ -36,6 +37,9 @@ class FieldSpec:
     ref_kinds: tuple[str, ...] = ()
     model: type[BaseModel] | None = None
     required: bool = False
+    vocabulary: tuple[tuple[str, str], ...] = ()
+    """Known words and their meanings for a field of an open vocabulary (a capability's practices and
+    channels): the editor offers them in a picker, and other words stay allowed."""
 
     @property
     def label(self) -> str:
@@ -59,7 +63,10 @@ def field_specs(cls: type[BaseModel]) -> tuple[FieldSpec, ...]:
             kind = "refs" if ref.many else "ref"
             specs.append(FieldSpec(name, kind, help_text, not required, ref_kinds=ref.ref.kinds, required=required))
             continue
-        specs.append(_spec(name, info.annotation, help_text, required))
+        spec = _spec(name, info.annotation, help_text, required)
+        if getattr(cls, "KIND", None) == "capability" and name in CAPABILITY_WORDS:
+            spec = replace(spec, vocabulary=tuple(sorted(CAPABILITY_WORDS[name].items())))
+        specs.append(spec)
     return tuple(specs)
 
 

@@ -164,7 +164,7 @@ class RefsRow(FieldRow):
 
 
 class PhasesRow(FieldRow):
-    """Lifecycle phases, each with its seed-001 state; a press cycles - / I / II / III."""
+    """Lifecycle phases, each with its self-assessed state; a press cycles - / I / II / III."""
 
     CYCLE = ("-", *get_args(Stage))
 
@@ -255,6 +255,10 @@ ROWS = {"ref": RefRow, "refs": RefsRow, "choice": ChoiceRow, "phases": PhasesRow
 
 
 def make_row(obj: BaseModel, spec: FieldSpec) -> FieldRow:
+    if spec.vocabulary:
+        from .words import WordsRow  # builds on TextRow, so its module imports this one: imported on use
+
+        return WordsRow(obj, spec)
     return ROWS.get(spec.kind, TextRow)(obj, spec)
 
 
