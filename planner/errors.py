@@ -69,6 +69,26 @@ class FileAccessError(PlannerError):
         super().__init__(f"{path}: {reason}")
 
 
+class ReadOnlyFileError(FileAccessError):
+    """The file to save over is read-only: replacing it would silently defeat the protection.
+
+    A rename over a read-only file succeeds whenever the folder is writable (and
+    the new file gets the saver's owner), so the store checks first and refuses.
+    """
+
+
+class DiskFullError(FileAccessError):
+    """The device or the quota is full: said as such, so no one looks for another cause."""
+
+
+class NotRegularFileError(FileAccessError):
+    """A device, FIFO or socket where a file is expected: reading could block or never end."""
+
+
+class LimitError(FileAccessError):
+    """A file is over an input limit (size); refused before any work starts."""
+
+
 class CycleError(PlannerError):
     """A cycle where there must be none (prerequisites, reporting lines)."""
 

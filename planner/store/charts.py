@@ -11,18 +11,20 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable
 
-from pydantic import BaseModel, ValidationError
-
-from ..errors import ChartError, FileAccessError, Problem
-from ..model import Chart
+from ..errors import ChartError, NotRegularFileError, PlannerError, Problem
+from ..model import SECTIONS, Chart
+from ..model.chart import SCHEMA_VERSION
+from ..model.validate import validate_lenient, validate_strict
 from ..perf import paused_gc
-from ..model.validate import problems_from, validate_lenient, validate_strict
 from .atomic import write_atomic
+from .decode import decode, normalize_newlines
 from .emit import emit
+from .limits import Limits, read_bytes
 from .located import Located, parse_located
-from .yaml12 import FastParseFailed, loads_fast
+from .screen import Screened, oversized, screen, too_many_elements
+from .yaml12 import FastParseFailed, loads_fast, tag_problem
 
 MODELINE_PREFIX = "# yaml-language-server:"
 
@@ -44,50 +46,87 @@ class ChartReport:
         return self.chart is not None and not self.errors
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """The file's text, or a :class:`FileAccessError` naming the file and the reason."""
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise FileAccessError(str(path), "no such file") from exc
-    except IsADirectoryError as exc:
-        raise FileAccessError(str(path), "is a folder, not a chart file") from exc
-    except UnicodeDecodeError as exc:
-        raise FileAccessError(str(path), f"not UTF-8 text (byte {exc.start})") from exc
-    except OSError as exc:
-        raise FileAccessError(str(path), exc.strerror or str(exc)) from exc
+def read_text(path: str | os.PathLike, limits: Limits | None = None) -> str:
+    """The file's text, or a :class:`FileAccessError` naming the file and the reason.
+
+    Only a regular file within the size limit is read; UTF-8, UTF-16 and UTF-32
+    are decoded as YAML says (:mod:`planner.store.decode`), line ends normalized.
+    """
+    return decode(read_bytes(path, limits), str(path))
 
 
-def read_chart(path: str | os.PathLike) -> ChartReport:
+def read_chart(path: str | os.PathLike, limits: Limits | None = None) -> ChartReport:
     """Read and check a chart file; I/O failures raise :class:`FileAccessError`."""
-    return parse_chart(read_text(path), str(path))
+    limits = limits or Limits.from_env()
+    return parse_chart(read_text(path, limits), str(path), limits)
 
 
-def parse_chart(text: str, path: str = "<chart>") -> ChartReport:
+def parse_chart(text: str, path: str = "<chart>", limits: Limits | None = None) -> ChartReport:
     """Check chart text: fast when valid, located and exhaustive when not.
 
-    Three roads: valid (one fast parse and one validation); valid YAML and types
-    but integrity problems (positions are looked up only for those problems);
-    anything else (the located parser re-reads the text piece by piece and the
-    items are validated one by one so every problem is found).
+    First the text is screened (characters YAML refuses, nesting depth): past a
+    limit nothing more is done. Then three roads: valid (one fast parse and one
+    validation); valid YAML but invalid content (validated item by item,
+    positions looked up only for the problems); anything else (the located
+    parser re-reads the text piece by piece so one broken item hides nothing).
     """
+    limits = limits or Limits.from_env()
+    screened = screen(normalize_newlines(text), limits)
+    if screened.fatal:
+        return ChartReport(path, None, place_problems(screened.problems, None, path))
+    text = screened.text
     with paused_gc():
         try:
             data = loads_fast(text)
         except FastParseFailed:
-            data = _UNREADABLE
-        if data is not _UNREADABLE:
-            chart, problems = validate_strict(data)
-            if chart is not None:
-                if problems:
-                    problems = _place(problems, parse_located(text, positions_only=True), path)
-                return ChartReport(path, chart, problems)
-        located = parse_located(text)
-        chart, found = validate_lenient(located.data, located.unparsed_ids)
-        return ChartReport(path, chart, _place(located.problems + found, located, path))
+            located = parse_located(text)
+            return _report(path, located.data, screened, limits, located, located.problems, located.unparsed_ids)
+        return _report(path, data, screened, limits, None, [], set())
 
 
-_UNREADABLE = object()
+def _report(path: str, data: Any, screened: Screened, limits: Limits, located: Located | None,
+            found: list[Problem], unparsed: set[str]) -> ChartReport:
+    """Limits, kind of file, validation, version: the report of data read one way or the other."""
+    early = list(screened.problems) + found
+
+    def where() -> Located:  # for valid YAML nothing is parsed until a position is asked for
+        return located or parse_located(screened.text, positions_only=True)
+
+    refused = _limit_problems(data, screened, limits) or _not_a_chart(data)
+    if refused:
+        return ChartReport(path, None, place_problems(early + refused, where, path))
+    if data is None and early:
+        return ChartReport(path, None, place_problems(early, where, path))  # not "an empty file": it did not parse
+    chart, problems = validate_strict(data) if located is None else (None, [])
+    if chart is None:
+        chart, problems = validate_lenient(data, unparsed)
+    problems = early + _version(data) + problems
+    return ChartReport(path, chart, place_problems(problems, where, path) if problems else [])
+
+
+def _limit_problems(data: Any, screened: Screened, limits: Limits) -> list[Problem]:
+    found = oversized(data, limits) if screened.walk_values else []
+    many = too_many_elements(data, limits, SECTIONS)
+    return found + ([many] if many else [])
+
+
+def _version(data: Any) -> list[Problem]:
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version != SCHEMA_VERSION:
+        return [Problem(f"chart version {version} is not supported: this planner reads version {SCHEMA_VERSION}",
+                        "version", ("version",))]
+    return []
+
+
+def _not_a_chart(data: Any) -> list[Problem]:
+    """A model or a catalog given as a chart: say what it is instead of listing every unknown section."""
+    if not isinstance(data, dict) or "chart" in data:
+        return []
+    for keys, what, option in ((("levels", "dimensions"), "a maturity model", "--model"),
+                               (("solutions", "catalog"), "a solution catalog", "--catalog")):
+        if any(k in data for k in keys):
+            return [Problem(f"this is {what} file, not a chart (give it with {option})", "wrong-kind", ())]
+    return []
 
 
 def load_chart(path: str | os.PathLike) -> Chart:
@@ -98,17 +137,26 @@ def load_chart(path: str | os.PathLike) -> Chart:
     return report.chart
 
 
-def _place(problems: list[Problem], located: Located, path: str) -> list[Problem]:
-    """Fill in path, line and column; keep file order so the output reads top to bottom."""
-    placed = []
+def place_problems(problems: list[Problem], locate: Callable[[], Located] | None, path: str) -> list[Problem]:
+    """Fill in path, line and column; keep file order so the output reads top to bottom.
+
+    A problem sitting on a value with a tag a chart cannot hold (``!!python/name:``)
+    says so, instead of the confusing "got None" of the value behind the tag.
+    """
+    placed, located = [], None
     for problem in problems:
-        line, col = problem.line, problem.col
-        if line is None:
+        line, col, fields = problem.line, problem.col, {}
+        if line is None and locate is not None:
+            located = located or locate()
             at_key = problem.code in ("unknown-field", "duplicate-id")
-            line, col = located.position(problem.loc, at_key=at_key)
-        placed.append(Problem(**{**problem.__dict__, "path": path, "line": line, "col": col}))
+            line, col, node = located.lookup(problem.loc, at_key=at_key)
+            tagged = tag_problem(node) if node is not None else None
+            if tagged is not None:
+                fields = {"message": tagged.message, "code": tagged.code}
+        placed.append(Problem(**{**problem.__dict__, **fields, "path": path, "line": line or 1, "col": col or 1}))
     placed.sort(key=lambda p: (p.line or 0, p.col or 0))
-    return placed
+    seen: set[tuple] = set()  # one line per problem, even when two roads found it
+    return [p for p in placed if (p.line, p.col, p.message) not in seen and not seen.add((p.line, p.col, p.message))]
 
 
 def chart_to_text(chart: Chart, header: str = "") -> str:
@@ -137,48 +185,9 @@ def save_chart(chart: Chart, path: str | os.PathLike, header: str | None = None)
     """
     if header is None:
         try:
-            header = leading_comments(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
+            header = leading_comments(read_text(path))
+        except NotRegularFileError:
+            raise  # a FIFO or a device: refused here, before anything is written
+        except PlannerError:
             header = ""
     return write_atomic(path, chart_to_text(chart, header).encode("utf-8"))
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def load_yaml_model(
-    path: str | os.PathLike,
-    cls: type[M],
-    check: Callable[[M], list[Problem]] | None = None,
-) -> M:
-    """Load any YAML file into the pydantic model ``cls`` with located errors.
-
-    Used for maturity-model and catalog files; ``check`` adds problems pydantic
-    cannot see (their ``loc`` is placed like the validation errors).
-    """
-    text = read_text(path)
-    problems: list[Problem] = []
-    obj = None
-    try:
-        data: Any = loads_fast(text)
-        obj = cls.model_validate(data)
-        problems = check(obj) if check else []
-    except (FastParseFailed, ValidationError):
-        pass
-    if obj is not None and not _errors(problems):
-        return obj
-    located = parse_located(text)
-    problems = list(located.problems)
-    if not _errors(problems):
-        try:
-            obj = cls.model_validate(located.data)
-            problems += check(obj) if check else []
-        except ValidationError as exc:
-            problems += problems_from(exc, located.data, ())
-        if not _errors(problems):
-            return obj  # valid after all: the fast parser refused something YAML allows (a tag)
-    raise ChartError(_place(problems, located, str(path)), str(path))
-
-
-def _errors(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity == "error"]

@@ -49,30 +49,55 @@ class Located:
     lines: list[str] = field(default_factory=list)
     blocks: dict[str, Block] | None = None
     root: yaml.Node | None = None
+    anchors: set[str] | None = None
+    item_map: dict[str, list[int]] = field(default_factory=dict)
+    """Section -> the file item each data item came from, when items failed to parse (and so are
+    missing from the data): data index 3 may be the fifth item of the file."""
     _nodes: dict[tuple, tuple[yaml.Node | None, int]] = field(default_factory=dict)
 
     def position(self, loc: Loc, at_key: bool = False) -> tuple[int, int]:
         """1-based line and column of the deepest node on ``loc`` (its key if ``at_key``)."""
+        line, col, _ = self.lookup(loc, at_key)
+        return line, col
+
+    def lookup(self, loc: Loc, at_key: bool = False) -> tuple[int, int, yaml.Node | None]:
+        """:meth:`position`, and the node found there (to read its tag)."""
         if self.blocks is None:
             return _mark_of(walk(self.root, loc), at_key, 0)
         block = self.blocks.get(loc[0]) if loc else None
         if block is None:
-            return (1, 1)
+            return (1, 1, None)
         if len(loc) >= 2 and isinstance(loc[1], int) and _items(self.lines, block):
+            index = self._file_item(block.key, loc[1])
             items = block.items
-            if loc[1] >= len(items):
-                return (block.begin + 1, 1)
-            first = items[loc[1]]
-            last = items[loc[1] + 1] if loc[1] + 1 < len(items) else block.end
-            node, offset = self._composed((block.key, loc[1]), "_:\n", first, last, first - 1)
+            if index >= len(items):
+                return (block.begin + 1, 1, None)
+            first = items[index]
+            last = items[index + 1] if index + 1 < len(items) else block.end
+            node, offset = self._composed((block.key, index), "_:\n", first, last, first - 1)
             item = node.value[0][1].value[0] if node is not None else None
             if item is None:
-                return (first + 1, 1)
+                return self._from_root((block.key, index) + tuple(loc[2:]), at_key, (first + 1, 1, None))
             return _mark_of(walk(item, loc[2:]), at_key, offset, fallback=(item, item))
         node, offset = self._composed((block.key,), "", block.begin, block.end, block.begin)
         if node is None:
-            return (block.begin + 1, 1)
+            return self._from_root(loc, at_key, (block.begin + 1, 1, None))
         return _mark_of(walk(node, loc), at_key, offset)
+
+    def _file_item(self, section: str, index: int) -> int:
+        mapping = self.item_map.get(section)
+        return mapping[index] if mapping is not None and 0 <= index < len(mapping) else index
+
+    def _from_root(self, loc: Loc, at_key: bool, default: tuple):
+        """The position from the whole document: a piece alone fails when it uses an anchor defined
+        in another piece (an alias across sections), the document as a whole does not."""
+        if "_root" not in self._nodes:
+            try:
+                self._nodes["_root"] = (compose("".join(self.lines)), 0)
+            except yaml.MarkedYAMLError:
+                self._nodes["_root"] = (None, 0)
+        root = self._nodes["_root"][0]
+        return default if root is None else _mark_of(walk(root, loc), at_key, 0)
 
     def _composed(self, key: tuple, prefix: str, first: int, last: int, offset: int):
         if key not in self._nodes:
@@ -84,14 +109,24 @@ class Located:
         return self._nodes[key]
 
 
-def _mark_of(found, at_key: bool, offset: int, fallback=(None, None)) -> tuple[int, int]:
+def _mark_of(found, at_key: bool, offset: int, fallback=(None, None)) -> tuple[int, int, yaml.Node | None]:
     key, node = found
     if node is None:
         key, node = fallback
     if node is None:
-        return (1, 1)
+        return (1, 1, None)
     target = key if at_key and key is not None else node
-    return (target.start_mark.line + 1 + offset, target.start_mark.column + 1)
+    return (target.start_mark.line + 1 + offset, target.start_mark.column + 1, node)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines ending in ``\n`` only: ``str.splitlines`` also breaks at form feeds, U+2028 and others,
+    and its line numbers would not be the ones every other count here (and an editor) gives."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    if not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def parse_located(text: str, positions_only: bool = False) -> Located:
@@ -100,7 +135,7 @@ def parse_located(text: str, positions_only: bool = False) -> Located:
     With ``positions_only`` the text is known to be valid YAML and only the
     positions are wanted: nothing is parsed until a position is asked for.
     """
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     blocks = _split_blocks(text, len(lines))
     if blocks is None:
         return _whole_document(text)
@@ -156,16 +191,19 @@ def _read_block(located: Located, block: Block) -> Any:
         pass
     if not _items(located.lines, block):
         return _slow(located, text, block.begin, "", block.key)
-    values = []
+    values, origin = [], []
     for n, first in enumerate(block.items):
         last = block.items[n + 1] if n + 1 < len(block.items) else block.end
         chunk = "_:\n" + "".join(located.lines[first:last])
         try:
-            values.extend(loads_fast(chunk)["_"])
+            item = loads_fast(chunk)["_"]
         except (FastParseFailed, KeyError, TypeError):
             item = _slow(located, chunk, first - 1, located.lines[first:last], "_")
-            if item is not _MISSING:
-                values.extend(item)
+        if isinstance(item, list):
+            values.extend(item)
+            origin.extend([n] * len(item))
+    if len(origin) != len(block.items) or origin != list(range(len(origin))):
+        located.item_map[block.key] = origin
     return values
 
 
@@ -174,14 +212,36 @@ def _slow(located: Located, text: str, offset: int, chunk_lines, key: str) -> An
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
-        located.problems.append(syntax_problem(exc, offset))
-        for line in chunk_lines or text.splitlines():
+        if not _alias_defined_elsewhere(located, text, exc):
+            located.problems.append(syntax_problem(exc, offset))
+        for line in chunk_lines or text.split("\n"):
             match = _ID_LINE.match(line)
             if match:
                 located.unparsed_ids.add(match.group(1))
         return _MISSING
     data = construct(node, located.problems, offset) if node is not None else None
     return data.get(key, _MISSING) if isinstance(data, dict) else _MISSING
+
+
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+
+
+def _alias_defined_elsewhere(located: Located, text: str, exc: yaml.MarkedYAMLError) -> bool:
+    """An alias whose anchor is in another piece: valid YAML, only the piece alone fails.
+
+    The piece's data is left out (its id counts as present, so nothing referring
+    to it is reported as dangling); the real error elsewhere is what is reported.
+    """
+    mark = exc.problem_mark
+    if mark is None or not (exc.problem or "").startswith("found undefined alias"):
+        return False
+    lines = text.split("\n")
+    found = _ALIAS.match(lines[mark.line], mark.column) if mark.line < len(lines) else None
+    if found is None:
+        return False
+    if located.anchors is None:
+        located.anchors = set(re.findall(r"&([^\s,\[\]{}]+)", "".join(located.lines)))
+    return found.group(1) in located.anchors
 
 
 def _items(lines: list[str], block: Block) -> list[int]:

@@ -65,9 +65,25 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+_BREAKS_1_1 = re.compile("[\x85\u2028\u2029]")
+_TO_STAND_INS = {0x85: "\ufdd0", 0x2028: "\ufdd1", 0x2029: "\ufdd2"}
+_FROM_STAND_INS = {0xFDD0: "\x85", 0xFDD1: "\u2028", 0xFDD2: "\u2029"}
+_STAND_IN = re.compile("[\ufdd0-\ufdd2]")
+"""PyYAML reads NEL, LS and PS as line breaks (YAML 1.1); YAML 1.2 and the fast parser do not.
+They are handed to PyYAML as noncharacters (reserved for internal use, never in a chart)
+and put back in scalars, so both parsers see the same structure and count the same lines."""
+
+
 def compose(text: str) -> yaml.Node | None:
-    """PyYAML's node tree of ``text``; raises ``yaml.MarkedYAMLError`` on bad syntax."""
-    return yaml.compose(text, Loader=_Loader)
+    """PyYAML's node tree of ``text``; raises ``yaml.MarkedYAMLError`` on any YAML error."""
+    if _BREAKS_1_1.search(text):
+        text = text.translate(_TO_STAND_INS)
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError:
+        raise
+    except yaml.YAMLError as exc:  # ReaderError (a character YAML refuses) carries no mark
+        raise yaml.MarkedYAMLError(problem=str(exc).split("\n")[0]) from exc
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -96,13 +112,41 @@ def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, yaml.No
 
 def scalar(node: yaml.ScalarNode) -> Any:
     """A scalar node's value by the YAML 1.2 core schema (quoted scalars stay strings)."""
+    value = node.value
+    if _STAND_IN.search(value):
+        value = value.translate(_FROM_STAND_INS)
     # libyaml marks plain scalars with style "", the pure-Python parser with None
-    return resolve_plain(node.value) if not node.style else node.value
+    return resolve_plain(value) if not node.style else value
+
+
+STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                          ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value"))
+"""Tags a chart may carry: the core schema's (and the ones PyYAML's resolver gives plain scalars)."""
+HUGE_DIGITS = 4000
+"""Plain integers longer than this are not converted at all (Python refuses 4,300 digits, slowly)."""
+
+
+def tag_problem(node: yaml.Node, line_offset: int = 0) -> Problem | None:
+    """A located problem for a tag a chart cannot hold (``!!python/name:...``, ``!custom``)."""
+    if node.tag in STANDARD_TAGS or node.tag == "!":
+        return None
+    shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(f"unsupported YAML tag {shown!r}: a chart holds plain values only", "yaml-syntax", (),
+                   line=node.start_mark.line + 1 + line_offset, col=node.start_mark.column + 1)
 
 
 def construct(node: yaml.Node, problems: list[Problem], line_offset: int = 0) -> Any:
     """Python data from a node tree; duplicate keys are reported (first one kept), not fatal."""
+    bad_tag = tag_problem(node, line_offset)
+    if bad_tag is not None:
+        problems.append(bad_tag)
+        return None
     if isinstance(node, yaml.ScalarNode):
+        if not node.style and len(node.value) > HUGE_DIGITS and _INT.fullmatch(node.value):
+            problems.append(Problem(f"a number of {len(node.value.lstrip('+-')):,} digits is far over the limit",
+                                    "limit", (), line=node.start_mark.line + 1 + line_offset,
+                                    col=node.start_mark.column + 1))
+            return None
         return scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return [construct(item, problems, line_offset) for item in node.value]

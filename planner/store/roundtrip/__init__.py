@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ...model import SECTIONS, Chart
-from ..atomic import write_atomic
+from ..atomic import check_target, write_atomic
+from ..backup import write_backup
 from ..yaml12 import loads_fast
 from .base import ORDER, Change, PatchError, dump
 from .doc import _Doc
@@ -68,25 +69,29 @@ def save_preserving(path: str | os.PathLike, chart: Chart, base_text: str | None
 
     When that is not possible and the file was hand-written, ``canonical=False``
     raises :class:`PatchError` (the caller asks the user first); otherwise the
-    old text is kept in ``NAME.bak`` before the canonical rewrite. ``newline``:
-    the file's line ending (texts are handled with ``\\n``; written with it).
+    old text is kept as the next backup (``NAME.bak``, ``NAME.bak.1``...) before
+    the canonical rewrite. ``newline``: the file's line ending (texts are
+    handled with ``\\n``; written with it). Only a failure of the patcher falls
+    back: a failure to write (disk full, a read-only file) is raised as it is.
     """
     from ..charts import chart_to_text, leading_comments
 
     reason = "new file"
     if base_text:
+        check_target(Path(os.path.realpath(path)), str(path))  # read-only: refused before any fallback
         try:
             text = patch_chart_text(base_text, chart, changes)
-            return SaveOutcome(write_atomic(path, _encode(text, newline)), text, True)
         except Exception as exc:  # any failure of the patcher: never lose the save, never lose the comments silently
             reason = str(exc) or type(exc).__name__
             if not canonical:
                 raise PatchError(reason) from exc
+        else:
+            return SaveOutcome(write_atomic(path, _encode(text, newline)), text, True)
     text = chart_to_text(chart, leading_comments(base_text or ""))
     backup = None
     if base_text and text != base_text:
-        backup = Path(os.fspath(path) + ".bak")
-        write_atomic(backup, _encode(base_text, newline))
+        check_target(Path(os.path.realpath(path)), str(path))
+        backup = write_backup(path, _encode(base_text, newline))
         reason += f"; the previous text is in {backup.name}"
     return SaveOutcome(write_atomic(path, _encode(text, newline)), text, False, reason, backup)
 
