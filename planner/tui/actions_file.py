@@ -9,11 +9,12 @@ after a save or a deliberate discard.
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from textual import work
 from textual.worker import get_current_worker
 
-from ..errors import PlannerError
+from ..errors import DiskFullError, PlannerError, ReadOnlyFileError
 from .core.recovery import discard_recovery, find_recovery, recover, write_recovery
 from .core.session import Session
 from ..store.roundtrip import PatchError
@@ -22,8 +23,11 @@ from .screens.dialogs import (
     external_change_dialog,
     open_form_dialog,
     quit_dialog,
+    read_only_dialog,
     recovery_dialog,
+    replace_dialog,
 )
+from .screens.picker import PickerScreen
 
 
 class FileActions:
@@ -150,8 +154,11 @@ class FileActions:
                 self.notify("Not saved.", severity="warning")
                 return False
             outcome = await self._run_save(force, changes, at, canonical=True)
+        if isinstance(outcome, ReadOnlyFileError):
+            return await self._save_as()
         if isinstance(outcome, Exception):
-            self.notify(str(outcome), title="Save failed", severity="error", timeout=10, markup=False)
+            title = "Disk full: not saved" if isinstance(outcome, DiskFullError) else "Save failed"
+            self.notify(str(outcome), title=title, severity="error", timeout=10, markup=False)
             return False
         if not session.modified:  # edits made since are still only in the recovery file
             discard_recovery(session.path)
@@ -159,6 +166,28 @@ class FileActions:
         how = "only the edited parts rewritten" if outcome.patched else f"rewritten in canonical form ({outcome.reason})"
         self.notify(f"Saved {session.path.name}: {how}.", title="Saved", markup=False)
         return True
+
+    async def _save_as(self) -> bool:
+        """The file is read-only: offer to save the chart under another name, which it then keeps."""
+        session = self.session
+        if await self.ask(read_only_dialog(session.path.name)) != "save_as":
+            self.notify("Not saved.", severity="warning")
+            return False
+        stem = session.path.with_suffix("")
+        suggestion = (f"{stem}-copy.yaml", f"{stem.name}-copy.yaml")
+        answer = await self.ask(PickerScreen("Save as (type a path, or pick)", [suggestion], allow_new=True))
+        target = Path(answer).expanduser() if answer else None
+        if target is not None and target.exists() and await self.ask(replace_dialog(target.name)) != "replace":
+            target = None
+        if target is None:
+            self.notify("Not saved.", severity="warning")
+            return False
+        old, session.path = session.path, target
+        if await self._save(force=True):
+            discard_recovery(old)
+            return True
+        session.path = old
+        return False
 
     async def _run_save(self, force: bool, changes, at: int, canonical: bool):
         worker = self._save_worker(force, changes, at, canonical)

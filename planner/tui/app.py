@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
+from ..textfmt import printable
 from .actions_edit import EditActions
 from .actions_file import FileActions
 from .actions_roadmap import RoadmapActions
@@ -104,11 +105,22 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]
             self.notify(session.read_only, title="Opened read-only", severity="error", timeout=15, markup=False)
         self.ready = True
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification passes through :func:`~planner.textfmt.printable`: an ESC in a name
+        or a file name is shown as ``\\x1b``, never handed to the terminal."""
+        super().notify(printable(str(message)), title=printable(str(title)), severity=severity, timeout=timeout,
+                       markup=markup)
+
+    def exit(self, result=None, return_code: int = 0, message=None) -> None:
+        """The message printed after the editor closes goes through :func:`~planner.textfmt.printable` too."""
+        super().exit(result, return_code, printable(message) if isinstance(message, str) else message)
+
     def update_title(self) -> None:
         if self.session is None:
             return
         mark = " [modified]" if self.session.modified else ""
-        self.title = f"{self.session.path.name}{mark}"
+        self.title = printable(f"{self.session.path.name}{mark}")
         self.sub_title = "planner edit" + (" (read-only)" if self.session.read_only else "")
 
     # --- messages from the widgets ------------------------------------------------------

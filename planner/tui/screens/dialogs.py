@@ -61,8 +61,20 @@ def canonical_dialog(name: str, reason: str) -> ChoiceScreen:
     return ChoiceScreen("Cannot keep comments",
                         f"{name} cannot be saved changing only the edited parts ({reason}). "
                         f"Save it in canonical form, losing its comments and formatting? "
-                        f"The previous text is kept in {name}.bak.",
+                        f"The previous text is kept in a backup beside it ({name}.bak, or the next free "
+                        f"{name}.bak.N).",
                         [("cancel", "Cancel", "primary"), ("canonical", "Save in canonical form", "error")])
+
+
+def read_only_dialog(name: str) -> ChoiceScreen:
+    return ChoiceScreen("Read-only file", f"{name} is read-only, so it was not replaced. "
+                        "Save the chart under another name?",
+                        [("save_as", "Save as...", "primary"), ("cancel", "Cancel", "default")])
+
+
+def replace_dialog(name: str) -> ChoiceScreen:
+    return ChoiceScreen("File exists", f"{name} already exists. Replace it with this chart?",
+                        [("cancel", "Cancel", "primary"), ("replace", "Replace it", "error")])
 
 
 def recovery_dialog(name: str, written: str, base_matches: bool) -> ChoiceScreen:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...textfmt import printable
 from ..core import groups
 from ..core.groups import Node
 from ..core.session import Session
@@ -73,20 +74,31 @@ class Navigator(Tree[Node]):
                 self._reopen(child, opened)
 
     def _add(self, parent: TreeNode[Node], node: Node) -> TreeNode[Node]:
-        label = Text(node.label, style="bold" if node.kind in ("group", "chart") else "")
+        label = Text(printable(node.label), style="bold" if node.kind in ("group", "chart") else "")
         if node.kind == "element" and node.detail and node.detail != node.label:
-            label.append(f"  {node.detail}", style="dim")
+            label.append(f"  {printable(node.detail)}", style="dim")
         if node.expandable:
             return parent.add(label, data=node)
         return parent.add_leaf(label, data=node)
 
     def _expand(self, tree_node: TreeNode[Node]) -> None:
+        """Fill a group (lazily) and open it; a group left empty stays closed.
+
+        Opening an empty node posts ``NodeExpanded`` again, whose handler would
+        fill and open it again, forever: that was the editor hanging at 100% CPU
+        after the last element of a section was deleted.
+        """
         if tree_node.data is None or self.session is None:
             return
         if not tree_node.children:
             for child in groups.children(self.session.chart, tree_node.data, self.people_by):
                 self._add(tree_node, child)
-        tree_node.expand()
+        if tree_node.children:
+            if not tree_node.is_expanded:
+                tree_node.expand()
+        else:
+            tree_node.allow_expand = False
+            tree_node.collapse()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
         if not event.node.children:
