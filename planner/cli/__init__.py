@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .app import cli  # commands are loaded on first use: see COMMAND_MODULES in app.py
+from .app import cli, internal_error  # commands are loaded on first use: see COMMAND_MODULES in app.py
 
 
 def main() -> None:
@@ -16,15 +16,34 @@ def main() -> None:
     flushed first, so nothing is lost.
     """
     try:
+        code = _run()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe (planner ... | head): nothing more to say
+                pass
+    os._exit(code)
+
+
+def _run() -> int:
+    """The command's exit code; anything escaping click itself is still one line, never a traceback."""
+    try:
         cli.main(prog_name="planner")
-        code = 0
+        return 0
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:
+        print("planner: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # raised outside a command (click's own machinery)
+        try:
+            internal_error(exc)
+        except SystemExit as stop:
+            return int(stop.code or 0)
+        return 2
 
 
 __all__ = ["cli", "main"]

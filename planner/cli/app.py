@@ -1,22 +1,38 @@
-"""The ``planner`` command group and what every command shares: errors, exit codes, defaults.
+"""The ``planner`` command group and what every command shares: errors, exit codes, output, defaults.
 
 Exit codes: 0 success, 1 "found something" (problems for ``check``, differences
 for ``diff``), 2 usage, I/O or invalid-input errors, always with a message and
-never with a traceback for a user's mistake.
+never with a traceback for a user's mistake. Anything unexpected is a one-line
+"internal error" with a pointer to report it (exit 2); ``--debug`` (or
+``PLANNER_DEBUG=1``) adds the traceback.
+
+Every command writes through :func:`echo` / :func:`echo_styled`, which pass the
+text through :func:`planner.textfmt.printable`: names in a chart are user data,
+and an escape sequence in one must be shown, not obeyed by the terminal.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+import traceback
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import click
 
 from ..charts import shipped_chart
 from ..errors import ChartError, PlannerError
+from ..textfmt import printable
+
+REPORT_HINT = ("this is a bug in planner; please report it with the command line and the file that caused it "
+               "(run again with --debug for the traceback)")
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_PIPE = 141
+"""A closed pipe on standard output, as a shell reports a process killed by SIGPIPE."""
 
 
 COMMAND_MODULES: dict[str, str] = {
@@ -54,30 +70,150 @@ class PlannerGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with printable_streams():
+                return super().invoke(ctx)
         except ChartError as exc:
             errors = [p for p in exc.problems if p.severity == "error"]
             for problem in errors:
-                click.echo(problem.format(), err=True)
+                echo(problem.format(), err=True)
             if not errors:
-                click.echo(f"planner: error: {exc}", err=True)
+                echo(f"planner: error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
         except PlannerError as exc:
-            click.echo(f"planner: error: {exc}", err=True)
+            echo(f"planner: error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
+        except BrokenPipeError:  # planner ... | head: the reader has what it wanted
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
         except OSError as exc:  # an I/O failure outside the store: still one line, no traceback
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"planner: error: {where}{exc.strerror or exc}", err=True)
+            echo(f"planner: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(EXIT_ERROR)
         except KeyboardInterrupt:
-            click.echo("planner: interrupted", err=True)
+            echo("planner: interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # usage errors and exits: click says them its own way
+        except Exception as exc:
+            internal_error(exc, debug=bool(ctx.params.get("debug")))
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device: flushing into the closed pipe would fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
+
+
+def debug_wanted(argv: list[str] | None = None) -> bool:
+    """``--debug`` before the command, or ``PLANNER_DEBUG`` set to anything but 0 or empty."""
+    args = sys.argv[1:] if argv is None else argv
+    return "--debug" in args or os.environ.get("PLANNER_DEBUG", "0") not in ("", "0")
+
+
+def internal_error(exc: BaseException, debug: bool = False) -> None:
+    """Anything unexpected: one line and exit 2; the traceback only when debugging."""
+    if debug or debug_wanted():
+        echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
+    if isinstance(exc, MemoryError):
+        echo("planner: error: out of memory: the input is too large for this machine "
+             "(see the input limits in the README)", err=True)
+    else:
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        echo(f"planner: internal error: {type(exc).__name__}{': ' + first if first else ''}; {REPORT_HINT}",
+             err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True, json: bool = False) -> None:
+    """Print ``text`` made :func:`~planner.textfmt.printable` (``json``: with JSON escapes, still valid JSON)."""
+    click.echo(printable(text, json=json), err=err, nl=nl)
+
+
+class _Printable:
+    """A text stream passing every write through :func:`printable`: the net under :func:`echo`.
+
+    Whatever a command prints without :func:`echo` (click's own messages, a new
+    command that forgot) is made printable here too; :func:`printable` leaves
+    printable text unchanged, so text passing both is escaped once.
+    """
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def write(self, text):
+        return self.raw.write(printable(text) if isinstance(text, str) else text)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+@contextmanager
+def printable_streams() -> Iterator[None]:
+    """Standard output and error wrapped in :class:`_Printable` while a command runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(saved[0]), _Printable(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+@contextmanager
+def real_streams() -> Iterator[None]:
+    """The terminal itself, for the editor: Textual draws with escape sequences of its own."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (getattr(s, "raw", s) for s in saved)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _raw(err: bool):
+    stream = sys.stderr if err else sys.stdout
+    return getattr(stream, "raw", stream)
+
+
+def echo_styled(parts: Iterable[tuple[str, dict | None]], *, err: bool = False, color: bool | None = None) -> None:
+    """One line of ``(text, click.style arguments)`` parts: the text is made printable, then styled.
+
+    The only escape sequences that reach the terminal are the styles added
+    here, and click drops those too when the output is not a terminal
+    (``color`` forces either way).
+    """
+    line = "".join(click.style(printable(t), **style) if style else printable(t) for t, style in parts)
+    click.echo(line, file=_raw(err), color=color)  # past the net: these escapes are ours
+
+
+def _limits_option(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--max-file-size``: checked at once, then read by the store like the environment variable."""
+    if value is None:
+        return
+    from ..store.limits import ENV, parse_size
+
+    try:
+        size = parse_size(value, "--max-file-size")
+    except PlannerError as exc:
+        raise click.BadParameter(str(exc).split(": ", 1)[-1]) from None
+    name, before = ENV["max_file_size"], os.environ.get(ENV["max_file_size"])
+    os.environ[name] = str(size)
+    ctx.call_on_close(lambda: os.environ.pop(name) if before is None else os.environ.update({name: before}))
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="capability-planner", prog_name="planner")
-def cli() -> None:
-    """Capability-resource charts of marketing operations: check, assess, plan, render, diff, edit."""
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (also PLANNER_DEBUG=1).")
+@click.option("--max-file-size", metavar="SIZE", callback=_limits_option, expose_value=False, is_eager=True,
+              help="Largest input file read, e.g. 500MB (default 200MB; also PLANNER_MAX_FILE_SIZE).")
+def cli(debug: bool) -> None:
+    """Capability-resource charts of marketing operations: check, assess, plan, render, diff, edit.
+
+    Input limits (file size, nesting depth, text length, digits, element count)
+    are listed in the README; each has a PLANNER_MAX_* environment variable.
+    """
 
 
 def chart_argument(required: bool = False):

@@ -11,7 +11,7 @@ from ..maturity import RULES, analyze_structure, assess_all, builtin_models, loa
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
 from ..store import load_chart
-from .app import chart_argument, cli, format_option
+from .app import chart_argument, cli, echo, format_option
 
 
 @cli.command()
@@ -28,10 +28,10 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool) -
     results = assess_all(facts, chosen)
     structure = None if no_structure else analyze_structure(facts)
     if fmt == "json":
-        click.echo(json.dumps(json_report(chart, facts, results, structure), indent=2))
+        echo(json.dumps(json_report(chart, facts, results, structure), indent=2), json=True)
         return
     render = md_report if fmt == "md" else text_report
-    click.echo(render(report_title(loaded.chart), results, structure, facts), nl=False)
+    echo(render(report_title(loaded.chart), results, structure, facts), nl=False)
 
 
 @cli.command()
@@ -42,26 +42,26 @@ def models(name: str | None, show_rules: bool) -> None:
     if show_rules:
         for rule in RULES.values():
             params = ", ".join(rule.params.model_fields) or "no parameters"
-            click.echo(f"{rule.name:<26}{rule.summary}\n{'':<26}params: {params}")
+            echo(f"{rule.name:<26}{rule.summary}\n{'':<26}params: {params}")
         return
     if name:
         model = load_model(name)
-        click.echo(f"{model.name} ({model.id})\n{model.source}\n")
+        echo(f"{model.name} ({model.id})\n{model.source}\n")
         for n, level in enumerate(model.levels, start=1):
-            click.echo(f"Level {n} {level.name}")
+            echo(f"Level {n} {level.name}")
             for c in model.criteria:
                 if c.level == n:
                     how = f"rule {c.rule}" if c.rule else "answer"
-                    click.echo(f"  {c.id:<48} [{c.dimension}] {how}, evidence: {c.evidence}")
-                    click.echo(f"  {'':<48} {c.question}")
+                    echo(f"  {c.id:<48} [{c.dimension}] {how}, evidence: {c.evidence}")
+                    echo(f"  {'':<48} {c.question}")
         return
     for model_id in builtin_models():
         model = load_model(model_id)
         levels = " / ".join(f"{n} {lv.name}" for n, lv in enumerate(model.levels, start=1))
         dims = ", ".join(d.name for d in model.dimensions)
-        click.echo(f"{model.id:<12}{model.name}: {len(model.criteria)} criteria")
-        click.echo(f"{'':<12}levels: {levels}")
-        click.echo(f"{'':<12}dimensions: {dims}")
+        echo(f"{model.id:<12}{model.name}: {len(model.criteria)} criteria")
+        echo(f"{'':<12}levels: {levels}")
+        echo(f"{'':<12}dimensions: {dims}")
 
 
 def step_assess(demo) -> None:
@@ -72,18 +72,18 @@ def step_assess(demo) -> None:
         facts = Facts(chart)
         runs[state] = (facts, assess_all(facts), path)
     cur, fut = runs["current"][1], runs["future"][1]
-    click.echo(f"{'model / dimension':<44}{'current':>9}{'future':>9}")
+    echo(f"{'model / dimension':<44}{'current':>9}{'future':>9}")
     for model_id, a in cur.items():
         b = fut[model_id]
         label = f"{model_id}: {a.model_name}"
         label = label if len(label) <= 43 else label[:40] + "..."
-        click.echo(f"{label:<44}{a.level:>9}{b.level:>9}   {a.level_name} -> {b.level_name}")
+        echo(f"{label:<44}{a.level:>9}{b.level:>9}   {a.level_name} -> {b.level_name}")
         for dim, level in a.dimension_levels.items():
-            click.echo(f"  {a.dimension_names[dim]:<42}{level:>9}{b.dimension_levels.get(dim, 0):>9}")
+            echo(f"  {a.dimension_names[dim]:<42}{level:>9}{b.dimension_levels.get(dim, 0):>9}")
     nxt = cur["engagement"].next_level if "engagement" in cur else None
     if nxt:
         gaps = cur["engagement"].gaps()
-        click.echo(f"Current engagement gaps to level {nxt}: " + ", ".join(g.criterion_id for g in gaps))
+        echo(f"Current engagement gaps to level {nxt}: " + ", ".join(g.criterion_id for g in gaps))
     for state, (facts, results, path) in runs.items():
         structure = analyze_structure(facts)
         md = demo.out / f"assessment-{state}.md"

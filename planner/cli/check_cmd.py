@@ -9,7 +9,7 @@ import click
 
 from ..errors import PlannerError
 from ..store import read_chart
-from .app import EXIT_ERROR, EXIT_FOUND, EXIT_OK, cli, format_option
+from .app import EXIT_ERROR, EXIT_FOUND, EXIT_OK, cli, echo, format_option
 
 
 @cli.command()
@@ -31,7 +31,7 @@ def check(charts: tuple[Path, ...], fmt: str, strict: bool, quiet: bool) -> None
             results.append({"path": str(path), "valid": False, "read_error": str(exc), "problems": []})
             status = EXIT_ERROR
             if fmt == "text":
-                click.echo(f"{path}: error: {getattr(exc, 'reason', exc)}", err=True)
+                echo(f"{path}: error: {getattr(exc, 'reason', exc)}", err=True)
             continue
         failing = [p for p in report.problems if p.severity == "error" or strict]
         if failing and status == EXIT_OK:
@@ -48,9 +48,9 @@ def check(charts: tuple[Path, ...], fmt: str, strict: bool, quiet: bool) -> None
         )
         if fmt == "text":
             for problem in report.problems:
-                click.echo(problem.format())
+                echo(problem.format())
             if not quiet and not failing:
-                click.echo(f"{path}: ok, {sum(counts.values())} elements", err=True)
+                echo(f"{path}: ok, {sum(counts.values())} elements", err=True)
     if fmt == "json":
-        click.echo(json.dumps({"files": results, "valid": status == EXIT_OK}, indent=2, default=str))
+        echo(json.dumps({"files": results, "valid": status == EXIT_OK}, indent=2, default=str), json=True)
     raise SystemExit(status)

@@ -15,7 +15,7 @@ import click
 from ..charts import shipped_chart
 from ..model import Chart
 from ..store import load_chart
-from .app import cli, shown
+from .app import cli, echo, echo_styled, shown
 from .assess_cmd import step_assess
 from .diff_cmd import step_diff
 from .render_cmd import step_render
@@ -34,19 +34,19 @@ class Demo:
     written: list[Path] = field(default_factory=list)
 
     def heading(self, text: str) -> None:
-        click.echo("")
-        click.secho(f"== {text}", bold=True)
+        echo("")
+        echo_styled([(f"== {text}", {"bold": True})])
 
 
 def step_check(demo: Demo) -> None:
     """Both charts are valid; their size by kind."""
     demo.heading("Check the shipped charts")
     kinds = sorted(set(demo.current.counts()) | set(demo.future.counts()))
-    click.echo(f"{'kind':<12}{'current':>9}{'future':>9}")
+    echo(f"{'kind':<12}{'current':>9}{'future':>9}")
     for kind in kinds:
-        click.echo(f"{kind:<12}{demo.current.counts()[kind]:>9}{demo.future.counts()[kind]:>9}")
-    click.echo(f"{'total':<12}{demo.current.size():>9}{demo.future.size():>9}")
-    click.echo(f"{shown(demo.current_path)}: valid\n{shown(demo.future_path)}: valid")
+        echo(f"{kind:<12}{demo.current.counts()[kind]:>9}{demo.future.counts()[kind]:>9}")
+    echo(f"{'total':<12}{demo.current.size():>9}{demo.future.size():>9}")
+    echo(f"{shown(demo.current_path)}: valid\n{shown(demo.future_path)}: valid")
 
 
 STEPS: list[Callable[[Demo], None]] = [step_check, step_assess, step_diff, step_roadmap, step_render]
@@ -61,12 +61,12 @@ def demo(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     current_path, future_path = shipped_chart("current"), shipped_chart("future")
     context = Demo(out, current_path, future_path, load_chart(current_path), load_chart(future_path))
-    click.secho(f"Demo on {context.current.chart.name}", bold=True)
+    echo_styled([(f"Demo on {context.current.chart.name}", {"bold": True})])
     for step in STEPS:
         step(context)
-    click.echo("")
+    echo("")
     if context.written:
-        click.echo(f"Wrote {len(context.written)} files to {out}/:")
+        echo(f"Wrote {len(context.written)} files to {out}/:")
         for path in context.written:
-            click.echo(f"  {shown(path)}")
-    click.echo("Done.")
+            echo(f"  {shown(path)}")
+    echo("Done.")

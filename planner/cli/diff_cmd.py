@@ -15,7 +15,7 @@ from ..diff import diff as chart_diff
 from ..diff.report import text_lines
 from ..render.output import format_for
 from ..store import load_chart
-from .app import EXIT_FOUND, EXIT_OK, cli, format_option, shown
+from .app import EXIT_FOUND, EXIT_OK, cli, echo, echo_styled, format_option, shown
 
 COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "green"},
           "remove": {"fg": "red"}, "change": {"fg": "yellow"}, "move": {"fg": "yellow", "bold": True},
@@ -49,12 +49,12 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
     result = chart_diff(old, new, renames=renames, maturity=maturity)
     if fmt == "json":
         data = {"a_path": str(a), "b_path": str(b), **result.to_dict()}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
     else:
         echo_lines(text_lines(result, relations=relations, a_label=str(a), b_label=str(b)), color)
     if output is not None:
         written = draw(result, old, new, output)
-        click.echo(f"wrote {written}", err=True)
+        echo(f"wrote {written}", err=True)
     raise SystemExit(EXIT_OK if result.equal else EXIT_FOUND)
 
 
@@ -67,8 +67,7 @@ def echo_lines(lines, color: str) -> None:
     """Print styled lines; click drops the styles when stdout is not a terminal."""
     force = color_flag(color)
     for line in lines:
-        text = "".join(click.style(t, **COLORS[s]) if s else t for t, s in line)
-        click.echo(text, color=force)
+        echo_styled(((t, COLORS[s] if s else None) for t, s in line), color=force)
 
 
 def draw(result, old, new, output: Path) -> Path:
@@ -89,9 +88,9 @@ def step_diff(demo) -> None:
     lines = text_lines(result, a_label=demo.current_path.name, b_label=demo.future_path.name)
     echo_lines(stat_lines(result), "auto")
     for move in result.moves:
-        click.echo(f"  > {move.summary}")
+        echo(f"  > {move.summary}")
     for m in (result.maturity.models if result.maturity else ()):
-        click.echo(f"  {m.model_id}: level {m.old_level} -> {m.new_level}, "
+        echo(f"  {m.model_id}: level {m.old_level} -> {m.new_level}, "
                    f"{len(m.newly_met)} criteria newly met, {len(m.newly_lost)} lost")
     text_path, json_path = demo.out / "diff.txt", demo.out / "diff.json"
     write_atomic(text_path, plain(lines).encode("utf-8"))
@@ -101,4 +100,4 @@ def step_diff(demo) -> None:
         demo.written.append(draw(result, demo.current, demo.future, demo.out / "diff.svg"))
     except GraphvizMissingError:
         demo.written.append(draw(result, demo.current, demo.future, demo.out / "diff.dot"))
-    click.echo(f"Full change list in {shown(text_path)}; the diagram of the union in {shown(demo.written[-1])}.")
+    echo(f"Full change list in {shown(text_path)}; the diagram of the union in {shown(demo.written[-1])}.")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .app import cli
+from .app import cli, real_streams
 
 
 @cli.command()
@@ -20,4 +20,5 @@ def edit(chart: Path | None) -> None:
     """
     from ..tui import run_editor  # Textual is imported only when the editor runs
 
-    run_editor(chart)
+    with real_streams():  # Textual draws with escape sequences: not through the printable net
+        run_editor(chart)

@@ -24,7 +24,7 @@ from ..diff.report import text_lines
 from ..errors import PlannerError
 from ..model import Chart, ChartInfo
 from ..store import load_chart, read_text
-from .app import cli
+from .app import cli, echo, echo_styled
 from .diff_cmd import color_flag, echo_lines
 
 NULL = "/dev/null"
@@ -45,12 +45,12 @@ def git_diff(args: tuple[str, ...], color: str, maturity: bool) -> None:
         raise click.UsageError("expects the 7 arguments git passes to a diff driver (see docs/diff.md)")
     path, old_file, new_file = args[0], args[1], args[4]
     new_path = args[7] if len(args) >= 9 else path  # git adds new path and similarity on renames
-    click.echo(click.style(f"planner diff a/{path} b/{new_path}", bold=True), color=color_flag(color))
+    echo_styled([(f"planner diff a/{path} b/{new_path}", {"bold": True})], color=color_flag(color))
     try:
         old, new = _side(old_file), _side(new_file)
     except PlannerError as exc:
-        click.echo(f"(not a valid chart on one side: {exc}; showing a line diff)")
-        click.echo(_line_diff(old_file, new_file, path, new_path), nl=False)
+        echo(f"(not a valid chart on one side: {exc}; showing a line diff)")
+        echo(_line_diff(old_file, new_file, path, new_path), nl=False)
         return
     result = chart_diff(old, new, maturity=maturity)
     lines = text_lines(result, a_label=f"a/{path}", b_label=f"b/{new_path}")

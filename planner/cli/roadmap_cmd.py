@@ -10,11 +10,12 @@ import click
 
 from ..errors import PlannerError
 from ..render.output import format_for
-from ..roadmap import Constraints, apply, load_catalog, plan
+from ..roadmap import Constraints, apply, plan
 from ..roadmap.report import to_markdown, to_text
 from ..roadmap.tjp import to_tjp
 from ..store import load_chart, save_chart, write_atomic
-from .app import chart_argument, cli, format_option
+from .app import chart_argument, cli, echo, format_option
+from .catalog_checks import load_checked_catalog
 
 YAML_SUFFIXES = (".yaml", ".yml")
 """What ``--future-state`` may be called: the chart is written as YAML, whatever the name says."""
@@ -63,20 +64,24 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     current = load_chart(chart)
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)
-    result = plan(current, model, target, load_catalog(catalog), constraints)
+    try:
+        result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)
+    except OverflowError as exc:  # date arithmetic past year 9999
+        raise PlannerError("the schedule does not fit in the calendar (it would end after 9999-12-31): "
+                           "raise --capacity, shorten --phase-weeks or start earlier") from exc
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), json=True)
     elif fmt == "md":
-        click.echo(to_markdown(result), nl=False)
+        echo(to_markdown(result), nl=False)
     elif fmt == "tjp":
-        click.echo(to_tjp(result), nl=False)
+        echo(to_tjp(result), nl=False)
     else:
-        click.echo(to_text(result), nl=False)
+        echo(to_text(result), nl=False)
     if output is not None:
         from ..render.roadmap_view import write_roadmap_diagram
 
         write_roadmap_diagram(result, output)
-        click.echo(f"wrote {output}", err=True)
+        echo(f"wrote {output}", err=True)
     if future_state is not None:
         _write_future(current, result, future_state)
 
@@ -89,7 +94,7 @@ def _write_future(current, result, path: Path) -> None:
         save_chart(future, path, header=header)
     except OSError as exc:
         raise PlannerError(f"{path}: {exc.strerror or exc}") from exc
-    click.echo(f"wrote {path}", err=True)
+    echo(f"wrote {path}", err=True)
 
 
 def step_roadmap(demo) -> None:
@@ -99,7 +104,7 @@ def step_roadmap(demo) -> None:
 
     demo.heading("Roadmap to the next engagement level")
     result = plan(demo.current, "engagement", "next")
-    click.echo(to_text(result), nl=False)
+    echo(to_text(result), nl=False)
     folder = demo.out / "roadmap"
     folder.mkdir(parents=True, exist_ok=True)
     try:

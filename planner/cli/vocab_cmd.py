@@ -13,7 +13,7 @@ import click
 
 from ..maturity.vocab_usage import vocabulary_usage
 from ..model.vocabulary import VOCABULARIES
-from .app import cli, format_option
+from .app import cli, echo, format_option
 
 INDENT = 2
 WIDEST = 28
@@ -34,7 +34,7 @@ def vocab(kind: str, fmt: str) -> None:
     names = list(VOCABULARIES) if kind == "all" else [kind]
     usage = vocabulary_usage(names)
     if fmt == "json":
-        click.echo(json.dumps(usage, indent=2, ensure_ascii=False))
+        echo(json.dumps(usage, indent=2, ensure_ascii=False), json=True)
         return
     click.echo("\n".join(text_lines(usage)))
 
