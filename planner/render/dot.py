@@ -19,7 +19,9 @@ Output is deterministic: the same calls give the same text, so golden files work
 
 from __future__ import annotations
 
+import html
 import re
+import threading
 from contextlib import contextmanager
 from typing import Any, Hashable, Iterable, Iterator, Mapping
 
@@ -39,13 +41,48 @@ class Html(str):
         return Html(str.__add__(self, other if isinstance(other, Html) else text(other)))
 
 
+MAX_LABEL = 200
+"""Characters of one piece of user text shown in a label; longer is cut with an ellipsis and the
+full text goes into the tooltip of the node, edge or cluster it labels. Graphviz refuses an
+HTML label over 16,384 characters, and a name of thousands of characters helps no one on a slide."""
+MAX_HTML = 16_000
+"""A whole label longer than this (a table of many long names) is drawn as shortened plain text."""
+_SHORTENED = threading.local()
+"""Full texts shortened since the last node, edge or cluster was added: they become its tooltip."""
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def shorten(raw: str, limit: int = MAX_LABEL) -> str:
+    """``raw`` cut to ``limit`` characters with an ellipsis; the full text is kept for the tooltip."""
+    if len(raw) <= limit:
+        return raw
+    pending = getattr(_SHORTENED, "texts", None)
+    if pending is None:
+        pending = _SHORTENED.texts = []
+    if len(pending) < 20:
+        pending.append(raw[:MAX_HTML])
+    return raw[:limit - 1] + "\u2026"
+
+
+def _take_tooltip(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``attrs`` with the shortened texts as ``tooltip`` (unless the caller set one)."""
+    pending = getattr(_SHORTENED, "texts", None)
+    if not pending:
+        return attrs
+    _SHORTENED.texts = []
+    return attrs if "tooltip" in attrs else {**attrs, "tooltip": "\n".join(pending)}
+
+
 def text(value: Any, *, wrap: int = 0) -> Html:
     """Escape any value for an HTML-like label; newlines become line breaks.
 
     ``wrap`` > 0 breaks long lines at spaces near that width, so node names stay
-    readable on slides without the user adding line breaks.
+    readable on slides without the user adding line breaks. Text over
+    :data:`MAX_LABEL` characters is shortened (:func:`shorten`).
     """
     raw = value if type(value) is str else str(value)
+    if len(raw) > MAX_LABEL:
+        raw = shorten(raw)
     if not _SPECIAL.search(raw):  # the usual case: nothing to escape, one line
         if wrap > 0 and len(raw) > wrap:
             return Html("<BR/>".join(_wrap(raw, wrap)))
@@ -238,12 +275,21 @@ def attr_list(attrs: Mapping[str, Any]) -> str:
 
 def _with_label(label: Html | str | None, attrs: Mapping[str, Any]) -> str:
     """`` [label=<...>, a="b"]``: the label first, as ``{"label": label, **attrs}`` would put it."""
+    if label is not None and not isinstance(label, Html):
+        label = text(label)
+    if label is not None and len(label) > MAX_HTML:
+        label = _plain_label(label)
+    attrs = _take_tooltip(attrs)
     body = _attr_body(attrs) if attrs else ""
     if label is None:
         return f" [{body}]" if body else ""
-    if not isinstance(label, Html):
-        label = text(label)
     return f" [label=<{label}>, {body}]" if body else f" [label=<{label}>]"
+
+
+def _plain_label(label: Html) -> Html:
+    """A label too long for Graphviz as its text alone, shortened (the full text to the tooltip)."""
+    plain = " ".join(html.unescape(_TAGS.sub(" ", label)).split())
+    return text(shorten(plain))
 
 
 class Ids:
@@ -295,6 +341,8 @@ class Block:
         """Default attributes for what follows: ``kind`` is ``graph``, ``node`` or ``edge``."""
         if kind not in ("graph", "node", "edge"):
             raise ValueError(kind)
+        if kind == "graph" and "label" in attrs:
+            attrs = dict(_take_tooltip(attrs))
         if any(v is not None for v in attrs.values()):
             self.lines.append(f"{self._indent}{kind}{attr_list(attrs)}")
 
@@ -324,6 +372,7 @@ class Dot(Block):
     def __init__(self, *, graph: Mapping[str, Any] | None = None, node: Mapping[str, Any] | None = None,
                  edge: Mapping[str, Any] | None = None):
         super().__init__(self, "  ")
+        _SHORTENED.texts = []  # nothing left over from a diagram that failed half way
         self.ids = Ids()
         self._clusters = 0
         self.rankdir = str((graph or {}).get("rankdir", "TB"))
