@@ -64,11 +64,7 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     current = load_chart(chart)
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)
-    try:
-        result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)
-    except OverflowError as exc:  # date arithmetic past year 9999
-        raise PlannerError("the schedule does not fit in the calendar (it would end after 9999-12-31): "
-                           "raise --capacity, shorten --phase-weeks or start earlier") from exc
+    result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)
     if fmt == "json":
         echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), json=True)
     elif fmt == "md":

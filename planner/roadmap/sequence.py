@@ -16,6 +16,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from ..errors import PlannerError
 from .catalog import Catalog, Option
 from .errors import ConstraintError
 from .model import Commitment, Constraints, Gap, LowerBound, PhasePlan, Step
@@ -141,7 +142,14 @@ def _committed(commitments: tuple[Commitment, ...], by_id) -> tuple[list[Fixed],
 
 
 def _date(start: dt.date | None, week: float) -> dt.date | None:
-    return None if start is None else start + dt.timedelta(days=round(week * 7))
+    """The calendar date of ``week``; past 9999-12-31 a clear error, not Python's OverflowError."""
+    if start is None:
+        return None
+    try:
+        return start + dt.timedelta(days=round(week * 7))
+    except OverflowError:
+        raise PlannerError(f"the schedule does not fit in the calendar (week {week:,.0f} from {start} is after "
+                           f"9999-12-31): raise --capacity, shorten --phase-weeks or start earlier") from None
 
 
 def _steps(jobs, starts, chosen, by_id, dims, closes, phase_ticks, start, prerequisites) -> list[Step]:
