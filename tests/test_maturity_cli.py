@@ -18,7 +18,7 @@ def test_assess_text_reads_like_an_assessment(runner, current_path):
     out = result.output
     for model_id in builtin_models():
         assert f"({model_id}): level" in out
-    assert "To reach level 3 Predictive, close these gaps:" in out
+    assert "To reach level 3 Predictive, close these gaps (every gap at level 3 or below):" in out
     assert "engagement.3." in out and "accountable:" in out
     assert "Customer data and insight" in out
     assert "Structure of the operation" in out and "Bottlenecks" in out
@@ -35,8 +35,9 @@ def test_assess_json_has_the_documented_shape(runner, current_path, future_path)
     assert {"level", "level_name", "next_level", "dimension_levels", "capability_levels", "level_scores",
             "gaps", "criteria"} <= set(eng)
     crit = eng["criteria"][0]
-    assert {"id", "level", "dimension", "met", "score", "satisfied_by", "findings"} <= set(crit)
-    assert set(eng["gaps"]) <= {c["id"] for c in eng["criteria"] if not c["met"]}
+    assert {"id", "level", "dimension", "status", "kind", "met", "score", "satisfied_by", "findings", "claims"} <= set(crit)
+    assert eng["gaps"] == [c["id"] for c in eng["criteria"]
+                           if c["status"] in ("gap", "claimed") and c["level"] <= (eng["next_level"] or 0)]
     assert {"sampled", "sources", "nodes"} == set(data["structure"]["betweenness"])
 
 

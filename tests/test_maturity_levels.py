@@ -20,8 +20,9 @@ def test_each_fixture_assesses_at_exactly_its_level(level):
     assert result.level == level
     assert result.level_name == load_model("engagement").level_name(level)
     assert result.next_level == (level + 1 if level < 5 else None)
-    # Every criterion up to the level is met; the next level has at least one gap.
-    assert all(r.met for r in result.results if r.level <= level)
+    # No gap up to the level (limitations and n/a criteria are never gaps); the next level has one.
+    assert not any(r.is_gap for r in result.results if r.level <= level)
+    assert all(r.met for r in result.results if r.level <= level and r.status not in ("limitation", "n/a"))
     assert bool(result.gaps()) == (level < 5)
     assert set(result.dimension_levels.values()) == {level}
 
@@ -29,7 +30,7 @@ def test_each_fixture_assesses_at_exactly_its_level(level):
 def test_gaps_of_level_one_fixture_are_the_managed_criteria():
     result = assess(load_chart(FIXTURES / "level1.yaml"), "engagement")
     assert {g.criterion_id for g in result.gaps()} >= {"engagement.2.customer-database", "engagement.2.basic-loyalty"}
-    assert all(g.level == 2 and not g.met for g in result.gaps())
+    assert all(g.level <= 2 and g.is_gap for g in result.gaps())
     assert result.gaps(level=1) == []
 
 
@@ -71,12 +72,17 @@ def test_rule_result_is_reported_as_satisfied_by_rule():
     assert "email" in seg.findings[0].elements
 
 
-def test_capability_levels_cover_every_capability():
+def test_capability_levels_are_the_highest_level_each_capability_evidences():
     chart = load_chart(FIXTURES / "level5.yaml")
     result = assess(chart, "engagement")
-    assert set(result.capability_levels) == {c.id for c in chart.capabilities}
     assert result.capability_levels["email"] == 5
-    assert result.capability_levels["site"] == 1
+    # the web page evidences no criterion: not assessed (absent), never "level 1"
+    assert "site" not in result.capability_levels
+    assert result.not_assessed == len(chart.capabilities) - len(result.capability_levels) >= 1
+    # the rule behind each level: some met criterion of that level names the capability as evidence
+    for cap, level in result.capability_levels.items():
+        assert any(r.met and r.level == level and (r.per_capability or {}).get(cap) for r in result.results)
+        assert not any(r.met and r.level > level and (r.per_capability or {}).get(cap) for r in result.results)
 
 
 def test_shipped_current_chart_sits_in_the_middle_with_named_gaps(current_path):

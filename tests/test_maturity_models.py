@@ -12,7 +12,9 @@ from planner.errors import ChartError, UnknownNameError
 from planner.maturity import assess, builtin_models, load_model
 from planner.store import load_chart
 
-SEEDS = {"engagement": "Seed 002", "dcg": "Seed 003", "information": "Seed 000", "coe": "Seed 004", "lifecycle": "Seed 001"}
+SOURCES = {"engagement": "Abhijeet Pradhan", "dcg": "Cathy McKnight", "information": "Information maturities",
+           "coe": "IV. Centers of Excellence", "lifecycle": "GISTICS"}
+"""A phrase of the published source each built-in model must cite (author or title; never our word "seed")."""
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 CUSTOM = textwrap.dedent("""\
@@ -46,10 +48,12 @@ CUSTOM = textwrap.dedent("""\
     """)
 
 
-@pytest.mark.parametrize("model_id", list(SEEDS))
-def test_builtin_models_cite_their_seed_and_use_dotted_ids(model_id):
+@pytest.mark.parametrize("model_id", list(SOURCES))
+def test_builtin_models_cite_their_source_and_use_dotted_ids(model_id):
     model = load_model(model_id)
-    assert model.id == model_id and SEEDS[model_id] in model.source
+    assert model.id == model_id and SOURCES[model_id] in model.source
+    texts = [model.source, model.summary] + [t for c in model.criteria for t in (c.statement, c.question, c.source)]
+    assert not any("seed" in t.lower() for t in texts)
     for c in model.criteria:
         assert re.fullmatch(rf"{model_id}\.{c.level}\.[a-z0-9_-]+", c.id)
         assert c.statement and c.question and c.accepts_rule or c.accepts_answer
@@ -59,17 +63,25 @@ def test_builtin_models_have_the_levels_the_seeds_name():
     assert [lv.name for lv in load_model("engagement").levels] == [
         "Initial / ad hoc", "Managed", "Predictive", "Adaptive", "Anticipative"]
     assert [lv.name for lv in load_model("dcg").levels] == ["Tactical", "Aware", "Connected", "Engaged"]
-    assert [d.id for d in load_model("dcg").dimensions] == ["creation", "delivery", "measurement"]
+    assert [d.id for d in load_model("dcg").dimensions] == ["creation", "delivery", "measurement", "pillars"]
     assert [lv.name for lv in load_model("information").levels] == [
         "Information mavericks", "Information silos", "Analysis-driven communications",
         "Adaptive engagement", "Policy-managed engagement"]
     assert len(load_model("lifecycle").levels) == 3
-    assert builtin_models() == list(SEEDS)
+    assert builtin_models() == list(SOURCES)
 
 
-def test_engagement_has_one_criterion_per_seed_characteristic():
-    per_level = [sum(1 for c in load_model("engagement").criteria if c.level == n) for n in range(1, 6)]
-    assert per_level == [3, 5, 6, 8, 8]  # seed 002 lists 3, 5, 6, 8 and 8 characteristics
+def test_engagement_has_one_criterion_per_published_characteristic():
+    model = load_model("engagement")
+    per_level = [sum(1 for c in model.criteria if c.level == n) for n in range(1, 6)]
+    # Pradhan lists 3, 5, 6, 8 and 8 characteristics; level 3's "still mass, targeted by segments"
+    # is two criteria: the capability (segment targeting) and the limitation (still mass)
+    assert per_level == [3, 5, 7, 8, 8]
+    kinds = {c.id: c.kind for c in model.criteria}
+    assert kinds["engagement.3.still-mass"] == kinds["engagement.2.recorded-interactions"] == "limitation"
+    assert kinds["engagement.1.uniform-treatment"] == "limitation"
+    assert kinds["engagement.2.mass-communication"] == "capability"
+    assert "engagement.3.segment-targeting" in model.supersession["engagement.2.mass-communication"]
 
 
 def test_dcg_carries_every_self_assessment_question_of_seed_003():

@@ -35,17 +35,40 @@ def test_issue_rules_are_registered():
             "single_points_of_failure", "span_of_control", "lifecycle"} <= set(RULES)
 
 
+BACKED = {"systems": [{"id": "crm", "name": "CRM"}],
+          "data": [{"id": "orders", "name": "Orders", "kind": "operational_crm", "system": "crm"},
+                   {"id": "points", "name": "Points", "kind": "loyalty", "system": "crm"}]}
+"""A system and customer data, so practice tags on capabilities that use them are evidenced."""
+
+
+def backed(cid, **kw):
+    return cap(cid, systems=["crm"], data=["orders", "points"], **kw)
+
+
 def test_capabilities_rule_matches_practices_and_names_the_accountable():
-    c = chart(capabilities=[cap("mail", practices=["segmentation"]), cap("web", area="creation", accountable="bob")])
+    c = chart(capabilities=[backed("mail", practices=["segmentation"]), cap("web", area="creation", accountable="bob")],
+              **BACKED)
     hit = run(c, "capabilities", practices_any=["segmentation"])
     assert hit.passed and hit.score == 1.0 and "mail" in hit.findings[0].elements and "ann" in hit.findings[0].elements
+    assert hit.per_capability == {"mail": True}  # the evidence: capabilities that match
     miss = run(c, "capabilities", practices_any=["personalization"], areas=["creation"])
-    assert not miss.passed and miss.per_capability == {"web": False}
+    assert not miss.passed and miss.per_capability == {}
     assert "bob" in miss.findings[-1].elements
 
 
+def test_a_practice_tag_without_its_structure_is_a_claim_not_evidence():
+    bare = chart(capabilities=[cap("mail", practices=["segmentation"])])
+    claimed = run(bare, "capabilities", practices_any=["segmentation"])
+    assert not claimed.passed
+    assert claimed.claims and "claimed, not evidenced: Mail tags segmentation but lacks a system" in claimed.claims[0].message
+    assert claimed.claims[0].elements == ("mail",)
+    evidenced = run(chart(capabilities=[backed("mail", practices=["segmentation"])], **BACKED),
+                    "capabilities", practices_any=["segmentation"])
+    assert evidenced.passed and not evidenced.claims
+
+
 def test_practices_all_with_alternatives():
-    c = chart(capabilities=[cap("loyal", practices=["customer_value_scoring", "loyalty_rewards"])])
+    c = chart(capabilities=[backed("loyal", practices=["customer_value_scoring", "loyalty_rewards"])], **BACKED)
     assert run(c, "capabilities", practices_all=["segmentation|customer_value_scoring", "loyalty_program|loyalty_rewards"]).passed
     assert not run(c, "capabilities", practices_all=["segmentation", "loyalty_rewards"]).passed
 

@@ -9,6 +9,7 @@ import click
 
 from ..graph import build_graph
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
+from ..render.views import ASSESSED_VIEWS
 from ..render.heatmap_view import default_model
 from ..render.output import FORMATS, GraphvizMissingError, format_for
 from ..store import load_chart
@@ -32,7 +33,7 @@ def render_view(chart_path: Path, view: str, output: Path, options: RenderOption
 
 def render_graph(graph, view: str, output: Path, options: RenderOptions, model: str = DEFAULT_MODEL) -> Path:
     """Draw and write one view of a built graph; shared by the command and the demo."""
-    if view == "heatmap":
+    if view in ASSESSED_VIEWS:
         options = replace(options, heat=heat_input(graph, model))
     return write_diagram(to_dot(graph, view, options), output)
 
@@ -56,12 +57,12 @@ def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, 
     """Draw one view of a chart as SVG, PNG, PDF or DOT.
 
     \b
-    Views: org, capabilities, flows, data, heatmap, coe (see docs/render.md).
+    Views: org, capabilities, flows, data, heatmap, scorecard, coe (see docs/render.md).
     Example, a slide of one capability and its people, partners and systems:
       planner render --view capabilities --focus cap-email-marketing -o email.svg
     """
-    if model != DEFAULT_MODEL and view != "heatmap":
-        click.echo(f"planner: note: --model only applies to --view heatmap; ignored for {view}", err=True)
+    if model != DEFAULT_MODEL and view not in ASSESSED_VIEWS:
+        click.echo(f"planner: note: --model only applies to --view heatmap and scorecard; ignored for {view}", err=True)
     options = RenderOptions(focus=focus, depth=depth, only=tuple(only.split(",")) if only else (),
                             collapse=collapse, max_nodes=max_nodes, title=title)
     written = render_view(chart, view, output, options, model)

@@ -1,9 +1,11 @@
 """Scoring: criteria judged by rules and answers, then staged and continuous levels.
 
-Staged, as CMMI does: the level reached is the highest level whose criteria, and
-all those below it, are met; level 1 counts as reached by default. Continuous: the
-same computation restricted to one dimension gives that dimension's level, and the
-per-capability verdicts of the rules give each capability's level (the heat map).
+Staged, as CMMI does: the level reached is the highest level with no gap at it or
+below; level 1 counts as reached by default. A gap is a required criterion (a
+capability, not a limitation) that applies to the chart and is not met, neither
+directly nor through a stronger criterion that supersedes it. Continuous: the same
+computation restricted to one dimension gives that dimension's level; the evidence
+the rules name gives each capability's level (the heat map).
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from .facts import Facts
 from .rules import RULES, Finding, RuleResult
 from .spec import MaturityModel, PlacedCriterion
 
-SatisfiedBy = Literal["rule", "answer"]
+SatisfiedBy = Literal["rule", "answer", "superseded"]
+Status = Literal["met", "superseded", "gap", "claimed", "n/a", "limitation"]
+"""A criterion's verdict: met (by rule or answer), superseded (a stronger criterion is met), gap
+(required and unmet), claimed (a gap that tags claim but the structure does not evidence), n/a
+(does not apply to this chart), limitation (describes the level; never required)."""
+GAP_STATUSES = frozenset({"gap", "claimed"})
 
 
 @dataclass
@@ -39,13 +46,26 @@ class CriterionResult:
     evidence: str = "either"
     answered: bool = False
     per_capability: dict[str, bool] | None = field(default=None, repr=False)
+    status: Status = "gap"
+    kind: str = "capability"
+    claims: list[Finding] = field(default_factory=list)
+
+    @property
+    def is_gap(self) -> bool:
+        """Required, applicable and unmet: something stands between the chart and this level."""
+        return self.status in GAP_STATUSES
+
+    @property
+    def applicable(self) -> bool:
+        return self.status != "n/a"
 
     def to_dict(self) -> dict:
         return {
-            "id": self.criterion_id, "level": self.level, "dimension": self.dimension, "met": self.met,
-            "score": self.score, "satisfied_by": self.satisfied_by, "statement": self.statement,
-            "question": self.question, "rule": self.rule, "evidence": self.evidence, "answered": self.answered,
-            "findings": [f.to_dict() for f in self.findings],
+            "id": self.criterion_id, "level": self.level, "dimension": self.dimension, "status": self.status,
+            "kind": self.kind, "met": self.met, "score": self.score, "satisfied_by": self.satisfied_by,
+            "statement": self.statement, "question": self.question, "rule": self.rule, "evidence": self.evidence,
+            "answered": self.answered, "findings": [f.to_dict() for f in self.findings],
+            "claims": [f.to_dict() for f in self.claims],
         }
 
 
@@ -67,13 +87,23 @@ class Assessment:
     results: list[CriterionResult]
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    capabilities_total: int = 0
 
     def gaps(self, level: int | None = None) -> list[CriterionResult]:
-        """Unmet criteria of ``level`` (the next level by default; none at the top)."""
+        """Every gap at or below ``level`` (the next level by default; none at the top), lowest level first.
+
+        The one gap list of the product: ``assess``, the editor's live panel and the
+        roadmap all read it, so they name the same criteria in the same order.
+        """
         target = self.next_level if level is None else level
         if target is None:
             return []
-        return [r for r in self.results if r.level == target and not r.met]
+        return sorted((r for r in self.results if r.level <= target and r.is_gap), key=lambda r: r.level)
+
+    @property
+    def not_assessed(self) -> int:
+        """Capabilities that evidence no met criterion (grey on the heat map)."""
+        return max(0, self.capabilities_total - len(self.capability_levels))
 
     def result(self, criterion_id: str) -> CriterionResult:
         for r in self.results:
@@ -89,7 +119,7 @@ class Assessment:
             "max_level": self.max_level, "levels": {str(n): name for n, name in self.level_names.items()},
             "level_scores": {str(n): s for n, s in self.level_scores.items()},
             "dimension_levels": self.dimension_levels, "dimension_names": self.dimension_names,
-            "capability_levels": self.capability_levels,
+            "capability_levels": self.capability_levels, "capabilities_not_assessed": self.not_assessed,
             "gaps": [r.criterion_id for r in self.gaps()],
             "criteria": [r.to_dict() for r in self.results],
             "notes": self.notes,
@@ -130,15 +160,32 @@ def answer_score(model: MaturityModel, answer: Answer) -> tuple[float, str | Non
     return score, None
 
 
+def _answer_for(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> tuple[Answer | None, str | None]:
+    """The chart's answer to ``c``, under its id or a former id (then with a note naming both)."""
+    answers = facts.chart.answers
+    answer = answers.get(c.id)
+    if answer is not None:
+        return answer, None
+    for old in c.aliases:
+        if old in answers:
+            return answers[old], f"answer keyed by the former id {old!r}; key it {c.id!r}"
+    return None, None
+
+
 def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionResult:
-    """One criterion: the rule, the attested answer, or both (either may satisfy it)."""
+    """One criterion: the rule, the attested answer, or both (either may satisfy it).
+
+    A limitation is judged like any criterion (so the report can say whether it still
+    holds) but its status is always ``limitation``: it is never required.
+    """
     findings: list[Finding] = []
     rule_result = run_rule(facts, c.rule, c.params) if c.accepts_rule else None
     rule_ok = bool(rule_result and rule_result.passed)
+    applicable = rule_result is None or rule_result.applicable
     score = rule_result.score if rule_result else 0.0
     if rule_result:
         findings += rule_result.findings
-    answer = facts.chart.answers.get(c.id) if c.accepts_answer else None
+    answer, alias_note = _answer_for(facts, model, c) if c.accepts_answer else (None, None)
     answer_ok = False
     if answer is not None:
         a_score, problem = answer_score(model, answer)
@@ -147,77 +194,118 @@ def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionRe
         when = f" on {answer.on}" if answer.on else ""
         text = problem or f"answered {answer.answer!r}{who}{when}: {answer.evidence}"
         findings.append(Finding(text, (answer.by,) if answer.by else ()))
+        if alias_note:
+            findings.append(Finding(alias_note))
         score = max(score, a_score)
-    elif c.accepts_answer and not rule_ok:
+    elif c.accepts_answer and not rule_ok and applicable:
         findings.append(Finding(f"no attested answer in the chart to: {c.question}"))
     met = rule_ok or answer_ok
-    by = "rule" if rule_ok else ("answer" if answer_ok else None)
+    by: SatisfiedBy | None = "rule" if rule_ok else ("answer" if answer_ok else None)
+    claims = list(rule_result.claims) if rule_result and not met else []
+    if not c.required:
+        status: Status = "limitation"
+    elif met:
+        status = "met"
+    elif not applicable:
+        status = "n/a"
+    else:
+        status = "claimed" if claims else "gap"
     return CriterionResult(
         c.id, c.level, c.dimension, met, 1.0 if met else round(score, 3), by,
         findings, c.statement, c.question, c.rule, c.evidence, answer is not None,
-        rule_result.per_capability if rule_result else None,
+        rule_result.per_capability if rule_result and rule_ok else None, status, c.kind, claims,
     )
 
 
+def supersede(model: MaturityModel, results: list[CriterionResult]) -> None:
+    """Mark unmet criteria whose stronger successor is met as ``superseded`` (met), highest level first.
+
+    Going down the levels lets ladders chain: a level-2 criterion superseded by a
+    level-3 one that is itself superseded by a level-5 one that is met.
+    """
+    by_id = {r.criterion_id: r for r in results}
+    for r in sorted(results, key=lambda r: -r.level):
+        successors = model.supersession.get(r.criterion_id)
+        if not successors or r.met or r.status == "limitation":
+            continue
+        stronger = [by_id[s] for s in successors if s in by_id and by_id[s].met]
+        if stronger:
+            r.met, r.score, r.status, r.satisfied_by = True, 1.0, "superseded", "superseded"
+            r.findings.insert(0, Finding("superseded by " + ", ".join(s.criterion_id for s in stronger)
+                                         + ", which the operation meets"))
+            r.claims = []
+
+
 def staged(results: list[CriterionResult], max_level: int) -> int:
-    """The highest level whose criteria, and all below it, are met; at least 1."""
-    failed = min((r.level for r in results if not r.met), default=math.inf)
+    """The highest level whose gaps, and those of every level below it, are none; at least 1.
+
+    Only gaps count: limitations are never required, and criteria that do not apply
+    (n/a) do not block a level.
+    """
+    failed = min((r.level for r in results if r.is_gap), default=math.inf)
     if failed == 1:
         return 1
     return int(min(max_level, failed - 1))
 
 
 def dimension_level(results: list[CriterionResult], max_level: int, overall: int) -> int:
-    """A dimension's staged level; levels where it has no criteria count only up to the overall level.
+    """A dimension's staged level; levels where it requires nothing count only up to the overall level.
 
     Without that limit a dimension with nothing to show at levels 2 and 3 (culture, in
-    seed 002) would claim level 3 for an operation that is at level 1 everywhere else.
+    Pradhan's model) would claim level 3 for an operation that is at level 1 everywhere else.
     """
     reached = staged(results, max_level)
-    evidenced = max((r.level for r in results if r.level <= reached), default=1)
+    evidenced = max((r.level for r in results if r.level <= reached and r.met and r.kind == "capability"), default=1)
     return max(evidenced, min(reached, overall))
 
 
 def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str, int]:
-    """Per capability: the highest level it shows evidence of, with no applicable criterion below it failing."""
-    failed: set[str] = set()
+    """Per capability: the highest level of a criterion the operation meets with this capability's evidence.
+
+    Capabilities that evidence no met criterion are absent: the heat map shows them as
+    "not assessed", never as failing. Chart order.
+    """
     best: dict[str, int] = {}
-    for level in sorted({r.level for r in results}):
-        group = [r.per_capability for r in results if r.level == level and r.per_capability]
-        fails = {cap for verdict in group for cap, ok in verdict.items() if not ok}
-        blocked = failed | fails
-        for verdict in group:
-            best.update((cap, level) for cap, ok in verdict.items() if ok and cap not in blocked)
-        failed = blocked
-    levels = dict.fromkeys(facts.scope_ids(()), 1)  # every capability, chart order
-    levels.update(best)  # verdicts only ever name capabilities
-    return levels
+    for r in results:
+        if r.per_capability and r.met:
+            for cap, ok in r.per_capability.items():
+                if ok and best.get(cap, 0) < r.level:
+                    best[cap] = r.level
+    return {cid: best[cid] for cid in facts.scope_ids(()) if cid in best}
+
+
+def level_scores(model: MaturityModel, results: list[CriterionResult]) -> dict[int, float]:
+    """Weighted mean score of each level's required, applicable criteria (1.0 when it requires nothing)."""
+    scores = {}
+    for n in range(1, model.max_level + 1):
+        at = [(r, c.weight) for r, c in zip(results, model.criteria)
+              if r.level == n and r.status not in ("limitation", "n/a")]
+        total = sum(w for _, w in at)
+        scores[n] = round(sum(r.score * w for r, w in at) / total, 3) if total else 1.0
+    return scores
 
 
 def assess_facts(facts: Facts, model: MaturityModel) -> Assessment:
     """Judge every criterion of ``model`` and derive the levels and scores."""
     results = [judge(facts, model, c) for c in model.criteria]
+    supersede(model, results)
     level = staged(results, model.max_level)
     dims = {d.id: dimension_level([r for r in results if r.dimension == d.id], model.max_level, level)
             for d in model.dimensions}
-    scores = {}
-    for n in range(1, model.max_level + 1):
-        at = [(r, c.weight) for r, c in zip(results, model.criteria) if r.level == n]
-        total = sum(w for _, w in at)
-        scores[n] = round(sum(r.score * w for r, w in at) / total, 3) if total else 1.0
     return Assessment(
         model.id, model.name, level, model.level_name(level),
         level + 1 if level < model.max_level else None, model.max_level,
         {n: lv.name for n, lv in enumerate(model.levels, start=1)},
         dims, {d.id: d.name for d in model.dimensions},
-        capability_levels(facts, results), scores, results, _answer_notes(facts, model), model.source,
+        capability_levels(facts, results), level_scores(model, results), results,
+        _answer_notes(facts, model), model.source, len(facts.capabilities),
     )
 
 
 def _answer_notes(facts: Facts, model: MaturityModel) -> list[str]:
     """Answers that look meant for this model but match none of its criteria (typos)."""
     ids = [c.id for c in model.criteria]
-    known = set(ids)
+    known = set(ids) | set(model.alias_of)
     notes = []
     for key in facts.chart.answers:
         if key.startswith(model.id + ".") and key not in known:

@@ -20,6 +20,7 @@ import networkx as nx
 
 from ..model import SECTIONS, Capability, Chart
 from ..model.vocabulary import MOBILE_CHANNELS
+from .evidence import BACKING
 from .network import WorkNetwork
 
 
@@ -82,7 +83,35 @@ class Facts:
 
     @cached_property
     def practices(self) -> dict[str, frozenset[str]]:
-        return {c.id: frozenset(c.practices) for c in self.capabilities}
+        """Capability id -> its *evidenced* practices: the tags its structure backs (see :mod:`.evidence`).
+
+        Rules read only these; a tag without its backing is in :attr:`claims`.
+        """
+        claims = self.claims
+        return {c.id: frozenset(c.practices).difference(claims[c.id]) if c.id in claims else frozenset(c.practices)
+                for c in self.capabilities}
+
+    @cached_property
+    def claims(self) -> dict[str, dict[str, list[str]]]:
+        """Capability id -> {practice claimed by a tag: what the capability lacks to evidence it}."""
+        has_wf, kinds_of, channels = self.workflows_of_cap, self.data_kinds_of_cap, self.channels
+        found: dict[str, dict[str, list[str]]] = {}
+        for c in self.capabilities:
+            backed = [w for w in c.practices if w in BACKING]
+            if not backed:
+                continue
+            kinds, chans = kinds_of[c.id], channels[c.id]
+            for word in backed:
+                lacks = BACKING[word].missing(bool(c.systems), c.id in has_wf, bool(c.contributors), kinds, chans)
+                if lacks:
+                    found.setdefault(c.id, {})[word] = lacks
+        return found
+
+    def claimed_by(self, words) -> list[tuple[Capability, str, list[str]]]:
+        """(capability, word, what it lacks) for every unevidenced claim of one of ``words``, chart order."""
+        wanted = set(words)
+        claims, by_id = self.claims, self.by_id
+        return [(by_id[cid], w, lacks) for cid, found in claims.items() for w, lacks in found.items() if w in wanted]
 
     @cached_property
     def channels(self) -> dict[str, frozenset[str]]:
@@ -107,10 +136,10 @@ class Facts:
         index: dict[str, dict[str, set[str]]] = {"area": defaultdict(set), "practice": defaultdict(set),
                                                  "channel": defaultdict(set), "data": defaultdict(set)}
         area, practice, channel, data = (index[k] for k in ("area", "practice", "channel", "data"))
-        kinds = self.data_kinds_of_cap
+        kinds, evidenced = self.data_kinds_of_cap, self.practices
         for c in self.capabilities:
             area[c.area].add(c.id)
-            for word in c.practices:
+            for word in evidenced[c.id]:
                 practice[word].add(c.id)
             for word in c.channels:
                 channel[word].add(c.id)
@@ -163,6 +192,18 @@ class Facts:
             person = by_id.get(cap.accountable) if cap.accountable else None
             lob = team_lob.get(getattr(person, "team", None) or "")
             found[cap.id] = frozenset((lob,)) if lob else none
+        return found
+
+    @cached_property
+    def cap_functions(self) -> dict[str, frozenset[str]]:
+        """Capability id -> business functions (lower case) of the accountable person's team and responsible teams."""
+        by_id = self.by_id
+        function = {t.id: t.function.lower() for t in self.chart.teams if t.function}
+        found = {}
+        for cap in self.capabilities:
+            person = by_id.get(cap.accountable) if cap.accountable else None
+            teams = [getattr(person, "team", None)] + [r for r in cap.responsible if r in function]
+            found[cap.id] = frozenset(function[t] for t in teams if t in function)
         return found
 
     @cached_property

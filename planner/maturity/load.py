@@ -65,6 +65,29 @@ def check_model(model: MaturityModel) -> list[Problem]:
                 problems.append(Problem(f"criterion {full}: unknown dimension {c.dimension!r}{suggest(c.dimension, dims)}"
                                         f" (dimensions: {', '.join(dims)})", "unknown-dimension", loc + ("dimension",), full))
             problems += _check_rule(full, c, loc)
+    return problems + _check_ladders(model)
+
+
+def _check_ladders(model: MaturityModel) -> list[Problem]:
+    """``superseded_by`` names existing criteria of a higher level; limitations are never superseded."""
+    problems: list[Problem] = []
+    levels = {c.id: c.level for c in model.criteria}
+    for n, level in enumerate(model.levels, start=1):
+        for j, c in enumerate(level.criteria):
+            full = f"{model.id}.{n}.{c.id}"
+            for k, ref in enumerate(c.superseded_by):
+                loc = ("levels", n - 1, "criteria", j, "superseded_by", k)
+                target = model.full_id(ref)
+                if target not in levels:
+                    hint = suggest(target, list(levels))
+                    problems.append(Problem(f"criterion {full}: superseded_by names unknown criterion {ref!r}{hint}",
+                                            "unknown-criterion", loc, full))
+                elif levels[target] <= n:
+                    problems.append(Problem(f"criterion {full}: superseded_by {ref!r} is at level {levels[target]}; "
+                                            "a criterion is superseded only by one of a higher level", "bad-ladder", loc, full))
+            if c.kind == "limitation" and c.superseded_by:
+                problems.append(Problem(f"criterion {full}: a limitation is never required, so it cannot be superseded",
+                                        "bad-ladder", ("levels", n - 1, "criteria", j, "superseded_by"), full))
     return problems
 
 

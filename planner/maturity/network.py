@@ -85,6 +85,34 @@ class WorkNetwork:
             self._cut = cut_vertices(self.adj)
         return [self.nodes[i] for i in self._cut]
 
+    def essential_cut_vertices(self, anchors: frozenset[str], least: int = 1) -> list[str]:
+        """Articulation points once pendant nodes that are not anchors (capabilities) are pruned away.
+
+        A team, system or organization that hangs on one person makes that person a cut
+        vertex without anything depending on them but the hanging node: a person who
+        is the only member of the team they lead is not a single point of failure of
+        the *work*. Pendants are pruned repeatedly (a chain of teams), then the
+        articulation points of what is left whose loss cuts at least ``least``
+        anchors off from the rest are returned. Linear, like :meth:`cut_vertices`.
+        """
+        adj, nodes = self.adj, self.nodes
+        degree = [len(near) for near in adj]
+        gone = [False] * len(adj)
+        stack = [i for i, d in enumerate(degree) if d <= 1 and nodes[i] not in anchors]
+        while stack:
+            i = stack.pop()
+            if gone[i]:
+                continue
+            gone[i] = True
+            for j in adj[i]:
+                if not gone[j]:
+                    degree[j] -= 1
+                    if degree[j] <= 1 and nodes[j] not in anchors:
+                        stack.append(j)
+        kept = [[] if gone[i] else [j for j in near if not gone[j]] for i, near in enumerate(adj)]
+        weight = [1 if not gone[i] and nodes[i] in anchors else 0 for i in range(len(adj))]
+        return [nodes[i] for i, cut_off in cut_vertex_weights(kept, weight).items() if not gone[i] and cut_off >= least]
+
     def as_sets(self) -> dict[str, set[str]]:
         """The network as ``{id: set of neighbour ids}``."""
         nodes = self.nodes
@@ -199,6 +227,14 @@ def _teams(chart: "Chart") -> dict[str, str]:
 def cut_vertices(adj: list[list[int]]) -> list[int]:
     """Articulation points of a simple undirected graph given as neighbour lists, O(V + E).
 
+    See :func:`cut_vertex_weights`, which this calls with no weights.
+    """
+    return list(cut_vertex_weights(adj))
+
+
+def cut_vertex_weights(adj: list[list[int]], weight: list[int] | None = None) -> dict[int, int]:
+    """Articulation points, each with the weight it cuts off: {node: weight of the smaller side}, O(V + E).
+
     Two flat passes instead of a recursive Hopcroft-Tarjan. First an iterative
     depth-first search numbers the nodes in preorder: a node pops off the stack
     and pushes its unvisited neighbours, so the entry that reaches a node is the
@@ -209,8 +245,14 @@ def cut_vertices(adj: list[list[int]]) -> list[int]:
     own number, its other earlier neighbours' numbers and its children's low points.
     A non-root parent is a cut vertex when a child's low point does not reach above
     it; a root, when it has two children. Neighbour lists must hold no duplicates.
+
+    With ``weight`` (one number per node, say 1 for capabilities), the subtree
+    weights are summed on the way up; a cut vertex's value is the weight it
+    separates from the rest of its component, the smaller side (for a root, all
+    but its heaviest subtree). Without, every value is 0.
     """
     n = len(adj)
+    w = weight or [0] * n
     pre = [-1] * n
     order: list[int] = []
     visit = order.append
@@ -226,14 +268,18 @@ def cut_vertices(adj: list[list[int]]) -> list[int]:
                 continue
             pre[v] = len(order)
             visit(v)
-            stack += [w for w in adj[v] if pre[w] < 0]
+            stack += [x for x in adj[v] if pre[x] < 0]
     low = pre[:]
     is_root = [False] * n
     for r in roots:
         is_root[r] = True
     children = [0] * n
+    sub = w[:]  # subtree weights, complete once every child has been folded in
+    separated = [0] * n
+    heaviest = [0] * n
     cut = [False] * n
     number = pre.__getitem__
+    top_of = [0] * n  # preorder number of each node's root, for component totals
     for pv in range(n - 1, -1, -1):
         v = order[pv]
         earlier = [q for q in map(number, adj[v]) if q < pv]
@@ -248,11 +294,29 @@ def cut_vertices(adj: list[list[int]]) -> list[int]:
         p = order[pp]
         if lv < low[p]:
             low[p] = lv
+        sub[p] += sub[v]
         if is_root[p]:
             children[p] += 1
+            heaviest[p] = max(heaviest[p], sub[v])
         elif lv >= pp:
             cut[p] = True
-    return [v for v in range(n) if cut[v] or children[v] > 1]
+            separated[p] += sub[v]
+    found = [v for v in range(n) if cut[v] or children[v] > 1]
+    if weight is None:
+        return dict.fromkeys(found, 0)
+    total = [0] * n
+    current = 0
+    for v in order:  # preorder: a root comes before its component
+        if is_root[v]:
+            current = sub[v]
+        total[v] = current
+    out = {}
+    for v in found:
+        if is_root[v]:
+            out[v] = total[v] - w[v] - heaviest[v]
+        else:
+            out[v] = min(separated[v], total[v] - separated[v] - w[v])
+    return out
 
 
 def sample_sources(n: int, k: int | None, seed: int = 0) -> list[int]:

@@ -111,15 +111,37 @@ def md_structure(s: StructureReport, facts: Facts) -> list[str]:
 # -- models ------------------------------------------------------------------------
 
 
+STATUS_WORDS = {"met": "met", "superseded": "met (superseded)", "gap": "gap", "claimed": "gap, claimed not evidenced",
+                "n/a": "n/a", "limitation": "limitation"}
+"""How each criterion status reads in a report."""
+
+
 def _gap_lines(a: Assessment, indent: str) -> list[str]:
     lines = []
     for gap in a.gaps():
-        lines.append(f"{indent}- [{a.dimension_names.get(gap.dimension, gap.dimension)}] {gap.statement}")
-        lines.append(f"{indent}  criterion {gap.criterion_id}, score {_pct(gap.score)}")
+        lines.append(f"{indent}- [level {gap.level}, {a.dimension_names.get(gap.dimension, gap.dimension)}] {gap.statement}")
+        lines.append(f"{indent}  criterion {gap.criterion_id}, {STATUS_WORDS[gap.status]}, score {_pct(gap.score)}")
         for finding in gap.findings:
-            lines += textwrap.wrap(finding.message, WRAP, initial_indent=indent + "    ",
-                                   subsequent_indent=indent + "      ", break_on_hyphens=False)
+            lines += wrap(finding.message, WRAP, indent + "    ", indent + "      ")
     return lines
+
+
+def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Wrapped lines; a word longer than the width is cut rather than searched for breaks (linear time)."""
+    if len(text) > 20 * width:
+        text = text[: 20 * width - 3] + "..."
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+
+
+def not_applicable(a: Assessment) -> list[tuple[str, str]]:
+    """(criterion id, why) for the criteria that do not apply to the chart."""
+    return [(r.criterion_id, r.findings[0].message.removeprefix("n/a: ") if r.findings else "")
+            for r in a.results if r.status == "n/a"]
+
+
+def limitations(a: Assessment, level: int) -> list[str]:
+    """Statements of the limitations that describe ``level`` (never required, never gaps)."""
+    return [r.statement for r in a.results if r.level == level and r.status == "limitation"]
 
 
 def text_model(a: Assessment) -> list[str]:
@@ -130,19 +152,25 @@ def text_model(a: Assessment) -> list[str]:
     lines.append("")
     rows = [(a.dimension_names[d], f"{lv} {a.level_names[lv]}") for d, lv in a.dimension_levels.items()]
     lines += _table(("Dimension", "Level"), rows, "   ")
-    if a.capability_levels:
-        counts = {n: sum(1 for lv in a.capability_levels.values() if lv == n) for n in a.level_names}
-        lines.append("   Capabilities by level: " + ", ".join(f"{n}: {c}" for n, c in counts.items() if c))
+    counts = {n: sum(1 for lv in a.capability_levels.values() if lv == n) for n in a.level_names}
+    shown = ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"
+    lines.append(f"   Capabilities by the highest level they evidence: {shown}; not assessed: {a.not_assessed}")
+    described = limitations(a, a.level)
+    if described:
+        lines.append(_clip(f"   Level {a.level} also describes (limitations, never required): " + "; ".join(described), 400))
     lines.append("")
     if a.next_level:
-        lines.append(f"   To reach level {a.next_level} {a.level_names[a.next_level]}, close these gaps:")
+        lines.append(f"   To reach level {a.next_level} {a.level_names[a.next_level]}, close these gaps "
+                     f"(every gap at level {a.next_level} or below):")
         lines += _gap_lines(a, "   ")
     else:
-        lines.append("   Every criterion of every level is met.")
+        lines.append("   Every required criterion of every level is met.")
     met_next = [r for r in a.results if a.next_level and r.level == a.next_level and r.met]
     if met_next:
         lines.append(f"   Already in place for level {a.next_level}: "
                      + ", ".join(f"{r.criterion_id.rsplit('.', 1)[1]} ({r.satisfied_by})" for r in met_next))
+    for cid, why in not_applicable(a):
+        lines += wrap(f"n/a: {cid}: {why}", WRAP, "   ", "      ")
     by_answer = [r.criterion_id for r in a.results if r.satisfied_by == "answer"]
     if by_answer:
         lines.append(_clip("   Met by attested answers: " + ", ".join(by_answer), 400))
@@ -160,10 +188,18 @@ def md_model(a: Assessment) -> list[str]:
     out += ["", "| Level | Score |", "|---|---|"]
     out += [f"| {n} {md_escape(a.level_names[n])} | {_pct(s)} |" for n, s in a.level_scores.items()]
     if a.next_level:
-        out += ["", f"### Gaps to level {a.next_level} {a.level_names[a.next_level]}", ""]
+        out += ["", f"### Gaps to level {a.next_level} {a.level_names[a.next_level]} (at or below it)", ""]
         for gap in a.gaps():
-            out.append(f"- **{md_escape(gap.statement)}** (`{gap.criterion_id}`)")
+            out.append(f"- **{md_escape(gap.statement)}** (`{gap.criterion_id}`, level {gap.level}, "
+                       f"{STATUS_WORDS[gap.status]})")
             out += [f"  - {md_escape(f.message)}" for f in gap.findings]
+    na = not_applicable(a)
+    if na:
+        out += ["", "### Not applicable", ""] + [f"- `{cid}`: {md_escape(why)}" for cid, why in na]
+    described = limitations(a, a.level)
+    if described:
+        out += ["", f"### Level {a.level} also describes (limitations, never required)", ""]
+        out += [f"- {md_escape(text)}" for text in described]
     for note in a.notes:
         out.append(f"> Note: {note}")
     return out

@@ -18,6 +18,10 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 """Lower-case words joined by ``-`` or ``_``: model, dimension and criterion ids."""
 
 Evidence = Literal["rule", "answer", "either"]
+Kind = Literal["capability", "limitation"]
+"""What a level's characteristic is: a capability the operation gains (cumulative: it
+is still required at every higher level, unless a stronger criterion supersedes it),
+or a limitation that describes the level (never a requirement, never a gap)."""
 
 
 class Strict(BaseModel):
@@ -58,12 +62,24 @@ class Criterion(Strict):
     """Weight in the level score."""
     source: str = ""
     """Where in the source document the criterion comes from."""
+    kind: Kind = "capability"
+    """``capability`` (required at its level and above) or ``limitation`` (describes the level; never a gap)."""
+    superseded_by: list[str] = []
+    """Stronger criteria (full ids, or ``<level>.<id>`` within the model) whose being met satisfies this one:
+    segment-targeted or one-to-one communication supersedes mass communication."""
+    aliases: list[str] = []
+    """Former full ids of this criterion: answers keyed by them still count (with a note)."""
 
     @model_validator(mode="after")
     def _evidence_default(self) -> "Criterion":
         if self.evidence is None:
             self.evidence = "either" if self.rule else "answer"
         return self
+
+    @property
+    def required(self) -> bool:
+        """Whether the criterion is a requirement of its level (limitations never are)."""
+        return self.kind == "capability"
 
     @property
     def accepts_rule(self) -> bool:
@@ -115,6 +131,20 @@ class MaturityModel(Strict):
             for n, level in enumerate(self.levels, start=1)
             for c in level.criteria
         ]
+
+    def full_id(self, ref: str) -> str:
+        """``3.segment-targeting`` or ``engagement.3.segment-targeting`` -> the full id."""
+        return ref if ref.startswith(self.id + ".") else f"{self.id}.{ref}"
+
+    @cached_property
+    def supersession(self) -> dict[str, list[str]]:
+        """Full id -> full ids of the criteria that supersede it (the ladders of the model file)."""
+        return {c.id: [self.full_id(r) for r in c.superseded_by] for c in self.criteria if c.superseded_by}
+
+    @cached_property
+    def alias_of(self) -> dict[str, str]:
+        """Former full id -> current full id, for answers keyed by an old id."""
+        return {old: c.id for c in self.criteria for old in c.aliases}
 
     def level_name(self, number: int) -> str:
         return self.levels[number - 1].name

@@ -1,9 +1,11 @@
 """The ``heatmap`` view: capabilities colored by their assessed maturity level, grouped by area.
 
 Pure: the levels come in as :class:`~.views.HeatInput` (from
-``planner.maturity.assess``), so this module never runs an assessment. Each
-area is a table of its capabilities, red (level 1) to green (top level), grey
-when not assessed; areas sit in a grid of three columns. The grid is one
+``planner.maturity.assess``), so this module never runs an assessment. A
+capability's level is the highest level of a criterion the operation meets with
+that capability's evidence (``Assessment.capability_levels``), grey when it
+evidences none; the legend says so. Each area is a table of its capabilities, red
+(level 1) to green (top level); areas sit in a grid of three columns. The grid is one
 HTML-like table, so it looks the same whatever the layout engine would do.
 Aggregated, each area shows one cell per level with the number of capabilities.
 """
@@ -125,8 +127,10 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     for level in range(1, heat.max_level + 1):
         legend.swatch(level_color(level, heat.max_level)[0], _level_name(heat, level))
     legend.swatch(level_color(None)[0], "not assessed")
-    legend.notes.append("Each cell is a capability, colored by its assessed level; areas hold the "
-                        "most mature capabilities first.")
+    legend.notes.append("A capability's colour is the highest level of a criterion the operation meets "
+                        "with that capability's evidence; grey: it evidences none. The overall level is the "
+                        "highest level with no gap at or below it, so a capability can show more than the "
+                        "operation holds. Areas list their most mature capabilities first.")
     sub = chart_subtitle(scene.graph, "Maturity heat map",
                          [f"model {heat.model}"] if heat.model else [])
     notes = list(scene.notes)

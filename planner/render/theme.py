@@ -136,6 +136,20 @@ LEVEL_COLORS: tuple[str, ...] = ("#d73027", "#fc8d59", "#fee08b", "#91cf60", "#1
 LEVEL_FONT: tuple[str, ...] = ("white", "black", "black", "black", "white")
 UNASSESSED_COLOR = "#e0e0e0"
 
+CRITERION_COLORS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "met": ("#1a9850", "white"),
+    "superseded": ("#91cf60", "black"),
+    "claimed": ("#fdae61", "black"),
+    "gap": ("#d73027", "white"),
+    "n/a": (UNASSESSED_COLOR, "black"),
+    "limitation": ("#ffffff", "#555555"),
+})
+"""(fill, font color) of a criterion's status on the scorecard view: met, superseded by a stronger
+criterion, claimed by tags but not evidenced, gap, not applicable, limitation (descriptive only)."""
+CRITERION_WORDS: Mapping[str, str] = MappingProxyType({"met": "met", "superseded": "met by a stronger criterion",
+                                "claimed": "claimed, not evidenced", "gap": "gap", "n/a": "not applicable",
+                                "limitation": "limitation (describes the level, never required)"})
+
 STATUS_COLORS: Mapping[str, str] = MappingProxyType({"met": "#1a9850", "missed": "#d73027", "unknown": "#9e9e9e"})
 """SLA rows: measured value meets the target, misses it, or is not measured."""
 

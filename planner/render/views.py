@@ -32,6 +32,10 @@ AGGREGATE_MIN_LINKS = 60
 """An aggregated view keeps at most max(60, 1.5 x nodes) links, the heaviest ones."""
 
 
+ASSESSED_VIEWS = frozenset({"heatmap", "scorecard"})
+"""Views drawn from an assessment: the caller passes :class:`HeatInput` (``--model`` applies)."""
+
+
 @dataclass(frozen=True)
 class HeatInput:
     """What the heat map needs from an assessment, so that rendering stays pure."""
@@ -42,16 +46,24 @@ class HeatInput:
     level_names: Mapping[int, str] = field(default_factory=dict)
     model: str = ""
     overall: int | None = None
+    criteria: tuple[tuple[str, int, str, str], ...] = ()
+    """(criterion id, level, dimension id, status) of every criterion, for the scorecard view."""
+    dimensions: Mapping[str, str] = field(default_factory=dict)
+    """Dimension id -> name, in the model's order."""
+    dimension_levels: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_assessment(cls, assessment) -> "HeatInput":
-        """What the heat map draws of a :class:`planner.maturity.Assessment`."""
+        """What the heat map and the scorecard draw of a :class:`planner.maturity.Assessment`."""
         return cls(
             levels=dict(assessment.capability_levels),
             max_level=assessment.max_level,
             level_names=dict(assessment.level_names),
             model=assessment.model_name,
             overall=assessment.level,
+            criteria=tuple((r.criterion_id, r.level, r.dimension, r.status) for r in assessment.results),
+            dimensions=dict(assessment.dimension_names),
+            dimension_levels=dict(assessment.dimension_levels),
         )
 
 

@@ -24,7 +24,7 @@ def attestable(assessment, catalog: Catalog) -> dict:
     """Criterion id -> result, for every unmet criterion that accepts an answer and that no solution closes."""
     closers = catalog.closers()
     return {r.criterion_id: r for r in assessment.results
-            if not r.met and r.evidence in ANSWERABLE and not closers.get(r.criterion_id)}
+            if r.is_gap and r.evidence in ANSWERABLE and not closers.get(r.criterion_id)}
 
 
 def attest_items(gaps: list[Gap], answerable: dict, catalog: Catalog, steps: list[Step]) -> list[Gap]:

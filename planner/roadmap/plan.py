@@ -160,15 +160,19 @@ def describe_target(goal: Target, model) -> str:
 
 
 def unmet(assessment, goal: Target, catalog: Catalog) -> list[Gap]:
-    """The unmet criteria up to the target, lowest level first, with the solutions that close each."""
+    """The gaps up to the target, with the solutions that close each.
+
+    Read from :meth:`Assessment.gaps`, the one gap list ``assess`` and the editor show
+    too, so all three name the same criteria in the same order (lowest level first,
+    then the model's order).
+    """
     closers = catalog.closers()
-    gaps = [
+    return [
         Gap(r.criterion_id, r.level, r.dimension, r.statement, tuple(s.id for s in closers.get(r.criterion_id, ())),
             r.question)
-        for r in assessment.results
-        if not r.met and r.level <= goal.wanted(r.dimension)
+        for r in assessment.gaps(assessment.max_level)
+        if r.level <= goal.wanted(r.dimension)
     ]
-    return sorted(gaps, key=lambda g: (g.level, g.dimension, g.criterion))
 
 
 def in_place(chart: Chart, catalog: Catalog, met: set[str], judged: set[str]) -> set[str]:

@@ -77,7 +77,7 @@ def trajectory(chart: Chart, roadmap: Roadmap, model, today=None) -> list[LevelP
     for n, projected in enumerate(projections(chart, roadmap)):
         reuse = n == 0 and today is not None and projected is chart
         assessment = today if reuse else assess(projected, model)
-        unmet = tuple(r.criterion_id for r in assessment.results if r.criterion_id in wanted and not r.met)
+        unmet = tuple(r.criterion_id for r in assessment.results if r.criterion_id in wanted and r.is_gap)
         points.append(LevelPoint(n, assessment.level, assessment.level_name,
                                  dict(assessment.dimension_levels), unmet))
     return points

@@ -148,11 +148,12 @@ class ToolActions:
     def _export_worker(self, chart, view: str, path: str) -> None:
         from ..maturity import assess
         from ..render import HeatInput, RenderOptions, to_dot, write_diagram
+        from ..render.views import ASSESSED_VIEWS
 
         self.call_from_thread(self.notify, f"Rendering the {view} view...", timeout=2)
         try:
             options = RenderOptions()
-            if view == "heatmap":  # coloured by the live panel's model
+            if view in ASSESSED_VIEWS:  # coloured by the live panel's model
                 options = RenderOptions(heat=HeatInput.from_assessment(assess(chart, self.model_choice or "engagement")))
             written = write_diagram(to_dot(build_graph(chart), view, options), Path(path))
         except Exception as exc:  # Graphviz missing, bad path...

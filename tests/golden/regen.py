@@ -26,12 +26,18 @@ OUT = HERE / "render"
 SMALL = ROOT / "tests" / "fixtures" / "small.yaml"
 HEAT = HeatInput(levels={"email": 2, "webpub": 4}, max_level=5,
                  level_names={1: "Initial", 2: "Managed", 3: "Predictive", 4: "Adaptive", 5: "Anticipative"},
-                 model="Test model", overall=2)
+                 model="Test model", overall=2,
+                 criteria=(("t.1.answered", 1, "people", "met"), ("t.1.alike", 1, "data", "limitation"),
+                           ("t.2.lists", 2, "data", "superseded"), ("t.2.lines", 2, "data", "n/a"),
+                           ("t.3.segments", 3, "data", "claimed"), ("t.3.culture", 3, "people", "gap")),
+                 dimensions={"people": "People", "data": "Customer data"},
+                 dimension_levels={"people": 2, "data": 2})
 
 CASES: list[tuple[str, str, str, RenderOptions]] = [
     *[(f"small-{view}", "small", view, RenderOptions()) for view in
       ("org", "capabilities", "flows", "data", "coe")],
     ("small-heatmap", "small", "heatmap", RenderOptions(heat=HEAT)),
+    ("small-scorecard", "small", "scorecard", RenderOptions(heat=HEAT)),
     ("small-capabilities-focus-email", "small", "capabilities", RenderOptions(focus="email", depth=1)),
     ("small-org-collapse-teams", "small", "org", RenderOptions(collapse="teams")),
     ("small-capabilities-collapse-coes", "small", "capabilities", RenderOptions(collapse="coes")),

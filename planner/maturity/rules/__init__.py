@@ -5,7 +5,7 @@ Importing this package registers every rule in :data:`RULES`. Each rule returns 
 All rules are linear in the size of the chart, or O(E log V) at worst.
 """
 
-from . import capabilities, coe, data, structure  # noqa: F401  (registers the rules)
+from . import capabilities, coe, combine, data, lifecycle, operations, structure  # noqa: F401  (registers the rules)
 from .registry import RULES, Finding, Params, Rule, RuleResult, rule
 
 __all__ = ["RULES", "Finding", "Params", "Rule", "RuleResult", "rule"]

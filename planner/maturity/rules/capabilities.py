@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import heapq
-from itertools import compress
 
-from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind, Phase, Stage
+from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
 
-STAGES = {"I": 1, "II": 2, "III": 3}
 CANDIDATE_POOL = 2000
 """Nearest candidates are sought among the first this many non-matching capabilities (bounded work on big charts)."""
 
@@ -64,12 +62,19 @@ class CapabilityParams(Params):
     """A match uses a data source of at least one of these kinds."""
     with_system: bool = False
     """A match runs on at least one system."""
+    with_workflow: bool = False
+    """A match is carried out by at least one documented workflow."""
+    functions_any: list[str] = []
+    """A match is run by a team of one of these business functions (``IT``): the accountable person's
+    team, or a responsible team (case-insensitive)."""
+    min_systems: int = 0
+    """A match runs on at least this many systems."""
     min_channels: int = 0
     """A match works through at least this many channels."""
     min_data_kinds: int = 0
     """A match uses data of at least this many kinds."""
     min_lobs: int = 0
-    """The matches together serve at least this many lines of business."""
+    """The matches together serve at least this many lines of business, or every line the chart has when it has fewer."""
     min_count: int = 1
     """At least this many capabilities match."""
     min_share: float | None = None
@@ -101,6 +106,12 @@ def _describe(p: CapabilityParams) -> str:
         parts.append("uses " + " or ".join(p.data_any) + " data")
     if p.with_system:
         parts.append("runs on a system")
+    if p.with_workflow:
+        parts.append("has a documented workflow")
+    if p.functions_any:
+        parts.append("is run by a team of function " + " or ".join(p.functions_any))
+    if p.min_systems:
+        parts.append(f"runs on {p.min_systems}+ systems")
     if p.min_channels:
         parts.append(f"covers {p.min_channels}+ channels")
     if p.min_data_kinds:
@@ -139,38 +150,73 @@ def _matching(facts: Facts, p: CapabilityParams, scope_ids: frozenset[str]) -> s
             ids &= scope_ids
     else:
         ids = set(scope_ids)
-    if p.with_system or p.min_channels or p.min_data_kinds:
-        caps, channels, kinds = facts.by_id, facts.channels, facts.data_kinds_of_cap
-        ids = {i for i in ids if (not p.with_system or caps[i].systems)
-               and len(channels[i]) >= p.min_channels and len(kinds[i]) >= p.min_data_kinds}
+    if p.with_system or p.with_workflow or p.min_channels or p.min_data_kinds or p.min_systems:
+        caps, channels, kinds, flows = facts.by_id, facts.channels, facts.data_kinds_of_cap, facts.workflows_of_cap
+        ids = {i for i in ids if (not p.with_system or caps[i].systems) and (not p.with_workflow or i in flows)
+               and len(channels[i]) >= p.min_channels and len(kinds[i]) >= p.min_data_kinds
+               and len(caps[i].systems) >= p.min_systems}
+    if p.functions_any:
+        wanted, functions = {f.lower() for f in p.functions_any}, facts.cap_functions
+        ids = {i for i in ids if not functions[i].isdisjoint(wanted)}
     return ids
+
+
+def wanted_words(p: CapabilityParams) -> list[str]:
+    """Every practice word the parameters look for (``a|b`` entries split)."""
+    return list(dict.fromkeys([*p.practices_any, *(w for entry in p.practices_all for w in entry.split("|"))]))
+
+
+def claim_findings(facts: Facts, words, most: int = 3) -> list[Finding]:
+    """``claimed, not evidenced: CAP tags WORD but lacks ...`` for the first claims of ``words``."""
+    found = facts.claimed_by(words)
+    out = [Finding(f"claimed, not evidenced: {cap.name} tags {word} but lacks {' and '.join(lacks)}", (cap.id,))
+           for cap, word, lacks in found[:most]]
+    if len(found) > most:
+        out.append(Finding(f"and {len(found) - most} more unevidenced claims"))
+    return out
+
+
+def lobs_needed(facts: Facts, p: CapabilityParams) -> int:
+    """``min_lobs``, or every line of business the chart names when it names fewer (one line needs one)."""
+    if not p.min_lobs:
+        return 0
+    every = set().union(*facts.cap_lobs.values()) if facts.capabilities else set()
+    every |= {t.lob for t in facts.chart.teams if t.lob}
+    return max(1, min(p.min_lobs, len(every)))
 
 
 @rule("capabilities", CapabilityParams)
 def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
-    """Some (or a share of) capabilities in the given areas show the given practices, channels, data or systems."""
+    """Some (or a share of) capabilities in the given areas show the given practices, channels, data or systems.
+
+    Practices count only where the chart evidences them (:mod:`planner.maturity.evidence`);
+    the verdict per capability (``per_capability``) marks the capabilities that supply the evidence.
+    """
     scope, scope_ids = facts.scope(p.areas)
     where = ("in " + "/".join(p.areas) + " ") if p.areas else ""
     if not scope:
         return nothing_in_scope(f"no capability {where}in the chart")
     matched = _matching(facts, p, scope_ids)
-    verdict = facts.scope_verdict(p.areas, matched) if p.areas else None
     # chart order, without testing every capability when few match
     matches = scope if len(matched) == len(scope) else facts.in_chart_order(matched, p.areas)
-    lobs = set().union(*(facts.cap_lobs[c.id] for c in matches)) if p.min_lobs and matches else set()
+    need_lobs = lobs_needed(facts, p)
+    lobs = set().union(*(facts.cap_lobs[c.id] for c in matches)) if need_lobs and matches else set()
     ok_share = p.min_share is None or share(len(matches), len(scope)) >= p.min_share
-    passed = len(matches) >= p.min_count and ok_share and len(lobs) >= p.min_lobs
+    passed = len(matches) >= p.min_count and ok_share and len(lobs) >= need_lobs
     need = max(p.min_count, 1)
     score = min(1.0, len(matches) / need) if p.min_share is None else share(len(matches), len(scope))
-    if p.min_lobs:
-        score = min(score, len(lobs) / p.min_lobs)
+    if need_lobs:
+        score = min(score, len(lobs) / need_lobs)
     what = _describe(p)
     findings = []
     if matches:
-        findings.append(Finding(f"{len(matches)} of {len(scope)} capabilities {where}{what}: "
-                                + who_list(facts, matches, 4), who_ids(matches[:10])))
+        findings.append(Finding(f"{len(matches)} of {len(scope)} capabilities {where}{what}"
+                                + (f" (need {p.min_count})" if p.min_count > 1 else "")
+                                + (f" (need {p.min_share:.0%})" if p.min_share is not None else "")
+                                + ": " + who_list(facts, matches, 4), who_ids(matches[:10])))
     else:
         findings.append(Finding(f"no capability {where}{what}"))
+    claims = claim_findings(facts, wanted_words(p)) if not passed else []
     if not passed:
         missing = len(scope) - len(matches)
         if missing:
@@ -180,10 +226,10 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
             more = f" and {missing - 3} more" if missing > 3 else ""
             findings.append(Finding("nearest candidates: " + ", ".join(facts.who(c) for c in nearest) + more,
                                     who_ids(nearest)))
-        if p.min_lobs and len(lobs) < p.min_lobs:
+        if need_lobs and len(lobs) < need_lobs:
             findings.append(Finding(f"lines of business served: {', '.join(sorted(lobs)) or 'none'} "
-                                    f"(need {p.min_lobs})"))
-    return RuleResult(passed, round(score, 3), findings, verdict)
+                                    f"(need {need_lobs})"))
+    return RuleResult(passed, round(score, 3), findings + claims, dict.fromkeys(matched, True), claims=claims)
 
 
 class ChannelParams(Params):
@@ -283,60 +329,6 @@ def partners(facts: Facts, p: PartnerParams) -> RuleResult:
     what = f"{'/'.join(p.kinds)} organizations" + (f" contributing to {' or '.join(p.practices_any)}" if p.practices_any else "")
     findings = [Finding(f"{len(ids)} {what}" + (": " + listing(facts.names(ids)) if ids else ""), tuple(ids))]
     return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
-
-
-class LifecycleParams(Params):
-    phase: Phase
-    stage: Stage = "I"
-    """The lowest state that counts (I initiating, II refining, III mastering)."""
-    min_count: int = 1
-
-
-def _phase_index(facts: Facts, phase: str) -> tuple[list, list[str], list[int]]:
-    """Capabilities covering ``phase`` in chart order, their ids and stage numbers; once per chart and phase."""
-    key = ("phase_index", phase)
-    found = facts.rule_cache.get(key)
-    if found is None:
-        scope = facts.caps_in_phase.get(phase, [])
-        found = facts.rule_cache[key] = (scope, [c.id for c in scope], [STAGES[c.phases[phase]] for c in scope])
-    return found
-
-
-@rule("lifecycle", LifecycleParams)
-def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
-    """Capabilities covering a lifecycle phase at a given state (seed 001) or better."""
-    need = STAGES[p.stage]
-    scope, ids, stages = _phase_index(facts, p.phase)
-    verdict = dict(zip(ids, map(need.__le__, stages)))
-    good = list(compress(scope, verdict.values()))
-    if not scope:
-        return nothing_in_scope(f"no capability covers the {p.phase} phase", {})
-    findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
-                        + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
-    below = [c for c in scope if not verdict[c.id]] if len(good) < p.min_count else []
-    if below and len(good) < p.min_count:
-        findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4) + (f" and {len(below) - 5} more" if len(below) > 5 else ""),
-                                tuple(c.id for c in below[:20])))
-    return RuleResult(len(good) >= p.min_count, round(min(1.0, len(good) / p.min_count), 3), findings, verdict)
-
-
-class CoverageParams(Params):
-    min_phases: int = 5
-
-
-@rule("lifecycle_coverage", CoverageParams)
-def lifecycle_coverage(facts: Facts, p: CoverageParams) -> RuleResult:
-    """How many of the five lifecycle phases some capability covers."""
-    from ...model.vocabulary import Phase as _Phase
-    from typing import get_args
-
-    if not facts.capabilities:
-        return nothing_in_scope("no capability in the chart")
-    covered = {ph for c in facts.capabilities for ph in c.phases}
-    missing = [ph for ph in get_args(_Phase) if ph not in covered]
-    findings = [Finding(f"{len(covered)} of 5 lifecycle phases covered"
-                        + (f"; not covered: {', '.join(missing)}" if missing else ""))]
-    return RuleResult(len(covered) >= p.min_phases, round(min(1.0, len(covered) / p.min_phases), 3), findings)
 
 
 class ShareParams(Params):

@@ -1,20 +1,22 @@
-"""Rules about Centers of Excellence, value chains and external organizations' SLAs (seed 004)."""
+"""Rules about Centers of Excellence, value chains and external organizations' SLAs."""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from ...model.vocabulary import CoeScope
 from ..facts import Facts
-from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
 
 Part = Literal["sla", "inputs", "outputs", "pnl", "plan", "improvements", "cost_reduction",
-               "cycle_time_reduction", "validation", "capabilities", "lead"]
+               "cycle_time_reduction", "validation", "capabilities", "lead", "workflows"]
 
 PART_WORDS = {
     "sla": "an SLA", "inputs": "acceptable and unacceptable inputs", "outputs": "acceptable and unacceptable outputs",
     "pnl": "P&L metrics", "plan": "a multi-year plan", "improvements": "an improvement commitment",
     "cost_reduction": "a cost-reduction target", "cycle_time_reduction": "a cycle-time reduction target",
     "validation": "independent validation", "capabilities": "capabilities it delivers", "lead": "a lead",
+    "workflows": "a documented workflow (hand-offs) for a capability it delivers",
 }
 
 
@@ -25,10 +27,13 @@ class CompleteParams(Params):
     all_coes: bool = False
     """Every CoE must have them (else at least ``min_count``)."""
     min_count: int = 1
+    scopes: list[CoeScope] = []
+    """Only CoEs of these scopes are judged (internal, shared, outsourced; all when empty)."""
 
 
-def _missing(coe, p: CompleteParams) -> list[str]:
+def _missing(facts: Facts, coe, p: CompleteParams) -> list[str]:
     has = {
+        "workflows": _documented(facts, coe),
         "sla": bool(coe.sla),
         "inputs": bool(coe.inputs.acceptable and coe.inputs.unacceptable),
         "outputs": bool(coe.outputs.acceptable and coe.outputs.unacceptable),
@@ -45,6 +50,30 @@ def _missing(coe, p: CompleteParams) -> list[str]:
     return [words[part] for part in p.parts if not has[part]]
 
 
+def _documented(facts: Facts, coe) -> bool:
+    """Whether the CoE's hand-offs are written down.
+
+    A workflow realizes one of its capabilities, or the CoE, its provider, lead or a
+    member performs or receives a step. A shared or outsourced CoE may instead have
+    its interface written into its SLA and its acceptable and unacceptable inputs and
+    outputs: that is how work is handed to a provider.
+    """
+    if any(c in facts.workflows_of_cap for c in coe.capabilities):
+        return True
+    people = {coe.id, coe.lead, coe.provider, *coe.members} - {None}
+    if any(by in people or to in people for by, to, _, _ in facts.handoffs):
+        return True
+    return coe.scope != "internal" and bool(coe.sla) and bool(coe.inputs.acceptable and coe.outputs.acceptable)
+
+
+def _reading(m) -> str:
+    """``3.6 vs target 3 business days``, ``not measured``: one SLA row as a finding shows it."""
+    if m.measured is None:
+        return "not measured"
+    unit = m.unit if m.unit in ("", "%") else " " + m.unit
+    return f"{m.measured:g} vs target {m.target:g}{unit}"
+
+
 def _coe_label(facts: Facts, coe) -> str:
     return f"{coe.name} (lead: {facts.name(coe.lead)})" if coe.lead else coe.name
 
@@ -52,14 +81,18 @@ def _coe_label(facts: Facts, coe) -> str:
 @rule("coe_complete", CompleteParams)
 def coe_complete(facts: Facts, p: CompleteParams) -> RuleResult:
     """CoE completeness: SLA, input/output acceptance, P&L, plan horizon, improvement, validation."""
-    coes = facts.chart.coes
+    coes = [c for c in facts.chart.coes if not p.scopes or c.scope in p.scopes]
+    kind = "/".join(p.scopes) + " " if p.scopes else ""
     if not coes:
-        return nothing_in_scope("no Center of Excellence in the chart")
-    gaps = {c.id: _missing(c, p) for c in coes}
+        if p.all_coes:  # "every CoE has ..." does not apply without CoEs; their existence is judged elsewhere
+            return not_applicable(f"no {kind}Center of Excellence in the chart, so no CoE traits to judge")
+        return nothing_in_scope(f"no {kind}Center of Excellence in the chart")
+    gaps = {c.id: _missing(facts, c, p) for c in coes}
     complete = [c for c in coes if not gaps[c.id]]
     passed = len(complete) == len(coes) if p.all_coes else len(complete) >= p.min_count
     traits = ", ".join(PART_WORDS[x] for x in p.parts) or "exists"
-    findings = [Finding(f"{len(complete)} of {len(coes)} CoEs have {traits}", tuple(c.id for c in complete))]
+    need = "" if p.all_coes or p.min_count == 1 else f" (need {p.min_count})"
+    findings = [Finding(f"{len(complete)} of {len(coes)} {kind}CoEs have {traits}{need}", tuple(c.id for c in complete))]
     for coe in coes:
         if gaps[coe.id] and (p.all_coes or not passed):
             findings.append(Finding(f"{_coe_label(facts, coe)} lacks {', '.join(gaps[coe.id])}", (coe.id,)))
@@ -78,6 +111,8 @@ def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
     """SLA coverage of CoEs; optionally, that the service levels are measured and met."""
     coes = facts.chart.coes
     if not coes:
+        if p.all_coes:
+            return not_applicable("no Center of Excellence in the chart, so no CoE service levels to judge")
         return nothing_in_scope("no Center of Excellence in the chart")
     good, findings = [], []
     for coe in coes:
@@ -87,7 +122,7 @@ def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
         if p.measured:
             off = [m for m in coe.sla if m.is_met() is not True]
             if off:
-                what = "; ".join(f"{m.metric} {'not measured' if m.measured is None else f'{m.measured:g} vs target {m.target:g}{m.unit}'}"
+                what = "; ".join(f"{m.metric} {_reading(m)}"
                                  for m in off[:3])
                 findings.append(Finding(f"{_coe_label(facts, coe)} misses its SLA: {what}", (coe.id,)))
                 continue
@@ -110,6 +145,15 @@ def _covered(facts: Facts, org_id: str, *targets: str) -> bool:
 class ExternalParams(Params):
     include_contributors: bool = True
     include_systems: bool = True
+    coe_only: bool = False
+    """Judge only the work of Centers of Excellence: their capabilities' hand-offs, contributors and systems."""
+
+
+def _coe_scope(facts: Facts) -> tuple[set[str], set[str]]:
+    """(capability ids delivered by CoEs, system ids those capabilities run on)."""
+    caps = {c for coe in facts.chart.coes for c in coe.capabilities}
+    systems = {s for c in caps if c in facts.by_id for s in facts.by_id[c].systems}
+    return caps, systems
 
 
 @rule("external_sla", ExternalParams)
@@ -118,7 +162,10 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
     orgs = facts.org_ids
     checked, gaps = 0, []
     flows = {wf.id: wf for wf in facts.chart.workflows}
+    coe_caps, coe_systems = _coe_scope(facts) if p.coe_only else (None, None)
     for by, to, wf_id, step in facts.handoffs:
+        if coe_caps is not None and flows[wf_id].capability not in coe_caps:
+            continue
         for org in dict.fromkeys(x for x in (by, to) if x in orgs):  # performer first: same order in every process
             checked += 1
             if not _covered(facts, org, wf_id, flows[wf_id].capability, step):
@@ -126,13 +173,15 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
                              (org, step)))
     if p.include_contributors:
         for cap in facts.capabilities:
+            if coe_caps is not None and cap.id not in coe_caps:
+                continue
             for org in cap.contributors:
                 checked += 1
-                if not _covered(facts, org, cap.id, *facts.workflows_of_cap.get(cap.id, ())):
+                if not _covered(facts, org, cap.id, *facts.workflows_of_cap.get(cap.id, ()), *cap.systems):
                     gaps.append((f"{facts.name(org)} contributes to {cap.name}", (org, cap.id)))
     if p.include_systems:
         for system in facts.chart.systems:
-            if system.provider:
+            if system.provider and (coe_systems is None or system.id in coe_systems):
                 checked += 1
                 if not _covered(facts, system.provider, system.id):
                     gaps.append((f"{facts.name(system.provider)} provides {system.name}", (system.provider, system.id)))
@@ -142,8 +191,9 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
             if not (coe.sla or _covered(facts, coe.provider, coe.id)):
                 gaps.append((f"{facts.name(coe.provider)} runs {coe.name}", (coe.provider, coe.id)))
     if not checked:
-        return nothing_in_scope("no hand-off to or from an external organization, no contribution, "
-                                "system or CoE provided by one")
+        whose = "in the work of the CoEs" if p.coe_only else "in the chart"
+        return not_applicable(f"no hand-off to or from an external organization, no contribution, "
+                              f"system or CoE provided by one {whose}")
     findings = [Finding(f"{checked - len(gaps)} of {checked} external hand-offs and contributions are under an SLA")]
     by_org: dict[str, list[tuple[str, tuple]]] = {}
     for text, ids in gaps:

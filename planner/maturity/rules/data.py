@@ -6,7 +6,7 @@ from collections import deque
 
 from ...model.vocabulary import Area, DataKind, SystemRole
 from ..facts import Facts
-from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
 
 SEED_004_KINDS = ("suspect_buyer", "prospecting", "subscriber", "sales_force_automation",
                   "operational_crm", "analytic_data_mart", "targeted_messaging")
@@ -41,6 +41,8 @@ class EnterpriseParams(Params):
     """Distinct kinds of data that must reach the enterprise marketing database."""
     required_kinds: list[DataKind] = []
     """Kinds that must be among them."""
+    every_source_of: list[DataKind] = []
+    """Every data source of these kinds that the chart has must feed the database (the kinds it lacks are not asked)."""
 
 
 def _upstream(facts: Facts, start: str) -> list[str]:
@@ -61,7 +63,7 @@ def _upstream(facts: Facts, start: str) -> list[str]:
 
 @rule("enterprise_db", EnterpriseParams)
 def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
-    """An enterprise marketing database integrating data sources of several kinds (seed 004)."""
+    """An enterprise marketing database integrating data sources of several kinds."""
     if not facts.chart.data:
         return nothing_in_scope("no data sources in the chart")
     hubs = [d for d in facts.chart.data if d.kind == "enterprise_marketing_db"]
@@ -73,7 +75,11 @@ def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
         feeders = _upstream(facts, hub.id)
         kinds = {facts.data_kind[d] for d in feeders} - {"enterprise_marketing_db"}
         missing = [k for k in p.required_kinds if k not in kinds]
-        required = share(len(p.required_kinds) - len(missing), len(p.required_kinds)) if p.required_kinds else 1.0
+        linked = set(feeders)
+        outside = [d for d in facts.chart.data if d.kind in p.every_source_of and d.id not in linked and d.id != hub.id]
+        missing += [f"{d.name} ({d.kind})" for d in outside]
+        wanted = len(p.required_kinds) + len(outside)
+        required = share(wanted - len(missing), wanted) if wanted else 1.0
         score = min(1.0, len(kinds) / max(1, p.min_kinds)) * required
         if best is None or score > best[0]:
             best = (score, hub, feeders, kinds, missing)
@@ -130,7 +136,7 @@ def data_stewardship(facts: Facts, p: ShareParams) -> RuleResult:
     """Data sources have a steward (owner) and a home system."""
     data = facts.chart.data
     if not data:
-        return nothing_in_scope("no data sources in the chart")
+        return not_applicable("no data sources in the chart (whether there are any is judged elsewhere)")
     bad = [d for d in data if not (d.owner and d.system)]
     s = share(len(data) - len(bad), len(data))
     findings = [Finding(f"{len(data) - len(bad)} of {len(data)} data sources have a steward and a system")]
@@ -144,7 +150,7 @@ def system_owners(facts: Facts, p: ShareParams) -> RuleResult:
     """Systems have an accountable owner (person or team)."""
     systems = facts.chart.systems
     if not systems:
-        return nothing_in_scope("no systems in the chart")
+        return not_applicable("no systems in the chart (whether there are any is judged elsewhere)")
     bad = [s for s in systems if not s.owner]
     sh = share(len(systems) - len(bad), len(systems))
     findings = [Finding(f"{len(systems) - len(bad)} of {len(systems)} systems have an owner")]
@@ -162,14 +168,7 @@ class IntegrationParams(Params):
 @rule("system_integration", IntegrationParams)
 def system_integration(facts: Facts, p: IntegrationParams) -> RuleResult:
     """Systems of one role (engagement) integrate with systems of another (record)."""
-    role = {s.id: s.role for s in facts.chart.systems}
-    linked: set[str] = set()
-    for s in facts.chart.systems:
-        for other in s.integrates:
-            if role.get(other) == p.to_role:
-                linked.add(s.id)
-            if s.role == p.to_role:
-                linked.add(other)
+    linked = _reaching(facts, p.to_role)
     scope = [s for s in facts.chart.systems if s.role == p.from_role]
     if not scope:
         return nothing_in_scope(f"no systems of {p.from_role} in the chart")
@@ -184,6 +183,39 @@ def system_integration(facts: Facts, p: IntegrationParams) -> RuleResult:
             return f"{s.name}{vendor}{owner}"
         findings.append(Finding("not integrated: " + listing([label(s) for s in bad], 5), tuple(s.id for s in bad[:20])))
     return RuleResult(sh >= p.min_share, round(sh, 3), findings)
+
+
+def _reaching(facts: Facts, role: str) -> set[str]:
+    """Ids of the systems that exchange data with a system of ``role``, directly or through other systems.
+
+    Integration through a hub (an integration platform, a customer data platform) is
+    integration: systems are grouped by ``integrates`` links (either way) and every
+    system in a group holding a system of ``role`` reaches it. A system of ``role``
+    reaches one only through a link. Linear in systems and links.
+    """
+    systems = facts.chart.systems
+    links: dict[str, set[str]] = {s.id: set() for s in systems}
+    for s in systems:
+        for other in s.integrates:
+            if other in links and other != s.id:
+                links[s.id].add(other)
+                links[other].add(s.id)
+    role_of = {s.id: s.role for s in systems}
+    reached: set[str] = set()
+    seen: set[str] = set()
+    for start in links:
+        if start in seen:
+            continue
+        group, frontier = {start}, [start]
+        while frontier:
+            step = {n for x in frontier for n in links[x]} - group
+            group |= step
+            frontier = list(step)
+        seen |= group
+        holders = [x for x in group if role_of[x] == role]
+        if holders and len(group) > 1:
+            reached |= group
+    return reached
 
 
 class LobParams(Params):
@@ -205,8 +237,8 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
     every |= set().union(*cap_lobs.values()) if facts.capabilities else set()
     if not every or len(every) < p.min_lobs:
         named = ", ".join(sorted(every)) or "none named"
-        return nothing_in_scope(f"{len(every)} line(s) of business ({named}); integration is judged across "
-                                f"{max(1, p.min_lobs)} or more")
+        return not_applicable(f"{len(every)} line(s) of business ({named}); integration across lines is judged "
+                              f"where there are {max(2, p.min_lobs)} or more")
     best, best_part = set(), set()
     for part in facts.data_components:
         covered = set().union(*(lobs_of[d] for d in part))

@@ -4,12 +4,23 @@ A rule declares its parameters as a pydantic model, so a model file's mistakes i
 ``params`` are reported with their location when the file is loaded, not when a
 chart is assessed. Rules register themselves with :func:`rule`.
 
-One policy for empty input, kept here so every rule applies it the same way: when
-there is nothing in a rule's scope (no capabilities in the areas, no workflows, no
-people, no external hand-offs...), the rule is *not met*, scores 0 and says so in a
-finding starting ``nothing in scope:`` (:func:`nothing_in_scope`). An operation with
-no workflows has not shown workflow integrity. And a result that is not met never
-scores 1.0 (:meth:`RuleResult.__post_init__` holds it below).
+Two policies for empty input, kept here so every rule applies them the same way:
+
+- When the absence *is* the deficiency (no capability in the areas a criterion asks
+  about, no data sources, no enterprise database), the rule is *not met*, scores 0
+  and says so in a finding starting ``nothing in scope:`` (:func:`nothing_in_scope`).
+- When the criterion judges the quality of something the operation may rightly not
+  have, or whose existence another criterion already asks for (integration across
+  lines of business in a single-line business; SLAs of external providers in an
+  operation with none; integrity of workflows when there are none; spans of control
+  without reporting lines; SLAs of CoEs when there is no CoE), the rule is *not
+  applicable* (:func:`not_applicable`): neither met nor a gap, and it does not block
+  the level. ``docs/maturity.md`` lists which rules do which.
+
+A result that is not met never scores 1.0 (:meth:`RuleResult.__post_init__` holds it
+below). Practice words that a capability claims without the structure that would
+evidence them are reported in ``claims`` and never count (see
+:mod:`planner.maturity.evidence`).
 """
 
 from __future__ import annotations
@@ -46,6 +57,10 @@ class RuleResult:
     score: float
     findings: list[Finding] = field(default_factory=list)
     per_capability: dict[str, bool] | None = None
+    applicable: bool = True
+    """False when the rule had nothing to judge and its criterion does not apply (n/a)."""
+    claims: list[Finding] = field(default_factory=list)
+    """Practices claimed by tags that the chart's structure does not evidence."""
 
     def __post_init__(self) -> None:
         """Scores lie in 0..1, and only a passed result may score 1.0 (a gap at "100%" reads as met)."""
@@ -71,7 +86,9 @@ class Rule:
 
 
 NOTHING_IN_SCOPE = "nothing in scope: "
-"""How the finding of a rule that had nothing to judge begins."""
+"""How the finding of a rule that had nothing to judge, and counts that as a gap, begins."""
+NOT_APPLICABLE = "n/a: "
+"""How the finding of a rule that does not apply to the chart begins."""
 UNMET_CEILING = 0.999
 """The highest score a result that is not met can have."""
 
@@ -102,6 +119,11 @@ def share(good: int, total: int) -> float:
 def nothing_in_scope(what: str, per_capability: dict[str, bool] | None = None) -> RuleResult:
     """The verdict on empty input: not met, score 0, a finding ``nothing in scope: <what>``."""
     return RuleResult(False, 0.0, [Finding(NOTHING_IN_SCOPE + what)], per_capability)
+
+
+def not_applicable(why: str) -> RuleResult:
+    """The verdict when the criterion does not apply to this chart: n/a, with the reason."""
+    return RuleResult(False, 0.0, [Finding(NOT_APPLICABLE + why)], None, applicable=False)
 
 
 def listing(names: list[str], most: int = 6) -> str:

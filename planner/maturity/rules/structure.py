@@ -6,7 +6,7 @@ import networkx as nx
 
 from ..facts import Facts
 from ..network import cut_vertices
-from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, not_applicable, rule, share
 
 
 def work_adjacency(facts: Facts) -> dict[str, set[str]]:
@@ -76,7 +76,7 @@ def _workflow_problems(facts: Facts) -> tuple[int, list[tuple[str, tuple[str, ..
 def workflow_integrity(facts: Facts, p: Params) -> RuleResult:
     """Workflow integrity: every consumed artifact is produced, every output consumed."""
     if not facts.chart.workflows:
-        return nothing_in_scope("no workflows in the chart, so no hand-offs to check")
+        return not_applicable("no workflows in the chart, so no hand-offs to check (documented hand-offs are judged elsewhere)")
     steps, missing, orphans = workflow_problems(facts)
     bad = len(missing) + len(orphans)
     findings = [Finding(f"{len(facts.chart.workflows)} workflows, {steps} steps: {len(missing)} missing inputs, "
@@ -92,14 +92,15 @@ class SpofParams(Params):
     max_sole_capabilities: int = 2
     """A person who alone carries more capabilities than this is a single point of failure."""
     articulation: bool = True
-    """Also flag people whose absence cuts the work network in two (articulation points)."""
+    """Also flag people whose absence cuts more than ``max_sole_capabilities`` capabilities off the rest of the
+    work network (articulation points, once teams and systems hanging on one person are set aside)."""
 
 
 @rule("single_points_of_failure", SpofParams)
 def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
     """Single points of failure: one person alone carrying several capabilities, or holding the work network together."""
     if not facts.chart.people:
-        return nothing_in_scope("no people in the chart")
+        return not_applicable("no people in the chart")
     findings, flagged = [], set()
     for person, caps in facts.carried_by.items():
         if len(caps) > p.max_sole_capabilities:
@@ -109,7 +110,9 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
     if p.articulation:
         work = facts.work
         staff = {p.id for p in facts.chart.people}
-        cut = sorted(n for n in work.cut_vertices() if n in staff and n not in flagged)
+        # the same tolerance as for sole carriers: losing one person may cut off at most that many capabilities
+        cut = sorted(n for n in work.essential_cut_vertices(facts.cap_ids, p.max_sole_capabilities + 1)
+                     if n in staff and n not in flagged)
         for person in cut[:8]:
             hanging = sorted(c for c in work.neighbours(person) if work.degree(c) == 1 and facts.kind(c) == "capability")
             why = f"the only link of {listing(facts.names(hanging), 3)}" if hanging else "the only link between parts of the work network"
@@ -132,7 +135,7 @@ def span_of_control(facts: Facts, p: SpanParams) -> RuleResult:
     """Span of control: no manager has more direct reports than ``max_direct``."""
     reports = facts.direct_reports
     if not reports:
-        return nothing_in_scope(f"no reporting lines among the {len(facts.chart.people)} people in the chart")
+        return not_applicable(f"no reporting lines among the {len(facts.chart.people)} people in the chart")
     wide = sorted(((n, m) for m, n in reports.items() if n > p.max_direct), reverse=True)
     findings = [Finding(f"{len(reports)} managers; widest span {max(reports.values(), default=0)} direct reports")]
     for n, manager in wide[:6]:

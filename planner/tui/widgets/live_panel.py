@@ -90,10 +90,10 @@ class LivePanel(Vertical):
         if m.next_level is None:
             lines.append("[green]top level reached[/green]")
             return "\n".join(lines)
-        lines.append(f"[b]Gaps to {m.next_level}[/b] {escape(m.next_level_name)} ({m.gap_count}):")
+        lines.append(f"[b]Gaps to {m.next_level}[/b] {escape(m.next_level_name)} ({m.gap_count}, at or below it):")
         for gap in m.gaps:
             message = gap.messages[0] if gap.messages else ""
-            short = gap.criterion_id.removeprefix(f"{m.model}.{m.next_level}.")
+            short = gap.criterion_id.removeprefix(f"{m.model}.")  # "2.coe-sla": gaps below the next level show too
             lines.append(f"\u2022 [yellow]{escape(short)}[/yellow]: {escape(message)}")
         return "\n".join(lines)
 

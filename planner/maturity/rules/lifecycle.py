@@ -1,0 +1,74 @@
+"""Rules that read the lifecycle states capabilities record per phase (I initiating, II refining, III mastering).
+
+The states come from the GISTICS self-assessment ("How can marketing organizations
+develop a quick self-assessment of their customer-engagement capabilities?"): each
+capability is marked per phase of the customer-engagement lifecycle.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+from typing import get_args
+
+from ...model.vocabulary import Area, Phase, Stage
+from ..facts import Facts
+from .capabilities import who_list
+from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule
+
+STAGES = {"I": 1, "II": 2, "III": 3}
+
+
+class LifecycleParams(Params):
+    phase: Phase
+    stage: Stage = "I"
+    """The lowest state that counts (I initiating, II refining, III mastering)."""
+    min_count: int = 1
+
+
+def _phase_index(facts: Facts, phase: str) -> tuple[list, list[str], list[int]]:
+    """Capabilities covering ``phase`` in chart order, their ids and stage numbers; once per chart and phase."""
+    key = ("phase_index", phase)
+    found = facts.rule_cache.get(key)
+    if found is None:
+        scope = facts.caps_in_phase.get(phase, [])
+        found = facts.rule_cache[key] = (scope, [c.id for c in scope], [STAGES[c.phases[phase]] for c in scope])
+    return found
+
+
+@rule("lifecycle", LifecycleParams)
+def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
+    """Capabilities covering a lifecycle phase at a given state (I initiating, II refining, III mastering) or better."""
+    need = STAGES[p.stage]
+    scope, ids, stages = _phase_index(facts, p.phase)
+    verdict = dict(zip(ids, map(need.__le__, stages)))
+    good = list(compress(scope, verdict.values()))
+    if not scope:
+        return nothing_in_scope(f"no capability covers the {p.phase} phase", {})
+    findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
+                        + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
+    below = [c for c in scope if not verdict[c.id]] if len(good) < p.min_count else []
+    if below and len(good) < p.min_count:
+        findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4) + (f" and {len(below) - 5} more" if len(below) > 5 else ""),
+                                tuple(c.id for c in below[:20])))
+    return RuleResult(len(good) >= p.min_count, round(min(1.0, len(good) / p.min_count), 3), findings, verdict)
+
+
+class CoverageParams(Params):
+    min_phases: int = 5
+    areas: list[Area] = []
+    """Only capabilities in these areas count (all when empty): ``[measurement]`` asks who monitors each phase."""
+
+
+@rule("lifecycle_coverage", CoverageParams)
+def lifecycle_coverage(facts: Facts, p: CoverageParams) -> RuleResult:
+    """How many of the five lifecycle phases some capability (of the given areas) covers."""
+    scope, _ = facts.scope(p.areas)
+    where = f" in {'/'.join(p.areas)}" if p.areas else ""
+    if not scope:
+        return nothing_in_scope(f"no capability{where} in the chart")
+    covered = {ph for c in scope for ph in c.phases}
+    missing = [ph for ph in get_args(Phase) if ph not in covered]
+    findings = [Finding(f"{len(covered)} of 5 lifecycle phases covered by capabilities{where} (need {p.min_phases})"
+                        + (f"; not covered: {', '.join(missing)}" if missing else ""))]
+    verdict = {c.id: True for c in scope if c.phases}
+    return RuleResult(len(covered) >= p.min_phases, round(min(1.0, len(covered) / p.min_phases), 3), findings, verdict)
