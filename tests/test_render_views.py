@@ -28,7 +28,7 @@ def synthetic():
 
 
 def test_every_view_is_registered():
-    assert set(VIEWS) == {"org", "capabilities", "flows", "data", "heatmap", "coe"}
+    assert set(VIEWS) == {"org", "capabilities", "flows", "data", "heatmap", "scorecard", "coe"}
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))
@@ -135,7 +135,7 @@ def test_large_views_aggregate_and_say_so(synthetic, view):
         assert "Aggregated:" in source
         assert sum(item.size or 1 for item in scene.items.values()) >= len(scene.items)
     else:
-        assert view in ("coe", "data") and len(scene.items) <= 150
+        assert view in ("coe", "data", "scorecard") and len(scene.items) <= 150
 
 
 def test_aggregated_team_groups_hold_their_people(synthetic):
@@ -248,7 +248,7 @@ def test_demo_without_graphviz_writes_dot_files(tmp_path, monkeypatch):
     monkeypatch.setattr(graphviz, "render", missing)
     result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.suffix for p in (tmp_path / "views").iterdir()) == [".dot"] * 12
+    assert sorted(p.suffix for p in (tmp_path / "views").iterdir()) == [".dot"] * (2 * len(VIEWS))
     assert "writing .dot files instead" in result.stderr
 
 
