@@ -1,4 +1,4 @@
-"""The ``capabilities`` view: seed 004's capability-resource chart.
+"""The ``capabilities`` view: "Customer Engagement: III-IV"'s capability-resource chart.
 
 Left to right: the people and teams who answer for each capability (RACI) and
 the vendors, agencies and BPO providers contributing to it; the capabilities in

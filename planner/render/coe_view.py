@@ -1,6 +1,6 @@
 """The ``coe`` view: Centers of Excellence with their SLA tables, linked by the digital value chain.
 
-Each CoE is one node holding a table (seed 004's CoE traits): scope and
+Each CoE is one node holding a table ("Customer Engagement: III-IV"'s CoE traits): scope and
 provider, lead, the capabilities it delivers, its SLA rows with target and
 measured value (green when met, red when missed), its plan horizon and
 improvement commitments, and whether an independent observer validated it.

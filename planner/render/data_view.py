@@ -2,8 +2,8 @@
 
 Sources that exchange data are boxed together, one box per integrated group
 (the one around the marketing enterprise database first); sources that feed
-nothing and are fed by nothing stand apart in a red dashed box: seed 000's
-information silos, seed 004's case for one marketing database. Each source
+nothing and are fed by nothing stand apart in a red dashed box: the information
+silos of "Information maturities", and the case for one marketing database. Each source
 shows its kind, the system holding it and its size.
 """
 
@@ -73,7 +73,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
                 draw_item(box, item, theme, extra_label=_extra(scene, item))
         legend.swatch(SILO_STYLE["fillcolor"], "information silo: feeds nothing, fed by nothing")
     if any(_is_hub(i) for g in integrated for i in g):
-        legend.notes.append("Thick border: the marketing enterprise database (seed 004).")
+        legend.notes.append("Thick border: the marketing enterprise database that integrates the other sources.")
     for link in scene.links:
         draw_link(dot, link, theme)
         legend.relation(link.relation)

@@ -1,4 +1,4 @@
-"""Solution catalogs: entry-point solutions as data (seeds 003, 004 and 000).
+"""Solution catalogs: entry-point solutions as data (McKnight 2013; "Customer Engagement: III-IV"; "Information maturities").
 
 A catalog file is YAML (documented in ``docs/roadmap.md``, schema in
 ``planner/data/catalog.schema.json``). Each solution says what it costs under
@@ -126,7 +126,7 @@ class Solution(Strict):
     category: str = ""
     """Technology, data, organization, partnership, service management..."""
     source: str = ""
-    """Where in the seeds the solution comes from."""
+    """Where in the published sources the solution comes from."""
     requires: list[SolutionId] = []
     """Solutions that must be in place first."""
     requires_criteria: list[CriterionId] = []
