@@ -107,11 +107,21 @@ class Facts:
                     found.setdefault(c.id, {})[word] = lacks
         return found
 
+    @cached_property
+    def claims_by_word(self) -> dict[str, list[tuple[int, str, list[str]]]]:
+        """Practice word -> (chart position, capability id, what it lacks) of every unevidenced claim of it."""
+        found: dict[str, list[tuple[int, str, list[str]]]] = defaultdict(list)
+        pos = self.cap_pos
+        for cid, words in self.claims.items():
+            for word, lacks in words.items():
+                found[word].append((pos[cid], cid, lacks))
+        return found
+
     def claimed_by(self, words) -> list[tuple[Capability, str, list[str]]]:
         """(capability, word, what it lacks) for every unevidenced claim of one of ``words``, chart order."""
-        wanted = set(words)
-        claims, by_id = self.claims, self.by_id
-        return [(by_id[cid], w, lacks) for cid, found in claims.items() for w, lacks in found.items() if w in wanted]
+        index, by_id = self.claims_by_word, self.by_id
+        hits = sorted((pos, cid, w, lacks) for w in dict.fromkeys(words) for pos, cid, lacks in index.get(w, ()))
+        return [(by_id[cid], w, lacks) for _, cid, w, lacks in hits]
 
     @cached_property
     def channels(self) -> dict[str, frozenset[str]]:
@@ -351,6 +361,11 @@ class Facts:
     def handoffs(self) -> list[tuple[str, str, str, str]]:
         """(performer, receiver, workflow id, step id) for every step with ``to``."""
         return [(s.by, s.to, wf.id, s.id) for wf in self.chart.workflows for s in wf.steps if s.to]
+
+    @cached_property
+    def handoff_parties(self) -> frozenset[str]:
+        """Ids of everyone who performs or receives a hand-off."""
+        return frozenset(x for by, to, _, _ in self.handoffs for x in (by, to))
 
     @cached_property
     def carried_by(self) -> dict[str, list[str]]:

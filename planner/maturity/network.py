@@ -86,32 +86,17 @@ class WorkNetwork:
         return [self.nodes[i] for i in self._cut]
 
     def essential_cut_vertices(self, anchors: frozenset[str], least: int = 1) -> list[str]:
-        """Articulation points once pendant nodes that are not anchors (capabilities) are pruned away.
+        """Articulation points whose loss cuts at least ``least`` anchors (capabilities) off the rest.
 
         A team, system or organization that hangs on one person makes that person a cut
-        vertex without anything depending on them but the hanging node: a person who
-        is the only member of the team they lead is not a single point of failure of
-        the *work*. Pendants are pruned repeatedly (a chain of teams), then the
-        articulation points of what is left whose loss cuts at least ``least``
-        anchors off from the rest are returned. Linear, like :meth:`cut_vertices`.
+        vertex without anything depending on them but the hanging node: a person who is
+        the only member of the team they lead is not a single point of failure of the
+        *work*. Weighing the anchors (:func:`cut_vertex_weights`) sets those aside in the
+        same linear pass: what such a cut separates weighs nothing.
         """
-        adj, nodes = self.adj, self.nodes
-        degree = [len(near) for near in adj]
-        gone = [False] * len(adj)
-        stack = [i for i, d in enumerate(degree) if d <= 1 and nodes[i] not in anchors]
-        while stack:
-            i = stack.pop()
-            if gone[i]:
-                continue
-            gone[i] = True
-            for j in adj[i]:
-                if not gone[j]:
-                    degree[j] -= 1
-                    if degree[j] <= 1 and nodes[j] not in anchors:
-                        stack.append(j)
-        kept = [[] if gone[i] else [j for j in near if not gone[j]] for i, near in enumerate(adj)]
-        weight = [1 if not gone[i] and nodes[i] in anchors else 0 for i in range(len(adj))]
-        return [nodes[i] for i, cut_off in cut_vertex_weights(kept, weight).items() if not gone[i] and cut_off >= least]
+        nodes = self.nodes
+        weight = [1 if n in anchors else 0 for n in nodes]
+        return [nodes[i] for i, cut_off in cut_vertex_weights(self.adj, weight).items() if cut_off >= least]
 
     def as_sets(self) -> dict[str, set[str]]:
         """The network as ``{id: set of neighbour ids}``."""
@@ -224,43 +209,23 @@ def _teams(chart: "Chart") -> dict[str, str]:
     return {p.id: p.team for p in chart.people if p.team}
 
 
-def cut_vertices(adj: list[list[int]]) -> list[int]:
-    """Articulation points of a simple undirected graph given as neighbour lists, O(V + E).
+def _preorder(adj: list[list[int]]) -> tuple[list[int], list[int], list[bool]]:
+    """(nodes in DFS preorder, each node's preorder number, whether it is a root) by an iterative DFS.
 
-    See :func:`cut_vertex_weights`, which this calls with no weights.
-    """
-    return list(cut_vertex_weights(adj))
-
-
-def cut_vertex_weights(adj: list[list[int]], weight: list[int] | None = None) -> dict[int, int]:
-    """Articulation points, each with the weight it cuts off: {node: weight of the smaller side}, O(V + E).
-
-    Two flat passes instead of a recursive Hopcroft-Tarjan. First an iterative
-    depth-first search numbers the nodes in preorder: a node pops off the stack
-    and pushes its unvisited neighbours, so the entry that reaches a node is the
-    one pushed last, by its most recently visited neighbour, which is therefore its
-    tree parent (this is a true DFS tree: every other edge joins an ancestor and a
-    descendant). Then, in reverse preorder, each node finds its parent again as the
-    earlier neighbour with the highest number, and its low point as the least of its
-    own number, its other earlier neighbours' numbers and its children's low points.
-    A non-root parent is a cut vertex when a child's low point does not reach above
-    it; a root, when it has two children. Neighbour lists must hold no duplicates.
-
-    With ``weight`` (one number per node, say 1 for capabilities), the subtree
-    weights are summed on the way up; a cut vertex's value is the weight it
-    separates from the rest of its component, the smaller side (for a root, all
-    but its heaviest subtree). Without, every value is 0.
+    A node pops off the stack and pushes its unvisited neighbours, so the entry that
+    reaches a node is the one pushed last, by its most recently visited neighbour,
+    which is therefore its tree parent (a true DFS tree: every other edge joins an
+    ancestor and a descendant).
     """
     n = len(adj)
-    w = weight or [0] * n
     pre = [-1] * n
     order: list[int] = []
     visit = order.append
-    roots = []
+    is_root = [False] * n
     for root in range(n):
         if pre[root] >= 0:
             continue
-        roots.append(root)
+        is_root[root] = True
         stack = [root]
         while stack:
             v = stack.pop()
@@ -268,18 +233,26 @@ def cut_vertex_weights(adj: list[list[int]], weight: list[int] | None = None) ->
                 continue
             pre[v] = len(order)
             visit(v)
-            stack += [x for x in adj[v] if pre[x] < 0]
+            stack += [w for w in adj[v] if pre[w] < 0]
+    return order, pre, is_root
+
+
+def cut_vertices(adj: list[list[int]]) -> list[int]:
+    """Articulation points of a simple undirected graph given as neighbour lists, O(V + E).
+
+    Two flat passes instead of a recursive Hopcroft-Tarjan: :func:`_preorder`, then,
+    in reverse preorder, each node finds its parent again as the earlier neighbour
+    with the highest number, and its low point as the least of its own number, its
+    other earlier neighbours' numbers and its children's low points. A non-root
+    parent is a cut vertex when a child's low point does not reach above it; a root,
+    when it has two children. Neighbour lists must hold no duplicates.
+    """
+    order, pre, is_root = _preorder(adj)
+    n = len(adj)
     low = pre[:]
-    is_root = [False] * n
-    for r in roots:
-        is_root[r] = True
     children = [0] * n
-    sub = w[:]  # subtree weights, complete once every child has been folded in
-    separated = [0] * n
-    heaviest = [0] * n
     cut = [False] * n
     number = pre.__getitem__
-    top_of = [0] * n  # preorder number of each node's root, for component totals
     for pv in range(n - 1, -1, -1):
         v = order[pv]
         earlier = [q for q in map(number, adj[v]) if q < pv]
@@ -294,29 +267,68 @@ def cut_vertex_weights(adj: list[list[int]], weight: list[int] | None = None) ->
         p = order[pp]
         if lv < low[p]:
             low[p] = lv
-        sub[p] += sub[v]
         if is_root[p]:
             children[p] += 1
-            heaviest[p] = max(heaviest[p], sub[v])
         elif lv >= pp:
             cut[p] = True
-            separated[p] += sub[v]
-    found = [v for v in range(n) if cut[v] or children[v] > 1]
-    if weight is None:
-        return dict.fromkeys(found, 0)
+    return [v for v in range(n) if cut[v] or children[v] > 1]
+
+
+def cut_vertex_weights(adj: list[list[int]], weight: list[int]) -> dict[int, int]:
+    """Articulation points with the weight each cuts off (the smaller side), O(V + E).
+
+    The same passes as :func:`cut_vertices`, summing ``weight`` (say 1 per capability)
+    over DFS subtrees on the way up: a non-root cut vertex cuts off the subtrees of
+    its children whose low point does not reach above it, and the value kept is the
+    lighter of that and the rest of its component; a root keeps all but its heaviest
+    subtree.
+    """
+    order, pre, is_root = _preorder(adj)
+    n = len(adj)
+    low = pre[:]
+    children = [0] * n
+    sub = list(weight)
+    separated = [0] * n
+    heaviest = [0] * n
+    cut = [False] * n
+    number = pre.__getitem__
+    for pv in range(n - 1, -1, -1):
+        v = order[pv]
+        earlier = [q for q in map(number, adj[v]) if q < pv]
+        if not earlier:  # a root
+            continue
+        pp = max(earlier)
+        lv = low[v]
+        if len(earlier) > 1:
+            back = min(earlier)
+            if back < lv:
+                lv = back
+        p = order[pp]
+        if lv < low[p]:
+            low[p] = lv
+        sv = sub[v]
+        sub[p] += sv
+        if is_root[p]:
+            children[p] += 1
+            if sv > heaviest[p]:
+                heaviest[p] = sv
+        elif lv >= pp:
+            cut[p] = True
+            separated[p] += sv
     total = [0] * n
     current = 0
-    for v in order:  # preorder: a root comes before its component
+    for v in order:  # a root comes first in its component's preorder
         if is_root[v]:
             current = sub[v]
         total[v] = current
-    out = {}
-    for v in found:
+    found = {}
+    for v in range(n):
         if is_root[v]:
-            out[v] = total[v] - w[v] - heaviest[v]
-        else:
-            out[v] = min(separated[v], total[v] - separated[v] - w[v])
-    return out
+            if children[v] > 1:
+                found[v] = total[v] - weight[v] - heaviest[v]
+        elif cut[v]:
+            found[v] = min(separated[v], total[v] - separated[v] - weight[v])
+    return found
 
 
 def sample_sources(n: int, k: int | None, seed: int = 0) -> list[int]:

@@ -60,8 +60,8 @@ def _documented(facts: Facts, coe) -> bool:
     """
     if any(c in facts.workflows_of_cap for c in coe.capabilities):
         return True
-    people = {coe.id, coe.lead, coe.provider, *coe.members} - {None}
-    if any(by in people or to in people for by, to, _, _ in facts.handoffs):
+    parties = facts.handoff_parties
+    if any(x in parties for x in (coe.id, coe.lead, coe.provider, *coe.members) if x):
         return True
     return coe.scope != "internal" and bool(coe.sla) and bool(coe.inputs.acceptable and coe.outputs.acceptable)
 
