@@ -1,0 +1,72 @@
+"""What history keeps of one assessment: a small, picklable digest per model.
+
+A history assesses hundreds of revisions; keeping every :class:`~planner.maturity.Assessment`
+(findings, per-capability verdicts) would hold hundreds of megabytes and could not be
+cached per blob or sent between processes cheaply. A :class:`ModelState` keeps what
+the table, the trend and the step-to-step changes read: the staged level, the
+continuous score, the dimension levels and the set of criteria met.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+MET_STATUSES = frozenset({"met", "superseded"})
+"""A criterion counts as met when the operation meets it or a stronger criterion that supersedes it."""
+
+
+@dataclass(frozen=True)
+class ModelState:
+    """One model's verdict on one revision of a chart."""
+
+    model_id: str
+    model_name: str
+    level: int
+    level_name: str
+    max_level: int
+    score: float
+    """Continuous level: the staged level plus the share of the next level's criteria met (2.45)."""
+    dimensions: Mapping[str, int]
+    dimension_names: Mapping[str, str]
+    met: frozenset[str]
+    statements: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Criterion id -> statement, to say what a gained or lost criterion means."""
+    level_names: Mapping[int, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        return {"model": self.model_id, "name": self.model_name, "level": self.level,
+                "level_name": self.level_name, "max_level": self.max_level, "score": self.score,
+                "dimensions": dict(self.dimensions), "met": sorted(self.met)}
+
+
+def continuous_score(level: int, max_level: int, level_scores: Mapping[int, float]) -> float:
+    """Level reached plus the weighted share of the next level's criteria met; the top level is exact.
+
+    Staged levels move in whole steps and hide the work done towards the next one;
+    this score shows it (2.45: level 2, and 45% of what level 3 asks is in place)
+    while never passing the next whole level before it is reached.
+    """
+    if level >= max_level:
+        return float(level)
+    share = min(level_scores.get(level + 1, 0.0), 0.99)
+    return round(level + share, 2)
+
+
+def model_state(assessment) -> ModelState:
+    """The digest of a :class:`planner.maturity.Assessment`."""
+    a = assessment
+    met = frozenset(r.criterion_id for r in a.results if r.status in MET_STATUSES)
+    return ModelState(
+        a.model_id, a.model_name, a.level, a.level_name, a.max_level,
+        continuous_score(a.level, a.max_level, a.level_scores),
+        dict(a.dimension_levels), dict(a.dimension_names), met,
+        {r.criterion_id: r.statement for r in a.results}, dict(a.level_names),
+    )
+
+
+def summarize(chart, models: Iterable) -> dict[str, ModelState]:
+    """Assess ``chart`` with every model in ``models`` and keep the digests (model id -> state)."""
+    from ..maturity import assess_all  # noqa: PLC0415  (the table itself needs no engine)
+
+    return {key: model_state(a) for key, a in assess_all(chart, list(models)).items()}
