@@ -47,6 +47,7 @@ COMMAND_MODULES: dict[str, str] = {
     "edit": "edit_cmd",
     "demo": "demo_cmd",
     "vocab": "vocab_cmd",
+    "history": "history_cmd",
 }
 """Command name -> the module in this package that defines it (imported on first use)."""
 
