@@ -48,6 +48,10 @@ COMMAND_MODULES: dict[str, str] = {
     "demo": "demo_cmd",
     "vocab": "vocab_cmd",
     "history": "history_cmd",
+    "import": "import_cmd",
+    "export": "export_cmd",
+    "raci": "raci_cmd",
+    "report": "report_cmd",
 }
 """Command name -> the module in this package that defines it (imported on first use)."""
 
