@@ -72,6 +72,8 @@ class ToolActions:
         if self.session is not None and state.edits == self.session.stack.edits and model == self.model_choice:
             self.live_state = state
             self.live.update_state(state)
+            if getattr(self, "view", None):
+                self.view_live_changed()
 
     # --- assessment ------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from .actions_edit import EditActions
 from .actions_file import FileActions
 from .actions_roadmap import RoadmapActions
 from .actions_tools import ToolActions
+from .actions_views import ViewActions
 from .core.live import LiveState, default_model
 from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
@@ -30,7 +31,7 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]):
+class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, ViewActions, App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
@@ -49,6 +50,9 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]
         Binding("f2", "assess", "Assess"),
         Binding("f3", "roadmap", "Roadmap"),
         Binding("f4", "export", "Export", show=False),
+        Binding("f5", "view('matrix')", "Matrix"),
+        Binding("f6", "view('org')", "Org"),
+        Binding("f7", "view('lanes')", "Lanes"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -143,6 +147,9 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]
         await self.run_action(event.action)
 
     async def go_to(self, ident: str) -> None:
+        if self.view:  # from search or the problems list while a chart view is shown
+            await self.leave_view(ident)
+            return
         if self.navigator.reveal(ident):
             self.navigator.focus()
         await self.form.show(ident)
@@ -162,6 +169,8 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, App[None]
             ("Answer a self-assessment criterion", "add_answer"), ("Edit the chart's metadata", "show_chart"),
             ("Preview the roadmap to a target level", "roadmap"), ("Export a diagram view to a file", "export"),
             ("Toggle people by team / by reporting line", "toggle_people"),
+            ("Capability-resource matrix (F5)", "view('matrix')"), ("Org tree (F6)", "view('org')"),
+            ("Workflow lanes (F7)", "view('lanes')"),
         ]
         for title, action in extra:
             yield SystemCommand(title, action, lambda action=action: self.call_later(self.run_action, action))

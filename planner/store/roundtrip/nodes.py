@@ -172,7 +172,7 @@ def _patch_keyed(doc: _Doc, load, spots: list[tuple[int, int]], old_ids: list[st
     kept = [i for i in new_ids if i in position]
     kept_set = set(kept)
     if [i for i in old_ids if i in kept_set] != kept:
-        raise PatchError("elements were reordered")
+        return _reordered(doc, load, spots, old_ids, new_ids, new_data, dash)
     edits: Edits = []
     for oid in old_ids:
         if oid in kept_set:
@@ -195,6 +195,63 @@ def _patch_keyed(doc: _Doc, load, spots: list[tuple[int, int]], old_ids: list[st
             edits += _patch_item(doc, item, before, data)
     _flush(doc, edits, anchor, pending, spots, position, dash, flow)
     return edits
+
+
+def _reordered(doc: _Doc, load, spots: list[tuple[int, int]], old_ids: list[str], new_ids: list[str],
+               new_data: list, dash: int) -> Edits:
+    """Items moved within their list (steps reordered): each item's own lines, patched, go to the slot
+    of the kept item they now follow, so only the lines of the moved items change; comments and
+    blank lines between items stay where they are. Items sharing a line are beyond this."""
+    position = {oid: n for n, oid in enumerate(old_ids)}
+    for first, _ in spots:
+        if doc.lines[first][:dash].strip():
+            raise PatchError("elements were reordered")
+    kept_new = [i for i in new_ids if i in position]
+    slots = [i for i in old_ids if i in set(kept_new)]
+    texts: dict[str, str] = {}
+    lead: list[dict] = []
+    current = None
+    for oid, data in zip(new_ids, new_data):
+        if oid not in position:
+            (lead if current is None else texts.setdefault(current + "+", [])).append(data)
+            continue
+        current = oid
+        texts[oid] = _item_text(doc, load, spots[position[oid]], oid, data)
+    edits: Edits = []
+    for n, oid in enumerate(slots):
+        mover = kept_new[n]
+        first, last = spots[position[oid]]
+        text = texts[mover] + _new_items(texts.get(mover + "+", []), dash)
+        if n == 0:
+            text = _new_items(lead, dash) + text
+        if text != doc.text[doc.offset(first):doc.offset(last + 1)]:
+            edits.append((doc.offset(first), doc.offset(last + 1), text))
+    for oid in old_ids:
+        if oid not in set(slots):
+            first, last = spots[position[oid]]
+            edits.append((doc.offset(first), doc.offset(last + 1), ""))
+    return edits
+
+
+def _item_text(doc: _Doc, load, spot: tuple[int, int], oid: str, data) -> str:
+    """An item's whole lines, with its own field edits applied."""
+    begin, end = doc.offset(spot[0]), doc.offset(spot[1] + 1)
+    text = doc.text[begin:end]
+    if data is None:
+        return text if text.endswith("\n") else text + "\n"
+    item, before = load(oid)
+    if before != data:
+        for start, stop, new in sorted(_patch_item(doc, item, before, data), reverse=True):
+            text = text[:start - begin] + new + text[stop - begin:]
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _new_items(items: list, dash: int) -> str:
+    texts = []
+    for data in items:
+        one = _flow(data, 160 - dash)
+        texts.append(" " * dash + "- " + one + "\n" if one else _indent(emit([data]), dash))
+    return "".join(texts)
 
 
 def _flush(doc: _Doc, edits: Edits, anchor: str | None, pending: list[dict], spots, position, dash: int,

@@ -168,3 +168,31 @@ class Macro(Command):
         for command in reversed(self.commands):
             command.undo(session)
         self.focus = self.lead.focus if self.lead else next((c.focus for c in self.commands if c.focus), None)
+
+
+@dataclass
+class MoveItem(Command):
+    """Move a step (or contract) to another place in its parent's list; the save rewrites only the moved lines."""
+
+    parent: Element
+    element: Element
+    index: int
+    label: str = ""
+    old: int = 0
+
+    def __post_init__(self) -> None:
+        self.label = self.label or f"move {self.element.id} to place {self.index + 1}"
+        self.focus = self.element.id
+
+    def do(self, session: "Session") -> None:
+        items = session.list_of(self.element, self.parent)
+        if not 0 <= self.index < len(items):
+            raise ValueError(f"{self.element.id} cannot move to place {self.index + 1} of {len(items)}")
+        session.touch(self.parent)
+        self.old = next(i for i, item in enumerate(items) if item is self.element)
+        items.insert(self.index, items.pop(self.old))
+
+    def undo(self, session: "Session") -> None:
+        session.touch(self.parent)
+        items = session.list_of(self.element, self.parent)
+        items.insert(self.old, items.pop(self.index))

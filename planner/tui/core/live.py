@@ -34,6 +34,12 @@ class Maturity:
     next_level_name: str = ""
     max_level: int = 0
     gap_count: int = 0
+    gap_elements: dict[str, list[str]] = field(default_factory=dict)
+    """Element id -> the unmet criteria (at or below the next level) whose findings name it."""
+    score: float | None = None
+    """The model's continuous score; shown beside the level ("2.75 of 3")."""
+    continuous: bool = False
+    """Whether the model reaches levels by score (then the score leads)."""
 
 
 @dataclass
@@ -124,8 +130,16 @@ def assess_summary(chart: Chart, model_name: str, top: int = 5) -> Maturity | No
         messages = [getattr(f, "message", str(f)) for f in findings][:3] or [str(getattr(gap, "statement", ""))]
         elements = [e for f in findings for e in (getattr(f, "elements", ()) or ())][:10]
         gaps.append(Gap(str(getattr(gap, "criterion_id", gap)), messages, elements))
+    named: dict[str, list[str]] = {}
+    for gap in unmet:
+        criterion = str(getattr(gap, "criterion_id", gap))
+        for finding in getattr(gap, "findings", []) or []:
+            for element in getattr(finding, "elements", ()) or ():
+                if criterion not in named.setdefault(element, []):
+                    named[element].append(criterion)
     dims = getattr(result, "dimension_levels", {}) or {}
     names = getattr(result, "level_names", {}) or {}
     return Maturity(model_name, result.level, result.level_name, result.next_level, dict(dims), gaps,
                     dict(getattr(result, "dimension_names", {}) or {}), names.get(result.next_level, ""),
-                    getattr(result, "max_level", 0), len(unmet))
+                    getattr(result, "max_level", 0), len(unmet), named, result.score,
+                    result.scoring == "continuous")

@@ -26,6 +26,7 @@ class LivePanel(Vertical):
                          allow_blank=True, compact=True, tooltip="Maturity model whose levels and gaps are shown")
         else:
             yield Static("[dim]maturity: not available yet (planner.maturity not installed)[/dim]", id="model-note")
+        yield Static("", id="follow")
         yield Static("Problems", id="problems-title")
         yield OptionList(id="problems")
         yield Static("", id="maturity")
@@ -40,6 +41,15 @@ class LivePanel(Vertical):
             self.query_one("#model", Select).value = Select.NULL if name is None else name
         except Exception:  # no models installed
             pass
+
+    def following(self, on: bool) -> None:
+        """Show (while a chart view is open) or hide the summary of what is under the view's cursor."""
+        self.set_class(on, "-following")
+        if not on:
+            self.query_one("#follow", Static).update("")
+
+    def follow(self, text: str) -> None:
+        self.query_one("#follow", Static).update(text)
 
     def assessing(self) -> None:
         """Say that the levels are on their way (a big chart takes a moment)."""
@@ -80,7 +90,9 @@ class LivePanel(Vertical):
         before = self._shown if self._shown is not None and self._shown.model == m.model else None
         self._shown = m
         of = f" of {m.max_level}" if m.max_level else ""
-        lines = [f"Level [b]{m.level}[/b]{of}: [b]{escape(m.level_name)}[/b]" + _moved(before.level if before else None, m.level)]
+        score = f" \u00b7 score {m.score:.2f}{of}" if m.score is not None and m.continuous else ""
+        lines = [f"Level [b]{m.level}[/b]{of}: [b]{escape(m.level_name)}[/b]{score}"
+                 + _moved(before.level if before else None, m.level)]
         room = max(8, self.content_size.width - 12)
         for dim, level in m.dimensions.items():
             name = m.dimension_names.get(dim, dim)

@@ -1,0 +1,119 @@
+"""The chart views (F5 matrix, F6 org tree, F7 workflow lanes) in place of the navigator and the form.
+
+A view is mounted in the main grid before the live panel, and the navigator and
+form are hidden while it is shown (``-viewing`` on the screen). Edits made in a
+view are the forms' commands, applied by :meth:`EditActions.apply_command`;
+after each one the view redraws from the chart, and the navigator and form,
+hidden meanwhile, are brought up to date once, when the view is left.
+"""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from .widgets.view_pane import VIEWS, ViewPane
+
+
+class ViewActions:
+    """Mixin of :class:`~planner.tui.app.EditorApp`."""
+
+    view: str | None = None
+    _forms_stale = False
+
+    @property
+    def view_pane(self) -> ViewPane | None:
+        found = self.query(ViewPane)
+        return found.first() if found else None
+
+    async def action_view(self, name: str) -> None:
+        """Show view ``name``; its own key again (or Escape on the view) goes back to the forms."""
+        if self.session is None or name not in VIEWS:
+            return
+        if self.view == name:
+            await self.leave_view()
+            return
+        pane = self.view_pane
+        if pane is not None:
+            await pane.remove()
+        self.view = name
+        self.screen.add_class("-viewing")
+        pane = ViewPane(name)
+        await self.query_one("#main").mount(pane, before=self.live)
+        view = pane.view
+        view.rebuild()
+        key = self.form.key
+        if key and hasattr(view, "show"):
+            view.show(key)
+        view.focus()
+        self.live.following(True)
+        view.moved()
+
+    async def leave_view(self, key: str | None = None) -> None:
+        """Back to the navigator and the form (on ``key`` when given)."""
+        pane = self.view_pane
+        self.view = None
+        self.screen.remove_class("-viewing")
+        self.live.following(False)
+        if pane is not None:
+            await pane.remove()
+        if self._forms_stale:
+            self._forms_stale = False
+            self.navigator.rebuild()
+        target = key or self.form.key
+        if target and (target == "chart" or target.startswith("answer:") or self.session.get(target) is not None):
+            await self.go_to(target)
+        else:
+            await self.form.show(None)
+            self.navigator.focus()
+
+    async def view_changed(self, command) -> None:
+        """After an edit, undo or redo while a view is shown: redraw it, the cursor on what changed."""
+        self._forms_stale = True
+        pane = self.view_pane
+        if pane is None:
+            return
+        view = pane.view
+        view.rebuild()
+        if command is not None and command.focus and hasattr(view, "show"):
+            view.show(command.focus)
+        if not view.has_focus:
+            view.focus()
+
+    def view_moved(self, text: str) -> None:
+        """The view's cursor moved: its status line, and the live panel on the capability under it."""
+        pane = self.view_pane
+        if pane is None:
+            return
+        pane.status(text)
+        cap = pane.view.selected_capability()
+        self.live.follow(self._follow_text(cap) if cap is not None else escape(text))
+
+    def view_live_changed(self) -> None:
+        """New levels came in: the gap glow and the panel's capability summary follow."""
+        pane = self.view_pane
+        if pane is not None:
+            pane.view.refresh()
+            pane.view.moved()
+
+    def _follow_text(self, cap) -> str:
+        """The capability's accountabilities, and the unmet criteria and problems that name it."""
+        get = self.session.get
+
+        def names(ids) -> str:
+            return ", ".join(escape(get(i).name if get(i) else i) for i in ids) or "-"
+
+        lines = [f"[b]{escape(cap.name)}[/b] [dim]{escape(cap.id)}, {cap.area}[/dim]",
+                 f"A {names([cap.accountable] if cap.accountable else [])}",
+                 f"R {names(cap.responsible)}"]
+        if cap.consulted or cap.informed:
+            lines.append(f"C {names(cap.consulted)}  I {names(cap.informed)}")
+        if cap.contributors:
+            lines.append(f"contributors {names(cap.contributors)}")
+        lines.append(f"uses {names([*cap.systems, *cap.data])}")
+        state = self.live_state
+        gaps = state.maturity.gap_elements.get(cap.id, []) if state is not None and state.maturity else []
+        if gaps:
+            lines.append(f"[yellow]unmet: {escape(', '.join(g.split('.', 1)[-1] for g in gaps[:4]))}[/yellow]")
+        problems = [p for p in (state.problems if state else []) if p.id == cap.id]
+        lines += [f"[red]{escape(p.message)}[/red]" for p in problems[:2]]
+        return "\n".join(lines)

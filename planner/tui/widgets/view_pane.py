@@ -1,0 +1,63 @@
+"""The pane that holds a chart view in place of the navigator and the form: title, view, status line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from .lanes_view import LanesView
+from .lineview import LineView
+from .matrix_view import MatrixView
+from .org_view import OrgView
+
+VIEWS = {
+    "matrix": ("Capability-resource matrix", MatrixView,
+               "a r c i: set/clear a role  u: uses  space: clear  f: filter  g: gap rows  z: fold column group  "
+               "e: form  F5: back"),
+    "org": ("Org tree", OrgView, "x: cut  p: paste under the cursor  m: move to...  Enter: fold  e: form  F6: back"),
+    "lanes": ("Workflow lanes", LanesView,
+              "shift+\u2191\u2193 or K J: move step  b: performer  n: new step below  w/< >: workflow  e: form  F7: back"),
+}
+
+
+class ViewPane(Vertical):
+    """One view at a time; the app mounts it in the navigator's and the form's place."""
+
+    BINDINGS = [Binding("escape", "back", "Forms", show=False)]
+
+    DEFAULT_CSS = """
+    ViewPane { border: round $primary; padding: 0 0; }
+    ViewPane #view-keys { color: $text-muted; height: auto; max-height: 2; }
+    ViewPane #view-status { height: auto; max-height: 2; background: $boost; }
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(id="views")
+        self.view_name = name
+        title, cls, keys = VIEWS[name]
+        self.border_title = title
+        self.view_cls = cls
+        self.keys_text = keys
+
+    def compose(self) -> ComposeResult:
+        yield self.view_cls(id="view")
+        yield Static(Text(""), id="view-status")
+        yield Static(Text(self.keys_text), id="view-keys")
+
+    @property
+    def view(self) -> LineView:
+        return self.query_one("#view", LineView)
+
+    def status(self, text: str) -> None:
+        self.query_one("#view-status", Static).update(Text(text))
+
+    def action_back(self) -> None:
+        """Escape: drop a cut person first, else back to the forms."""
+        view = self.view
+        if getattr(view, "cut", None):
+            view.action_uncut()
+            return
+        self.app.call_later(self.app.leave_view, view.current_id())

@@ -1,0 +1,137 @@
+"""The capability-resource matrix (F5): a cell edit is the form's edit, A stays single, the live panel follows."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from planner.tui.app import EditorApp
+from planner.tui.screens.dialogs import ChoiceScreen
+from planner.tui.widgets.matrix_view import MatrixView
+from tui_support import started, sync
+
+
+@pytest.fixture
+def chart_file(tmp_path, small_chart_path):
+    target = tmp_path / "small.yaml"
+    shutil.copy(small_chart_path, target)
+    return target
+
+
+async def open_matrix(pilot) -> MatrixView:
+    await started(pilot, levels=True)
+    await pilot.press("f5")
+    await pilot.pause()
+    view = pilot.app.query_one(MatrixView)
+    assert pilot.app.focused is view
+    return view
+
+
+async def save(pilot) -> None:
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert not pilot.app.session.modified
+
+
+@sync
+async def test_cell_edit_is_the_form_edit(chart_file, tmp_path, small_chart_path):
+    """r in the (Email campaigns, CallWorks) cell saves the same file as adding CallWorks in the form."""
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_matrix(pilot)
+        assert view.go_to_cell("email", "bpo")
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.get("email").responsible == ["cy", "mkt", "bpo"]
+        assert "R" in view.roles(view.rows[view.cursor]).get("bpo", "")
+        await save(pilot)
+    by_view = chart_file.read_text()
+
+    form_file = tmp_path / "form.yaml"
+    shutil.copy(small_chart_path, form_file)
+    form_app = EditorApp(form_file)
+    async with form_app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await form_app.go_to("email")
+        await form_app.apply_command(form_app.form.command_for("responsible", ["cy", "mkt", "bpo"]))
+        await save(pilot)
+    assert by_view == form_file.read_text()
+
+
+@sync
+async def test_roles_keys_and_undo(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_matrix(pilot)
+        email = app.session.get("email")
+        view.go_to_cell("email", "ann")
+        await pilot.press("c", "i")
+        await pilot.pause()
+        assert email.consulted == ["ann"] and email.informed == ["ann"]
+        await pilot.press("i")  # the same key again takes the role away
+        await pilot.pause()
+        assert email.informed == []
+        await pilot.press("space")
+        await pilot.pause()
+        assert email.consulted == []
+        view.go_to_cell("email", "esp")
+        await pilot.press("u")  # a system the capability uses: toggled off
+        await pilot.pause()
+        assert email.systems == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert email.systems == ["esp"]
+        assert app.focused is view  # undo keeps the view
+
+
+@sync
+async def test_exactly_one_accountable(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_matrix(pilot)
+        email = app.session.get("email")
+        view.go_to_cell("email", "mkt")
+        await pilot.press("a")  # a team cannot be accountable
+        await pilot.pause()
+        assert email.accountable == "cy"
+        view.go_to_cell("email", "cy")
+        await pilot.press("space")  # clears R but keeps the A
+        await pilot.pause()
+        assert email.accountable == "cy" and email.responsible == ["mkt"]
+        view.go_to_cell("email", "ann")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "Move the A" in str(app.screen.message)
+        await pilot.click("#move")
+        await pilot.pause()
+        assert email.accountable == "ann"
+        assert view.roles(view.rows[view.cursor]).get("cy") is None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert email.accountable == "cy"
+
+
+@sync
+async def test_live_panel_follows_and_filters(chart_file):
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_matrix(pilot)
+        view.go_to_cell("email", "bpo")
+        await pilot.pause()
+        follow = app.live.query_one("#follow")
+        assert "Email campaigns" in str(follow.render())
+        await pilot.press("r")
+        await pilot.pause()
+        while app.live_state.edits != app.session.stack.edits:
+            await pilot.pause(0.02)
+        assert "CallWorks" in str(follow.render())
+        view._filter_chosen("area:delivery")
+        await pilot.pause()
+        assert [r.cap.id for r in view.rows if r.cap] == ["email"]
+        assert [line for line in view.describe().split()][0] == "Email"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.view is None and not app.query("ViewPane")
+        assert app.form.key == "email" and app.form.obj.responsible == ["cy", "mkt", "bpo"]
