@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Iterator
+from typing import Annotated, Iterator, Literal
 
 from pydantic import Field
 
@@ -79,6 +79,10 @@ class Chart(Strict):
     """Digital value chains linking CoEs."""
     answers: dict[str, Answer] = {}
     """Self-assessment answers keyed by maturity criterion id."""
+    targets: dict[Literal["lob", "team"], dict[str, dict[str, Annotated[int, Field(ge=1)]]]] = {}
+    """Target maturity level per unit: ``lob`` (by line of business) or ``team`` (by team id), then unit, then
+    model id (``engagement: 4``) or model and dimension (``engagement.data: 3``, which wins over the model's).
+    ``planner assess --by lob`` and its heat map mark the units below their target."""
 
     def iter_elements(self) -> Iterator[tuple[Location, Element]]:
         """Every element with its location in the file, nested ones after their parent."""
