@@ -219,6 +219,9 @@ def cli(debug: bool) -> None:
     Input limits (file size, nesting depth, text length, digits, element count)
     are listed in the README; each has a PLANNER_MAX_* environment variable.
     """
+    from ..store.limits import Limits
+
+    Limits.from_env()  # a bad PLANNER_MAX_* setting is said once, before any file is read
 
 
 def chart_argument(required: bool = False):

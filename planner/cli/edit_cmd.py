@@ -20,5 +20,14 @@ def edit(chart: Path | None) -> None:
     """
     from ..tui import run_editor  # Textual is imported only when the editor runs
 
+    if chart is not None and chart.exists() and not chart.is_file():  # a FIFO or a device: before the screen opens
+        from ..errors import NotRegularFileError
+        from ..store.limits import kind_of
+
+        raise NotRegularFileError(str(chart), f"is a {kind_of(chart.stat().st_mode)}, not a regular file; "
+                                              "only regular files are read")
+
     with real_streams():  # Textual draws with escape sequences: not through the printable net
-        run_editor(chart)
+        code = run_editor(chart)
+    if code:
+        raise SystemExit(code)  # a chart that cannot be opened: exit 2, as every command

@@ -73,7 +73,7 @@ def parse_chart(text: str, path: str = "<chart>", limits: Limits | None = None) 
     limits = limits or Limits.from_env()
     screened = screen(normalize_newlines(text), limits)
     if screened.fatal:
-        return ChartReport(path, None, place_problems(screened.problems, None, path))
+        return ChartReport(path, None, place_problems(screened.problems, None, path, screened.text))
     text = screened.text
     with paused_gc():
         try:
@@ -94,14 +94,14 @@ def _report(path: str, data: Any, screened: Screened, limits: Limits, located: L
 
     refused = _limit_problems(data, screened, limits) or _not_a_chart(data)
     if refused:
-        return ChartReport(path, None, place_problems(early + refused, where, path))
+        return ChartReport(path, None, place_problems(early + refused, where, path, screened.text))
     if data is None and early:
-        return ChartReport(path, None, place_problems(early, where, path))  # not "an empty file": it did not parse
+        return ChartReport(path, None, place_problems(early, where, path, screened.text))  # not "an empty file"
     chart, problems = validate_strict(data) if located is None else (None, [])
     if chart is None:
         chart, problems = validate_lenient(data, unparsed)
     problems = early + _version(data) + problems
-    return ChartReport(path, chart, place_problems(problems, where, path) if problems else [])
+    return ChartReport(path, chart, place_problems(problems, where, path, screened.text) if problems else [])
 
 
 def _limit_problems(data: Any, screened: Screened, limits: Limits) -> list[Problem]:
@@ -137,13 +137,15 @@ def load_chart(path: str | os.PathLike) -> Chart:
     return report.chart
 
 
-def place_problems(problems: list[Problem], locate: Callable[[], Located] | None, path: str) -> list[Problem]:
+def place_problems(problems: list[Problem], locate: Callable[[], Located] | None, path: str,
+                   text: str | None = None) -> list[Problem]:
     """Fill in path, line and column; keep file order so the output reads top to bottom.
 
     A problem sitting on a value with a tag a chart cannot hold (``!!python/name:``)
     says so, instead of the confusing "got None" of the value behind the tag.
     """
     placed, located = [], None
+    last = text.count("\n") + 1 if text is not None else None  # "end of stream" may sit past the last line
     for problem in problems:
         line, col, fields = problem.line, problem.col, {}
         if line is None and locate is not None:
@@ -153,7 +155,8 @@ def place_problems(problems: list[Problem], locate: Callable[[], Located] | None
             tagged = tag_problem(node) if node is not None else None
             if tagged is not None:
                 fields = {"message": tagged.message, "code": tagged.code}
-        placed.append(Problem(**{**problem.__dict__, **fields, "path": path, "line": line or 1, "col": col or 1}))
+        line = min(line or 1, last) if last else (line or 1)
+        placed.append(Problem(**{**problem.__dict__, **fields, "path": path, "line": line, "col": col or 1}))
     placed.sort(key=lambda p: (p.line or 0, p.col or 0))
     seen: set[tuple] = set()  # one line per problem, even when two roads found it
     return [p for p in placed if (p.line, p.col, p.message) not in seen and not seen.add((p.line, p.col, p.message))]

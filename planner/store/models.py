@@ -48,7 +48,7 @@ def load_yaml_model(
     name, limits = str(path), Limits.from_env()
     screened = screen(read_text(path, limits), limits)
     if screened.fatal:
-        raise ChartError(place_problems(screened.problems, None, name), name)
+        raise ChartError(place_problems(screened.problems, None, name, screened.text), name)
     text, problems = screened.text, list(screened.problems)
     if not problems:
         try:
@@ -70,7 +70,7 @@ def load_yaml_model(
             problems += [_rehint(p, cls) for p in problems_from(exc, located.data, ())]
         if not _errors(problems):
             return obj  # valid after all: the fast parser refused something YAML allows (a tag)
-    raise ChartError(place_problems(problems, lambda: located, name), name)
+    raise ChartError(place_problems(problems, lambda: located, name, text), name)
 
 
 class _OverLimit(Exception):

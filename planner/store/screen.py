@@ -91,13 +91,15 @@ def _refused_characters(result: Screened) -> None:
 
 
 def _flow_too_deep(text: str, limit: int) -> int | None:
-    """Where ``[`` and ``{`` nest deeper than ``limit``: each pass removes one level of empty pairs."""
+    """Where ``[`` and ``{`` nest deeper than ``limit``: each pass removes one level of empty pairs.
+
+    Brackets inside quoted text count too: a false alarm needs 65 of them nested in one string."""
     if text.count("[") + text.count("{") <= limit:
         return None
     brackets = _BRACKET_FREE.sub("", text)
     for _ in range(limit + 1):
         brackets, removed = _EMPTY_PAIR.subn("", brackets)
-        if not removed:
+        if not removed:  # brackets never closed are a syntax error the parsers report (and survive)
             return None
     depth = 0
     for match in _BRACKET.finditer(text):  # rare: find where, for the message

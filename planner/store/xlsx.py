@@ -41,7 +41,7 @@ def save_workbook(sheets: list[Sheet], path: str | os.PathLike) -> Path:
 
 def _fill(ws, sheet: Sheet) -> None:
     bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor=HEADER_FILL[1:])
+    head_fill = PatternFill("solid", fgColor=_argb(HEADER_FILL))
     ws.append(sheet.header)
     for cell in ws[1]:
         cell.font, cell.fill = bold, head_fill
@@ -67,7 +67,7 @@ def _fill(ws, sheet: Sheet) -> None:
 
 def _style(cell, value: Cell) -> None:
     if value.fill:
-        cell.fill = PatternFill("solid", fgColor=value.fill.lstrip("#"))
+        cell.fill = PatternFill("solid", fgColor=_argb(value.fill))
     if value.font or value.bold:
         cell.font = Font(bold=value.bold, color=_argb(value.font) if value.font else None)
     cell.alignment = Alignment(horizontal="center" if isinstance(value.value, (int, float)) or
@@ -75,6 +75,7 @@ def _style(cell, value: Cell) -> None:
 
 
 def _argb(colour: str) -> str:
+    """``#rrggbb`` or white/black as the opaque ARGB openpyxl stores."""
     named = {"white": "FFFFFF", "black": "000000"}
-    return named.get(colour, colour.lstrip("#"))
+    return "FF" + named.get(colour, colour.lstrip("#")).upper()
 

@@ -34,6 +34,8 @@ def loads_fast(text: str) -> Any:
         raise FastParseFailed(str(exc)) from exc
 
 
+HUGE_DIGITS = 4000
+"""Plain integers longer than this are not converted at all (Python refuses 4,300 digits, slowly)."""
 _INT = re.compile(r"[-+]?[0-9]+")
 _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
@@ -50,8 +52,8 @@ def resolve_plain(value: str) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
-    if _INT.fullmatch(value):
-        return int(value)
+    if _INT.fullmatch(value):  # past HUGE_DIGITS Python's int() refuses (and slowly): a float, infinite
+        return int(value) if len(value) <= HUGE_DIGITS else float(value)
     if _OCT.fullmatch(value):
         return int(value[2:], 8)
     if _HEX.fullmatch(value):
@@ -66,24 +68,54 @@ def resolve_plain(value: str) -> Any:
 
 
 _BREAKS_1_1 = re.compile("[\x85\u2028\u2029]")
-_TO_STAND_INS = {0x85: "\ufdd0", 0x2028: "\ufdd1", 0x2029: "\ufdd2"}
-_FROM_STAND_INS = {0xFDD0: "\x85", 0xFDD1: "\u2028", 0xFDD2: "\u2029"}
-_STAND_IN = re.compile("[\ufdd0-\ufdd2]")
-"""PyYAML reads NEL, LS and PS as line breaks (YAML 1.1); YAML 1.2 and the fast parser do not.
-They are handed to PyYAML as noncharacters (reserved for internal use, never in a chart)
-and put back in scalars, so both parsers see the same structure and count the same lines."""
 
 
 def compose(text: str) -> yaml.Node | None:
-    """PyYAML's node tree of ``text``; raises ``yaml.MarkedYAMLError`` on any YAML error."""
+    """PyYAML's node tree of ``text``; raises ``yaml.MarkedYAMLError`` on any YAML error.
+
+    PyYAML reads NEL, LS and PS as line breaks (YAML 1.1); YAML 1.2 and the fast
+    parser do not. They are handed to PyYAML as stand-in characters the text does
+    not hold (noncharacters, or private-use ones), one for one so every mark keeps
+    its place, and put back in the scalars of the tree: both parsers then see the
+    same structure and count the same lines.
+    """
+    back = None
     if _BREAKS_1_1.search(text):
-        text = text.translate(_TO_STAND_INS)
+        stand_ins = _absent(text, 3)
+        text = text.translate({0x85: stand_ins[0], 0x2028: stand_ins[1], 0x2029: stand_ins[2]})
+        back = {ord(stand_ins[0]): "\x85", ord(stand_ins[1]): "\u2028", ord(stand_ins[2]): "\u2029"}
     try:
-        return yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError:
         raise
     except yaml.YAMLError as exc:  # ReaderError (a character YAML refuses) carries no mark
         raise yaml.MarkedYAMLError(problem=str(exc).split("\n")[0]) from exc
+    if back and node is not None:
+        _restore(node, back)
+    return node
+
+
+def _absent(text: str, count: int) -> list[str]:
+    """``count`` characters that do not occur in ``text``: noncharacters first, then private use."""
+    found = []
+    for code in [*range(0xFDD0, 0xFDF0), *range(0xE000, 0xF900)]:
+        if chr(code) not in text:
+            found.append(chr(code))
+            if len(found) == count:
+                return found
+    raise yaml.MarkedYAMLError(problem="the text uses every private-use character")
+
+
+def _restore(root: yaml.Node, back: dict[int, str]) -> None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            node.value = node.value.translate(back)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -113,8 +145,6 @@ def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, yaml.No
 def scalar(node: yaml.ScalarNode) -> Any:
     """A scalar node's value by the YAML 1.2 core schema (quoted scalars stay strings)."""
     value = node.value
-    if _STAND_IN.search(value):
-        value = value.translate(_FROM_STAND_INS)
     # libyaml marks plain scalars with style "", the pure-Python parser with None
     return resolve_plain(value) if not node.style else value
 
@@ -122,8 +152,6 @@ def scalar(node: yaml.ScalarNode) -> Any:
 STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
                           ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value"))
 """Tags a chart may carry: the core schema's (and the ones PyYAML's resolver gives plain scalars)."""
-HUGE_DIGITS = 4000
-"""Plain integers longer than this are not converted at all (Python refuses 4,300 digits, slowly)."""
 
 
 def tag_problem(node: yaml.Node, line_offset: int = 0) -> Problem | None:

@@ -5,9 +5,15 @@ with do/undo, the command stack, reference impact, recovery. It never imports
 Textual and is tested on its own. The widgets and screens around it are thin.
 """
 
+import sys
 
-def run_editor(path=None) -> None:
-    """Open the editor on ``path`` (a new chart from a template when it is None or missing)."""
+
+def run_editor(path=None) -> int:
+    """Open the editor on ``path`` (a new chart from a template when it is None or missing); its exit code."""
     from .app import EditorApp  # noqa: PLC0415  (Textual only when the editor runs)
 
-    EditorApp(path).run()
+    app = EditorApp(path)
+    app.run()
+    if app.exit_note:
+        print(app.exit_note, file=sys.stderr)
+    return app.return_code or 0

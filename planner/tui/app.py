@@ -116,9 +116,15 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, ViewActio
         super().notify(printable(str(message)), title=printable(str(title)), severity=severity, timeout=timeout,
                        markup=markup)
 
+    exit_note = ""
+    """What to print once the screen is restored (``run_editor`` prints it, on one line)."""
+
     def exit(self, result=None, return_code: int = 0, message=None) -> None:
-        """The message printed after the editor closes goes through :func:`~planner.textfmt.printable` too."""
-        super().exit(result, return_code, printable(message) if isinstance(message, str) else message)
+        """A text message is kept for ``run_editor`` to print, made :func:`~planner.textfmt.printable`:
+        Textual would wrap it at the terminal's width, breaking the one-line error."""
+        if isinstance(message, str):
+            self.exit_note, message = printable(message), None
+        super().exit(result, return_code, message)
 
     def update_title(self) -> None:
         if self.session is None:
