@@ -43,8 +43,9 @@ class Html(str):
 
 MAX_LABEL = 200
 """Characters of one piece of user text shown in a label; longer is cut with an ellipsis and the
-full text goes into the tooltip of the node, edge or cluster it labels. Graphviz refuses an
-HTML label over 16,384 characters, and a name of thousands of characters helps no one on a slide."""
+full text goes into the tooltip of the node, edge or cluster it labels (up to :data:`MAX_TOOLTIP`).
+Graphviz refuses an HTML label over 16,384 characters, and a name of thousands of characters
+helps no one on a slide."""
 MAX_HTML = 16_000
 """A whole label longer than this (a table of many long names) is drawn as shortened plain text."""
 _SHORTENED = threading.local()
@@ -60,8 +61,12 @@ def shorten(raw: str, limit: int = MAX_LABEL) -> str:
     if pending is None:
         pending = _SHORTENED.texts = []
     if len(pending) < 20:
-        pending.append(raw[:MAX_HTML])
+        pending.append(raw)
     return raw[:limit - 1] + "\u2026"
+
+
+MAX_TOOLTIP = 16_000
+"""Graphviz refuses a quoted string over 16,384 characters: a tooltip beyond this is cut too."""
 
 
 def _take_tooltip(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -70,7 +75,10 @@ def _take_tooltip(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
     if not pending:
         return attrs
     _SHORTENED.texts = []
-    return attrs if "tooltip" in attrs else {**attrs, "tooltip": "\n".join(pending)}
+    tooltip = "\n".join(pending)
+    if len(tooltip) > MAX_TOOLTIP:
+        tooltip = tooltip[:MAX_TOOLTIP - 1] + "\u2026"
+    return attrs if "tooltip" in attrs else {**attrs, "tooltip": tooltip}
 
 
 def text(value: Any, *, wrap: int = 0) -> Html:

@@ -113,7 +113,8 @@ def draw_rows(block: Block, plan: Plan, edges: Iterable[tuple[Hashable, Hashable
         spacer = keyed("org-row", number)
         block.node(spacer, "", shape="point", style="invis", width=0, height=0)
         for team in upper:
-            block.edge(_deepest(plan.members[team], pairs), spacer, style="invis", weight=0)
+            if plan.members[team]:  # a department without people has no deepest node
+                block.edge(_deepest(plan.members[team], pairs), spacer, style="invis", weight=0)
         for team in lower:
             for node in _heads(plan.members[team], pairs):
                 block.edge(spacer, node, style="invis", weight=0)
@@ -181,7 +182,7 @@ def _size(members: list, edges: list[tuple[Hashable, Hashable, bool]]) -> tuple[
     roots = [m for m in members if m not in parent] or members[:1]
     for root in roots:
         measure(root)
-    return float(sum(width[r] for r in roots)), max(depth[r] for r in roots) + CLUSTER_INCHES / RANK_INCHES
+    return float(sum(width[r] for r in roots)), max((depth[r] for r in roots), default=0) + CLUSTER_INCHES / RANK_INCHES
 
 
 def _partition(items: list, weights: list[float], count: int) -> list[list]:
