@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= demo-out
 
-.PHONY: setup demo test bench golden schema lint clean
+.PHONY: setup demo test bench fuzz golden schema lint clean
 
 setup:
 	@VENV=$(VENV) scripts/setup.sh
@@ -14,6 +14,12 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The fuzz tests run a fixed, bounded set of examples in `make test`; here 20,000 new ones
+# (5 fuzz tests x FUZZ_CASES): any exception that is not a PlannerError fails.
+FUZZ_CASES ?= 4000
+fuzz: setup
+	FUZZ_CASES=$(FUZZ_CASES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 bench: setup
 	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,bench]'
