@@ -48,9 +48,12 @@ def test_json_and_text(runner, current_path, future_path):
 
     data = json.loads(runner.invoke(cli, ["diff", str(current_path), str(future_path), "--format", "json"]).output)
     first = data["maturity"]["models"][0]
-    assert set(first) == {"model", "name", "level", "dimensions", "newly_met", "newly_lost"}
+    assert set(first) == {"model", "name", "level", "score", "dimensions", "newly_met", "newly_lost"}
+    assert first["score"]["old"] < first["score"]["new"] and first["score"]["of"] == 5
+    assert {"old_score", "new_score"} <= set(first["dimensions"][0])
     text = runner.invoke(cli, ["diff", str(current_path), str(future_path)]).output
     assert "\nMaturity\n" in text and "+ met" in text
+    assert f"score {first['score']['old']:.2f} -> {first['score']['new']:.2f} of 5" in text
 
 
 def test_maturity_parameter_is_explicit(current_path):

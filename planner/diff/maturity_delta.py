@@ -33,6 +33,9 @@ class DimensionDelta:
     name: str
     old: int
     new: int
+    old_score: float = 0.0
+    """Continuous scores (partial credit kept), so a change within a level still shows."""
+    new_score: float = 0.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,17 +54,22 @@ class ModelDelta:
     dimensions: tuple[DimensionDelta, ...]
     newly_met: tuple[CriterionChange, ...]
     newly_lost: tuple[CriterionChange, ...]
+    old_score: float = 0.0
+    new_score: float = 0.0
+    max_level: int = 0
 
     @property
     def changed(self) -> bool:
         return (self.old_level != self.new_level or bool(self.newly_met or self.newly_lost)
-                or any(d.old != d.new for d in self.dimensions))
+                or any(d.old != d.new or d.old_score != d.new_score for d in self.dimensions)
+                or self.old_score != self.new_score)
 
     def to_dict(self) -> dict:
         return {
             "model": self.model_id, "name": self.model_name,
             "level": {"old": self.old_level, "new": self.new_level,
                       "old_name": self.old_level_name, "new_name": self.new_level_name},
+            "score": {"old": self.old_score, "new": self.new_score, "of": self.max_level},
             "dimensions": [d.to_dict() for d in self.dimensions],
             "newly_met": [c.to_dict() for c in self.newly_met],
             "newly_lost": [c.to_dict() for c in self.newly_lost],
@@ -98,7 +106,8 @@ def model_delta(old, new) -> ModelDelta:
         change = CriterionChange(result.criterion_id, result.level, result.dimension, result.statement)
         (met if result.met else lost).append(change)
     names = {**old.dimension_names, **new.dimension_names}
-    dims = [DimensionDelta(d, names.get(d, d), old.dimension_levels.get(d, 0), new.dimension_levels.get(d, 0))
+    dims = [DimensionDelta(d, names.get(d, d), old.dimension_levels.get(d, 0), new.dimension_levels.get(d, 0),
+                           old.dimension_scores.get(d, 0.0), new.dimension_scores.get(d, 0.0))
             for d in dict.fromkeys([*old.dimension_levels, *new.dimension_levels])]
     return ModelDelta(new.model_id, new.model_name, old.level, new.level, old.level_name, new.level_name,
-                      tuple(dims), tuple(met), tuple(lost))
+                      tuple(dims), tuple(met), tuple(lost), old.score, new.score, new.max_level)

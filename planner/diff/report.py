@@ -228,6 +228,8 @@ def _maturity(d: ChartDiff) -> list[Line]:
         style = "add" if step > 0 else "remove" if step < 0 else "dim"
         level = (f"level {m.old_level} {m.old_level_name} -> {m.new_level} {m.new_level_name}"
                  if step else f"level {m.new_level} {m.new_level_name} (unchanged)")
+        if m.old_score != m.new_score:
+            level += f", score {m.old_score:.2f} -> {m.new_score:.2f} of {m.max_level}"
         lines.append([(f"  {m.model_id:<{width}}  ", None), (level, style), (f"  {m.model_name}", "dim")])
         moved = [x for x in m.dimensions if x.old != x.new]
         if moved:

@@ -15,10 +15,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Answer
+from ..errors import Problem
 from ..model.integrity import suggest
+from .answers import answer_keys, answer_score, read_answers
 from .facts import Facts
 from .rules import RULES, Finding, RuleResult
+from .scoring import dimension_scores, group_levels, level_of_score, staged_level, staged_scores
 from .spec import MaturityModel, PlacedCriterion
 
 SatisfiedBy = Literal["rule", "answer", "superseded"]
@@ -49,6 +51,9 @@ class CriterionResult:
     status: Status = "gap"
     kind: str = "capability"
     claims: list[Finding] = field(default_factory=list)
+    credit: float = 0.0
+    """Partial credit 0..1 before the threshold: the rule's score or the answers' (continuous scores sum it)."""
+    weight: float = 1.0
 
     @property
     def is_gap(self) -> bool:
@@ -65,7 +70,7 @@ class CriterionResult:
             "kind": self.kind, "met": self.met, "score": self.score, "satisfied_by": self.satisfied_by,
             "statement": self.statement, "question": self.question, "rule": self.rule, "evidence": self.evidence,
             "answered": self.answered, "findings": [f.to_dict() for f in self.findings],
-            "claims": [f.to_dict() for f in self.claims],
+            "claims": [f.to_dict() for f in self.claims], "credit": self.credit,
         }
 
 
@@ -88,6 +93,16 @@ class Assessment:
     notes: list[str] = field(default_factory=list)
     source: str = ""
     capabilities_total: int = 0
+    scoring: str = "staged"
+    """The model's mode: ``staged`` (levels from gaps) or ``continuous`` (levels from scores)."""
+    score: float = 0.0
+    """The model's continuous score, 0 to ``max_level`` (partial credit kept)."""
+    dimension_scores: dict[str, float] = field(default_factory=dict)
+    """Every dimension's and group's continuous score."""
+    dimension_parents: dict[str, str] = field(default_factory=dict)
+    """Dimension id -> its group, for dimensions that belong to one."""
+    answer_problems: list[Problem] = field(default_factory=list)
+    """Answers outside their answer set, to be located in the chart (``planner assess`` reports them)."""
 
     def gaps(self, level: int | None = None) -> list[CriterionResult]:
         """Every gap at or below ``level`` (the next level by default; none at the top), lowest level first.
@@ -120,6 +135,8 @@ class Assessment:
             "level_scores": {str(n): s for n, s in self.level_scores.items()},
             "dimension_levels": self.dimension_levels, "dimension_names": self.dimension_names,
             "capability_levels": self.capability_levels, "capabilities_not_assessed": self.not_assessed,
+            "scoring": self.scoring, "score": self.score, "dimension_scores": self.dimension_scores,
+            "dimension_groups": self.dimension_parents,
             "gaps": [r.criterion_id for r in self.gaps()],
             "criteria": [r.to_dict() for r in self.results],
             "notes": self.notes,
@@ -142,41 +159,12 @@ def run_rule(facts: Facts, name: str, params: dict) -> RuleResult:
     return cached
 
 
-def answer_score(model: MaturityModel, answer: Answer) -> tuple[float, str | None]:
-    """The 0..1 score of an answer and, when it cannot count, why."""
-    value = answer.answer
-    if isinstance(value, bool):
-        score = 1.0 if value else 0.0
-    elif isinstance(value, (int, float)):
-        if not 0 <= value <= 1:
-            return 0.0, f"answer {value} is outside 0..1"
-        score = float(value)
-    else:
-        if value not in model.answer_scale:
-            return 0.0, f"answer {value!r} is not on the scale ({', '.join(model.answer_scale)})"
-        score = model.answer_scale[value]
-    if model.evidence_required and not answer.evidence:
-        return 0.0, f"answer {value!r} gives no evidence, so it does not count"
-    return score, None
-
-
-def _answer_for(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> tuple[Answer | None, str | None]:
-    """The chart's answer to ``c``, under its id or a former id (then with a note naming both)."""
-    answers = facts.chart.answers
-    answer = answers.get(c.id)
-    if answer is not None:
-        return answer, None
-    for old in c.aliases:
-        if old in answers:
-            return answers[old], f"answer keyed by the former id {old!r}; key it {c.id!r}"
-    return None, None
-
-
-def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionResult:
-    """One criterion: the rule, the attested answer, or both (either may satisfy it).
+def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> tuple[CriterionResult, list[Problem]]:
+    """One criterion: the rule, the attested answers, or both (either may satisfy it).
 
     A limitation is judged like any criterion (so the report can say whether it still
-    holds) but its status is always ``limitation``: it is never required.
+    holds) but its status is always ``limitation``: it is never required. Also returns
+    the answers' problems (a label outside its answer set), to be located in the chart.
     """
     findings: list[Finding] = []
     rule_result = run_rule(facts, c.rule, c.params) if c.accepts_rule else None
@@ -185,18 +173,12 @@ def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionRe
     score = rule_result.score if rule_result else 0.0
     if rule_result:
         findings += rule_result.findings
-    answer, alias_note = _answer_for(facts, model, c) if c.accepts_answer else (None, None)
+    answered = read_answers(facts, model, c) if c.accepts_answer else None
     answer_ok = False
-    if answer is not None:
-        a_score, problem = answer_score(model, answer)
-        answer_ok = problem is None and a_score >= model.threshold
-        who = f" by {facts.name(answer.by)}" if answer.by else ""
-        when = f" on {answer.on}" if answer.on else ""
-        text = problem or f"answered {answer.answer!r}{who}{when}: {answer.evidence}"
-        findings.append(Finding(text, (answer.by,) if answer.by else ()))
-        if alias_note:
-            findings.append(Finding(alias_note))
-        score = max(score, a_score)
+    if answered is not None and answered.score is not None:
+        answer_ok = answered.score >= model.threshold
+        findings += answered.findings
+        score = max(score, answered.score)
     elif c.accepts_answer and not rule_ok and applicable:
         findings.append(Finding(f"no attested answer in the chart to: {c.question}"))
     met = rule_ok or answer_ok
@@ -210,11 +192,13 @@ def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> CriterionRe
         status = "n/a"
     else:
         status = "claimed" if claims else "gap"
-    return CriterionResult(
+    credit = 1.0 if rule_ok else round(min(1.0, score), 4)
+    result = CriterionResult(
         c.id, c.level, c.dimension, met, 1.0 if met else round(score, 3), by,
-        findings, c.statement, c.question, c.rule, c.evidence, answer is not None,
-        rule_result.per_capability if rule_result and rule_ok else None, status, c.kind, claims,
+        findings, c.statement, c.question, c.rule, c.evidence, bool(answered and answered.score is not None),
+        rule_result.per_capability if rule_result and rule_ok else None, status, c.kind, claims, credit, c.weight,
     )
+    return result, (answered.problems if answered else [])
 
 
 def supersede(model: MaturityModel, results: list[CriterionResult]) -> None:
@@ -236,16 +220,9 @@ def supersede(model: MaturityModel, results: list[CriterionResult]) -> None:
             r.claims = []
 
 
-def staged(results: list[CriterionResult], max_level: int) -> int:
-    """The highest level whose gaps, and those of every level below it, are none; at least 1.
-
-    Only gaps count: limitations are never required, and criteria that do not apply
-    (n/a) do not block a level.
-    """
-    failed = min((r.level for r in results if r.is_gap), default=math.inf)
-    if failed == 1:
-        return 1
-    return int(min(max_level, failed - 1))
+def staged(results: list[CriterionResult], max_level: int, min_level: int = 1) -> int:
+    """The highest level with no gap at it or below (see :func:`.scoring.staged_level`)."""
+    return staged_level(results, max_level, min_level)
 
 
 def dimension_level(results: list[CriterionResult], max_level: int, overall: int) -> int:
@@ -254,7 +231,9 @@ def dimension_level(results: list[CriterionResult], max_level: int, overall: int
     Without that limit a dimension with nothing to show at levels 2 and 3 (culture, in
     Pradhan's model) would claim level 3 for an operation that is at level 1 everywhere else.
     """
-    reached = staged(results, max_level)
+    reached = staged(results, max_level, min(overall, 1))
+    if reached < 1:
+        return reached
     evidenced = max((r.level for r in results if r.level <= reached and r.met and r.kind == "capability"), default=1)
     return max(evidenced, min(reached, overall))
 
@@ -278,34 +257,44 @@ def level_scores(model: MaturityModel, results: list[CriterionResult]) -> dict[i
     """Weighted mean score of each level's required, applicable criteria (1.0 when it requires nothing)."""
     scores = {}
     for n in range(1, model.max_level + 1):
-        at = [(r, c.weight) for r, c in zip(results, model.criteria)
-              if r.level == n and r.status not in ("limitation", "n/a")]
+        at = [(r, r.weight) for r in results if r.level == n and r.status not in ("limitation", "n/a")]
         total = sum(w for _, w in at)
         scores[n] = round(sum(r.score * w for r, w in at) / total, 3) if total else 1.0
     return scores
 
 
 def assess_facts(facts: Facts, model: MaturityModel) -> Assessment:
-    """Judge every criterion of ``model`` and derive the levels and scores."""
-    results = [judge(facts, model, c) for c in model.criteria]
+    """Judge every criterion of ``model`` and derive the levels and scores of the model's mode."""
+    judged = [judge(facts, model, c) for c in model.criteria]
+    results = [r for r, _ in judged]
+    problems = [p for _, found in judged for p in found]
     supersede(model, results)
-    level = staged(results, model.max_level)
-    dims = {d.id: dimension_level([r for r in results if r.dimension == d.id], model.max_level, level)
-            for d in model.dimensions}
+    if model.scoring == "continuous":
+        scores, total = dimension_scores(model, results)
+        level = level_of_score(model, total)
+        dims = {d: level_of_score(model, v) for d, v in scores.items()}
+    else:
+        level = staged(results, model.max_level, model.min_level)
+        leaves = {d: dimension_level([r for r in results if r.dimension == d], model.max_level, level)
+                  for d in model.dimensions_at_bottom}
+        dims = group_levels(model, leaves)
+        scores, total = staged_scores(model, results, dims, level)
+    names = ({0: model.level_zero.name} if model.level_zero else {}) | {
+        n: lv.name for n, lv in enumerate(model.levels, start=1)}
     return Assessment(
         model.id, model.name, level, model.level_name(level),
-        level + 1 if level < model.max_level else None, model.max_level,
-        {n: lv.name for n, lv in enumerate(model.levels, start=1)},
-        dims, {d.id: d.name for d in model.dimensions},
+        level + 1 if level < model.max_level else None, model.max_level, names,
+        {d.id: dims[d.id] for d in model.dimensions}, {d.id: d.name for d in model.dimensions},
         capability_levels(facts, results), level_scores(model, results), results,
         _answer_notes(facts, model), model.source, len(facts.capabilities),
+        model.scoring, total, scores, {d.id: d.parent for d in model.dimensions if d.parent}, problems,
     )
 
 
 def _answer_notes(facts: Facts, model: MaturityModel) -> list[str]:
     """Answers that look meant for this model but match none of its criteria (typos)."""
     ids = [c.id for c in model.criteria]
-    known = set(ids) | set(model.alias_of)
+    known = answer_keys(model)
     notes = []
     for key in facts.chart.answers:
         if key.startswith(model.id + ".") and key not in known:

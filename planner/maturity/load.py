@@ -65,7 +65,68 @@ def check_model(model: MaturityModel) -> list[Problem]:
                 problems.append(Problem(f"criterion {full}: unknown dimension {c.dimension!r}{suggest(c.dimension, dims)}"
                                         f" (dimensions: {', '.join(dims)})", "unknown-dimension", loc + ("dimension",), full))
             problems += _check_rule(full, c, loc)
-    return problems + _check_ladders(model)
+    return problems + _check_ladders(model) + _check_groups(model) + _check_answer_sets(model)
+
+
+def _check_groups(model: MaturityModel) -> list[Problem]:
+    """Parents exist, groups do not cycle, and criteria sit on leaf dimensions (groups score their children)."""
+    problems: list[Problem] = []
+    ids = [d.id for d in model.dimensions]
+    parent = {d.id: d.parent for d in model.dimensions}
+    for i, d in enumerate(model.dimensions):
+        if d.parent is not None and d.parent not in parent:
+            problems.append(Problem(f"dimension {d.id}: parent {d.parent!r} is not a dimension{suggest(d.parent, ids)}",
+                                    "unknown-dimension", ("dimensions", i, "parent"), d.id))
+            continue
+        seen, node = [d.id], d.parent
+        while node is not None and node in parent:
+            if node in seen:
+                cycle = " -> ".join(seen[seen.index(node):] + [node])
+                problems.append(Problem(f"dimension {d.id}: groups form a cycle: {cycle}", "group-cycle",
+                                        ("dimensions", i, "parent"), d.id))
+                break
+            seen.append(node)
+            node = parent[node]
+    groups = {d.parent for d in model.dimensions if d.parent}
+    for n, level in enumerate(model.levels, start=1):
+        for j, c in enumerate(level.criteria):
+            if c.dimension in groups:
+                problems.append(Problem(f"criterion {model.id}.{n}.{c.id}: dimension {c.dimension!r} is a group; "
+                                        "criteria belong to the dimensions at the bottom of a group",
+                                        "group-criterion", ("levels", n - 1, "criteria", j, "dimension"),
+                                        f"{model.id}.{n}.{c.id}"))
+    return problems
+
+
+def _check_answer_sets(model: MaturityModel) -> list[Problem]:
+    """Every referenced answer set is defined, and every score lies in 0..1."""
+    problems: list[Problem] = []
+    defined = list(model.answer_sets)
+    for name, labels in model.answer_sets.items():
+        for label, score in labels.items():
+            if not 0 <= score <= 1:
+                problems.append(Problem(f"answer set {name}: {label!r} scores {score}: scores run from 0 to 1",
+                                        "bad-scale", ("answer_sets", name, label)))
+
+    def undefined(name: str | None, loc: tuple, owner: str) -> None:
+        if name is not None and name not in model.answer_sets:
+            problems.append(Problem(f"{owner}: answer set {name!r} is not defined{suggest(name, defined)}"
+                                    f" (answer_sets: {', '.join(defined) or 'none'})", "unknown-answer-set", loc, owner))
+
+    for i, d in enumerate(model.dimensions):
+        undefined(d.answers, ("dimensions", i, "answers"), f"dimension {d.id}")
+    for n, level in enumerate(model.levels, start=1):
+        for j, c in enumerate(level.criteria):
+            full, loc = f"{model.id}.{n}.{c.id}", ("levels", n - 1, "criteria", j)
+            undefined(c.answers, loc + ("answers",), f"criterion {full}")
+            seen: set[str] = set()
+            for k, q in enumerate(c.questions):
+                undefined(q.answers, loc + ("questions", k, "answers"), f"criterion {full}, question {q.id}")
+                if q.id in seen:
+                    problems.append(Problem(f"criterion {full}: question id {q.id!r} is used twice", "duplicate-id",
+                                            loc + ("questions", k, "id"), full))
+                seen.add(q.id)
+    return problems
 
 
 def _check_ladders(model: MaturityModel) -> list[Problem]:

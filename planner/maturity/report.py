@@ -35,13 +35,44 @@ def _clip(text: str, width: int = WRAP) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def summary_rows(results: dict[str, Assessment]) -> list[tuple[str, str, str, str]]:
-    """(model id, name, level reached, next level and its gap count) per model."""
+def score_text(score: float, top: int) -> str:
+    """``2.75 of 3``: a continuous score as reports show it."""
+    return f"{score:.2f}".rstrip("0").rstrip(".") + f" of {top}"
+
+
+def summary_rows(results: dict[str, Assessment]) -> list[tuple[str, str, str, str, str]]:
+    """(model id, name, level reached, score, next level and its gap count) per model."""
     rows = []
     for a in results.values():
         n = len(a.gaps())
         nxt = f"{a.next_level} {a.level_names[a.next_level]} ({n} gap{'' if n == 1 else 's'})" if a.next_level else "top level reached"
-        rows.append((a.model_id, a.model_name, f"{a.level} {a.level_name} (of {a.max_level})", nxt))
+        rows.append((a.model_id, a.model_name, f"{a.level} {a.level_name} (of {a.max_level})",
+                     score_text(a.score, a.max_level), nxt))
+    return rows
+
+
+def dimension_rows(a: Assessment) -> list[tuple[int, str, str, str]]:
+    """(group depth, name, level, score) per dimension, each group before its parts."""
+    parents, rows = a.dimension_parents, []
+    order = list(a.dimension_levels)
+
+    def depth(d: str) -> int:
+        n, seen = 0, {d}
+        while parents.get(d) and parents[d] not in seen:
+            d = parents[d]
+            seen.add(d)
+            n += 1
+        return n
+
+    def visit(parent: str | None) -> None:
+        for d in order:
+            if parents.get(d) == parent:
+                level = a.dimension_levels[d]
+                rows.append((depth(d), a.dimension_names[d], f"{level} {a.level_names.get(level, '')}".rstrip(),
+                             score_text(a.dimension_scores.get(d, float(level)), a.max_level)))
+                visit(d)
+
+    visit(None)
     return rows
 
 
@@ -145,13 +176,14 @@ def limitations(a: Assessment, level: int) -> list[str]:
 
 
 def text_model(a: Assessment) -> list[str]:
-    lines = [f"== {a.model_name} ({a.model_id}): level {a.level} of {a.max_level}, {a.level_name}"]
+    score = f", score {score_text(a.score, a.max_level)}" + (" (continuous)" if a.scoring == "continuous" else "")
+    lines = [f"== {a.model_name} ({a.model_id}): level {a.level} of {a.max_level}, {a.level_name}{score}"]
     if a.source:
         lines.append(_clip(f"   Source: {a.source}", 160))
     lines.append("   Level scores: " + "   ".join(f"{n} {a.level_names[n]} {_pct(s)}" for n, s in a.level_scores.items()))
     lines.append("")
-    rows = [(a.dimension_names[d], f"{lv} {a.level_names[lv]}") for d, lv in a.dimension_levels.items()]
-    lines += _table(("Dimension", "Level"), rows, "   ")
+    lines += _table(("Dimension", "Level", "Score"),
+                    [("  " * depth + name, level, score) for depth, name, level, score in dimension_rows(a)], "   ")
     counts = {n: sum(1 for lv in a.capability_levels.values() if lv == n) for n in a.level_names}
     shown = ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"
     lines.append(f"   Capabilities by the highest level they evidence: {shown}; not assessed: {a.not_assessed}")
@@ -180,11 +212,13 @@ def text_model(a: Assessment) -> list[str]:
 
 
 def md_model(a: Assessment) -> list[str]:
-    out = ["", f"## {a.model_name}: level {a.level} of {a.max_level}, {a.level_name}", ""]
+    out = ["", f"## {a.model_name}: level {a.level} of {a.max_level}, {a.level_name}, "
+                f"score {score_text(a.score, a.max_level)}", ""]
     if a.source:
         out += [f"*Source:* {a.source}", ""]
-    out += ["| Dimension | Level |", "|---|---|"]
-    out += [f"| {md_escape(a.dimension_names[d])} | {lv} {md_escape(a.level_names[lv])} |" for d, lv in a.dimension_levels.items()]
+    out += ["| Dimension | Level | Score |", "|---|---|---|"]
+    out += [f"| {'&nbsp;&nbsp;' * depth}{md_escape(name)} | {md_escape(level)} | {score} |"
+            for depth, name, level, score in dimension_rows(a)]
     out += ["", "| Level | Score |", "|---|---|"]
     out += [f"| {n} {md_escape(a.level_names[n])} | {_pct(s)} |" for n, s in a.level_scores.items()]
     if a.next_level:
@@ -218,7 +252,7 @@ def text_report(title: str, results: dict[str, Assessment], structure: Structure
     """The plain-text report: summary table, one section per model, then the structure (when given)."""
     _needs_facts(structure, facts)
     lines = [title, ""]
-    lines += _table(("Model", "Name", "Level reached", "Next level"), summary_rows(results))
+    lines += _table(("Model", "Name", "Level reached", "Score", "Next level"), summary_rows(results))
     lines.append("")
     for a in results.values():
         lines += text_model(a)
@@ -231,9 +265,9 @@ def md_report(title: str, results: dict[str, Assessment], structure: StructureRe
               facts: Facts | None = None) -> str:
     """The same report in Markdown."""
     _needs_facts(structure, facts)
-    out = [f"# {md_escape(title)}", "", "| Model | Level reached | Next level |", "|---|---|---|"]
-    for model_id, name, level, nxt in summary_rows(results):
-        out.append(f"| {md_escape(name)} (`{model_id}`) | {md_escape(level)} | {md_escape(nxt)} |")
+    out = [f"# {md_escape(title)}", "", "| Model | Level reached | Score | Next level |", "|---|---|---|---|"]
+    for model_id, name, level, score, nxt in summary_rows(results):
+        out.append(f"| {md_escape(name)} (`{model_id}`) | {md_escape(level)} | {score} | {md_escape(nxt)} |")
     for a in results.values():
         out += md_model(a)
     if structure is not None:

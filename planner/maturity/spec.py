@@ -18,6 +18,12 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 """Lower-case words joined by ``-`` or ``_``: model, dimension and criterion ids."""
 
 Evidence = Literal["rule", "answer", "either"]
+Scoring = Literal["staged", "continuous"]
+"""``staged``: a level counts when it and every level below it hold no gap (CMMI's staged
+representation). ``continuous``: scores are kept with partial credit and summed level by
+level, so each level counts on its own (CMMI's continuous representation, questionnaire models)."""
+Aggregate = Literal["mean", "min", "sum", "weighted"]
+"""How a group of dimensions combines its children's scores (``weighted``: by each child's ``weight``)."""
 Kind = Literal["capability", "limitation"]
 """What a level's characteristic is: a capability the operation gains (cumulative: it
 is still required at every higher level, unless a stronger criterion supersedes it),
@@ -31,7 +37,7 @@ class Strict(BaseModel):
 
 
 class Dimension(Strict):
-    """An area the model judges separately (the continuous representation)."""
+    """An area the model judges separately; with ``parent``, part of a group (a stream of a practice)."""
 
     id: Slug
     """Short id used by criteria (``data``, ``creation``)."""
@@ -39,6 +45,27 @@ class Dimension(Strict):
     """Display name."""
     summary: str = ""
     """What the dimension covers."""
+    parent: Slug | None = None
+    """The group this dimension belongs to (another dimension's id); groups nest to any depth."""
+    aggregate: Aggregate = "mean"
+    """How this dimension, when it is a group, combines its children's scores."""
+    weight: float = Field(default=1.0, gt=0)
+    """Weight of this dimension in a ``weighted`` parent."""
+    answers: Slug | None = None
+    """Answer set of the criteria in this dimension (a key of the model's ``answer_sets``)."""
+
+
+class Question(Strict):
+    """One question of a criterion that asks several; its answer is keyed ``<criterion id>#<question id>``."""
+
+    id: Slug
+    """Short id, unique within the criterion."""
+    text: str = Field(min_length=1)
+    """The question as a person answers it."""
+    answers: Slug | None = None
+    """Answer set of this question (default: the criterion's)."""
+    weight: float = Field(default=1.0, gt=0)
+    """Weight in the criterion's score (the weighted mean of its questions)."""
 
 
 class Criterion(Strict):
@@ -69,6 +96,12 @@ class Criterion(Strict):
     segment-targeted or one-to-one communication supersedes mass communication."""
     aliases: list[str] = []
     """Former full ids of this criterion: answers keyed by them still count (with a note)."""
+    answers: Slug | None = None
+    """Answer set of this criterion (default: its dimension's, else the model's ``answer_scale``)."""
+    questions: list[Question] = []
+    """Several questions, each answered on its own; the criterion scores their weighted mean."""
+    checks: list[str] = []
+    """Quality checks an assessor verifies before accepting a positive answer (shown with the question)."""
 
     @model_validator(mode="after")
     def _evidence_default(self) -> "Criterion":
@@ -101,6 +134,15 @@ class Level(Strict):
     """What must be met to hold the level."""
 
 
+class LevelZero(Strict):
+    """The optional level below the first: "nothing in place"."""
+
+    name: str = Field(min_length=1)
+    """Display name (``No practice``)."""
+    summary: str = ""
+    """What an operation at level 0 looks like."""
+
+
 class MaturityModel(Strict):
     """A maturity model: ordered levels, dimensions, criteria and how answers score."""
 
@@ -114,6 +156,15 @@ class MaturityModel(Strict):
     """What the model measures."""
     answer_scale: dict[str, float] = {"no": 0.0, "partly": 0.5, "largely": 0.75, "yes": 1.0}
     """Answer labels and their scores (0..1); ``true``/``false`` and numbers are always accepted."""
+    answer_sets: dict[Slug, dict[str, float]] = {}
+    """Named answer sets (label -> score 0..1), referenced by criteria, questions or dimensions (``answers``);
+    an answer outside its set is an error located in the chart."""
+    scoring: Scoring = "staged"
+    """How levels are reached: ``staged`` or ``continuous`` (see :data:`Scoring`)."""
+    aggregate: Aggregate = "mean"
+    """How the model's score combines its top-level dimensions."""
+    level_zero: LevelZero | None = None
+    """A level 0 below the first level: a chart with a gap at level 1 is then at level 0, not level 1."""
     threshold: float = Field(default=0.75, gt=0, le=1)
     """Score an answer needs to meet a criterion."""
     evidence_required: bool = True
@@ -147,7 +198,39 @@ class MaturityModel(Strict):
         return {old: c.id for c in self.criteria for old in c.aliases}
 
     def level_name(self, number: int) -> str:
+        if number == 0 and self.level_zero is not None:
+            return self.level_zero.name
         return self.levels[number - 1].name
+
+    @property
+    def min_level(self) -> int:
+        """0 when the model has a level 0, else 1."""
+        return 0 if self.level_zero is not None else 1
+
+    def answer_set(self, c: "Criterion", question: "Question | None" = None) -> tuple[str | None, dict[str, float]]:
+        """(set name, labels) for a criterion or one of its questions; the model's scale when none is named."""
+        name = (question.answers if question else None) or c.answers or self.dimension(c.dimension).answers
+        return (name, self.answer_sets[name]) if name and name in self.answer_sets else (None, self.answer_scale)
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        for dim in self.dimensions:
+            if dim.id == dimension_id:
+                return dim
+        raise KeyError(dimension_id)
+
+    @cached_property
+    def dimensions_at_bottom(self) -> list[str]:
+        """Dimensions that are no group: where criteria sit."""
+        groups = {d.parent for d in self.dimensions if d.parent}
+        return [d.id for d in self.dimensions if d.id not in groups]
+
+    @cached_property
+    def children(self) -> dict[str | None, list[str]]:
+        """Dimension id (``None``: the model) -> its child dimensions' ids, in file order."""
+        found: dict[str | None, list[str]] = {None: []}
+        for dim in self.dimensions:
+            found.setdefault(dim.parent, []).append(dim.id)
+        return found
 
     @property
     def max_level(self) -> int:
