@@ -18,7 +18,7 @@ from .app import chart_argument, cli, echo, format_option
 @chart_argument()
 @click.option("--model", "models", multiple=True, metavar="NAME|PATH",
               help="A built-in model or a model file; repeat for several. Default: every built-in model.")
-@format_option("text", "md", "json")
+@format_option("text", "md", "json", "xlsx")
 @click.option("--no-structure", is_flag=True, help="Leave out the structural analysis.")
 def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool) -> None:
     """Assess a chart's maturity: levels per model and dimension, and the gaps to the next level."""
@@ -29,6 +29,12 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool) -
     structure = None if no_structure else analyze_structure(facts)
     if fmt == "json":
         echo(json.dumps(json_report(chart, facts, results, structure), indent=2), json=True)
+        return
+    if fmt == "xlsx":  # a summary sheet, then a sheet per model; written to standard output
+        from ..interchange.sheets import assessment_sheets
+        from .xlsx_out import write_workbook_to_stdout
+
+        write_workbook_to_stdout(assessment_sheets(results), "> assessment.xlsx")
         return
     render = md_report if fmt == "md" else text_report
     echo(render(report_title(loaded.chart), results, structure, facts), nl=False)

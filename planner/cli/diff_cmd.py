@@ -26,7 +26,7 @@ COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "gre
 @cli.command("diff")
 @click.argument("a", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
-@format_option("text", "json")
+@format_option("text", "json", "xlsx")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Also draw the union of both charts: FILE.svg, .png, .pdf or .dot.")
 @click.option("--renames/--no-renames", default=True, show_default=True,
@@ -50,6 +50,11 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
     if fmt == "json":
         data = {"a_path": str(a), "b_path": str(b), **result.to_dict()}
         echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
+    elif fmt == "xlsx":  # summary, elements, moves, relations, maturity sheets; to standard output
+        from ..interchange.sheets import diff_sheets
+        from .xlsx_out import write_workbook_to_stdout
+
+        write_workbook_to_stdout(diff_sheets(result.to_dict()), "> diff.xlsx")
     else:
         echo_lines(text_lines(result, relations=relations, a_label=str(a), b_label=str(b)), color)
     if output is not None:

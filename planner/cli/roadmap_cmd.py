@@ -43,7 +43,7 @@ def _date(ctx, param, value):
 @click.option("--start", callback=_date, help="First day of the plan, YYYY-MM-DD (default: the chart's as-of date).")
 @click.option("--objective", type=click.Choice(["cost", "effort"]), default="cost", show_default=True,
               help="What the chosen solutions minimise.")
-@format_option("text", "md", "json", "tjp")
+@format_option("text", "md", "json", "tjp", "xlsx")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Also draw the roadmap: .svg, .png, .pdf or .dot.")
 @click.option("--future-state", type=click.Path(dir_okay=False, path_type=Path),
@@ -71,6 +71,11 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
         echo(to_markdown(result), nl=False)
     elif fmt == "tjp":
         echo(to_tjp(result), nl=False)
+    elif fmt == "xlsx":  # phases, a sheet per phase, gaps; to standard output
+        from ..interchange.sheets import roadmap_sheets
+        from .xlsx_out import write_workbook_to_stdout
+
+        write_workbook_to_stdout(roadmap_sheets(result.to_dict()), "> roadmap.xlsx")
     else:
         echo(to_text(result), nl=False)
     if output is not None:
