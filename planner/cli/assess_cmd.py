@@ -12,6 +12,7 @@ from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
 from ..store import load_chart
 from .app import chart_argument, cli, echo, format_option
+from .units_out import show_units
 
 
 @cli.command()
@@ -20,10 +21,16 @@ from .app import chart_argument, cli, echo, format_option
               help="A built-in model or a model file; repeat for several. Default: every built-in model.")
 @format_option("text", "md", "json", "xlsx")
 @click.option("--no-structure", is_flag=True, help="Leave out the structural analysis.")
-def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool) -> None:
+@click.option("--by", type=click.Choice(["lob", "team"]), help="A matrix of levels per line of business or team.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --by, also draw the unit heat map: .svg, .png, .pdf or .dot.")
+def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, by: str | None,
+           output: Path | None) -> None:
     """Assess a chart's maturity: levels per model and dimension, and the gaps to the next level."""
     chosen = [load_model(m) for m in models] if models else None
     loaded = load_chart(chart)
+    if by:  # the unit matrix instead of the report (docs/history.md)
+        return show_units(loaded, chosen, by, fmt, output)
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
     results = assess_all(facts, chosen)
     structure = None if no_structure else analyze_structure(facts)

@@ -9,6 +9,7 @@ See ``docs/render.md`` for the views, the theme and how to build a new view.
 from __future__ import annotations
 
 from . import capabilities_view, coe_view, data_view, flows_view, heatmap_view, org_view, scorecard_view  # noqa: F401  (register)
+from . import units_view  # noqa: F401  (register)
 from .dot import Dot, Html, quote, text
 from .legend import Legend, add_legend
 from .scene import COLLAPSE_CHOICES, Item, Link, Scene

@@ -1,0 +1,130 @@
+"""The ``units`` view: lines of business (or teams) against each model's dimensions, coloured by level.
+
+One table: a row per unit, and for each model a column with its overall level
+followed by one column per dimension. A cell is coloured on the level scale of
+the heat map; where the chart sets a target for the unit (``targets:``) and the
+level is below it, the cell gets a thick black frame and says ``2 \u25bc 3`` (level 2,
+target 3), so the gaps between where each unit is and where it should be are seen
+at a glance. Pure: the levels and targets come in as :class:`UnitsInput`
+(``planner assess --by lob -o units.svg`` draws it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .dot import Dot, Html, cell, font, row, table, text
+from .draw import finish, new_dot, title
+from .legend import Legend
+from .scene import Scene
+from .theme import DEFAULT_THEME, Theme, level_color
+from .views import HeatInput, RenderOptions, View, register
+
+BELOW_COLOR = "#111111"
+"""Frame of a cell below its target: near black, visible on every level colour (red on red is not)."""
+BELOW_BORDER = 3
+CELL_WIDTH = 64
+
+Key = tuple[str, str, "str | None"]
+
+
+@dataclass(frozen=True)
+class UnitsInput(HeatInput):
+    """What the unit heat map draws: per (unit id, model id, dimension id or None) a level and a target."""
+
+    by: str = "lob"
+    chart_name: str = ""
+    units: tuple[tuple[str, str, int], ...] = ()
+    """(unit id, name, elements in its scope), in row order."""
+    models: tuple[tuple[str, str, int, tuple[tuple[str, str], ...]], ...] = ()
+    """(model id, name, number of levels, ((dimension id, name), ...)), in column order."""
+    cells: Mapping[Key, tuple[int, "int | None"]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, matrix) -> "UnitsInput":
+        """From a :class:`planner.maturity.units.UnitMatrix`."""
+        cells: dict[Key, tuple[int, int | None]] = {}
+        models: dict[str, tuple] = {}
+        for r in matrix.units:
+            for key, a in r.assessments.items():
+                models.setdefault(key, (key, a.model_name, a.max_level, tuple(a.dimension_names.items())))
+                cells[(r.unit.id, key, None)] = (a.level, r.target(key))
+                for dim, level in a.dimension_levels.items():
+                    cells[(r.unit.id, key, dim)] = (level, r.target(key, dim))
+        units = tuple((r.unit.id, r.unit.name, r.elements) for r in matrix.units)
+        return cls({}, by=matrix.by, chart_name=matrix.chart_name, units=units, models=tuple(models.values()),
+                   cells=cells, notes=tuple(matrix.notes))
+
+
+def _level_cell(data: UnitsInput, key: Key, levels: int) -> Html:
+    level, target = data.cells.get(key, (None, None))
+    fill, ink = level_color(level, levels)
+    below = level is not None and target is not None and level < target
+    words = "" if level is None else (f"{level} \u25bc {target}" if below else str(level))
+    tip = f"{key[0]} / {key[1]}" + (f" / {key[2]}" if key[2] else "") + f": level {level}" \
+        + (f", target {target}" if target is not None else "")
+    attrs = {"border": BELOW_BORDER, "color": BELOW_COLOR} if below else {}
+    return cell(font(text(words), size=10, color=ink, bold=key[2] is None), bgcolor=fill, width=CELL_WIDTH,
+                tooltip=tip, **attrs)
+
+
+def _grid(data: UnitsInput) -> Html:
+    word = "Line of business" if data.by == "lob" else "Team"
+    head = [cell(font(text(word), bold=True, size=10), rowspan=2, align="left", valign="bottom")]
+    sub = []
+    for model_id, name, _, dims in data.models:
+        head.append(cell(font(text(f"{name} ({model_id})", wrap=40), bold=True, size=10), colspan=len(dims) + 1))
+        sub.append(cell(font(text("level"), bold=True, size=9)))
+        sub += [cell(font(text(dim_name, wrap=12), size=9), width=CELL_WIDTH) for _, dim_name in dims]
+    rows = [row(*head), row(*sub)]
+    for unit_id, unit_name, elements in data.units:
+        cells = [cell(font(text(unit_name, wrap=30), bold=True, size=10) + Html("<BR/>")
+                      + font(text(f"{elements:,} elements"), size=9, color="#57606a"), align="left")]
+        for model_id, _, levels, dims in data.models:
+            cells.append(_level_cell(data, (unit_id, model_id, None), levels))
+            cells += [_level_cell(data, (unit_id, model_id, dim), levels) for dim, _ in dims]
+        rows.append(row(*cells))
+    return table(rows, border=0, cellborder=1, cellspacing=2, cellpadding=5)
+
+
+def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | None = None) -> str:
+    """DOT text of the unit heat map."""
+    dot: Dot = new_dot(theme, rankdir="LR")
+    legend = Legend()
+    if data.units and data.models:
+        dot.node(("units",), _grid(data), shape="plain", style="")
+    most = max((levels for _, _, levels, _ in data.models), default=5)
+    for level in range(1, most + 1):
+        legend.swatch(level_color(level, most)[0], f"level {level}" + (" (lowest)" if level == 1 else ""))
+    if any(t is not None and lv < t for lv, t in data.cells.values()):
+        legend.notes.append("Black frame, 2 \u25bc 3: level 2, below the unit's target of 3 (targets: in the chart).")
+    legend.notes.append("Colours run from each model's lowest level (red) to its highest (green).")
+    if data.by == "lob":
+        legend.notes.append("Each line of business is judged on its own capabilities and the shared ones.")
+    plural = "lines of business" if data.by == "lob" else "teams"
+    notes = list(data.notes) or ([] if data.units else [f"No {plural} to show: give the view a unit assessment "
+                                                        f"(planner assess --by lob -o FILE)."])
+    sub = f"Maturity per {'line of business' if data.by == 'lob' else 'team'} \u00b7 {len(data.units)} {plural}"
+    return finish(dot, theme, legend, title(heading or data.chart_name or "Chart", sub, notes))
+
+
+def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
+    """The registered view: draws the :class:`UnitsInput` given as ``options.heat``."""
+    data = options.heat if isinstance(options.heat, UnitsInput) else UnitsInput({})
+    return units_dot(data, theme, options.title or (None if data.chart_name else scene.graph.graph.get("name")))
+
+
+VIEW = register(View(
+    name="units",
+    title="Maturity per unit",
+    description="lines of business or teams against each model's dimensions, below-target cells framed",
+    kinds=frozenset({"capability"}),
+    relations=frozenset(),
+    core=frozenset(),  # the grid draws units, not chart elements: nothing to select or aggregate
+    draw=draw,
+    rankdir="LR",
+    group_keys=None,
+    draw_aggregate=draw,
+))

@@ -1,0 +1,151 @@
+"""Maturity per unit: lines of business and teams judged on their own part of the chart, with targets."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planner.cli import cli
+from planner.maturity.units import Unit, assess_units, scope_capabilities, unit_chart, units_of
+from planner.model import Chart, iter_refs
+from planner.render import RenderOptions, to_dot
+from planner.render.units_view import UnitsInput, units_dot
+from planner.graph import build_graph
+from planner.store import load_chart, parse_chart
+
+CALIBRATION = Path(__file__).parent / "calibration"
+WHOLESALER = CALIBRATION / "held-info2-wholesaler.yaml"
+BANK = CALIBRATION / "coe4-retail-bank.yaml"
+CREDIT_UNION = CALIBRATION / "eng3-credit-union.yaml"
+TARGETS = """targets:
+  lob:
+    trade: {engagement: 2}
+    consumer: {engagement: 3, engagement.data: 2}
+    retail: {engagement: 2}
+"""
+
+
+def levels(matrix, model: str) -> dict[str, int]:
+    return {r.unit.id: r.assessments[model].level for r in matrix.units}
+
+
+def test_lines_with_different_evidence_get_different_levels(runner):
+    """The wholesaler's consumer line runs a card scheme; its trade line has no loyalty programme at all."""
+    result = runner.invoke(cli, ["assess", str(WHOLESALER), "--by", "lob", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    units = {u["id"]: u for u in json.loads(result.output)["units"]}
+    assert set(units) == {"trade", "consumer"}
+    assert units["trade"]["models"]["engagement"]["level"] == 1
+    assert units["consumer"]["models"]["engagement"]["level"] == 2
+    assert "engagement.2.basic-loyalty" in units["trade"]["models"]["engagement"]["gaps"]
+    assert "engagement.2.basic-loyalty" not in units["consumer"]["models"]["engagement"]["gaps"]
+    chart = load_chart(WHOLESALER)
+    assert "cardscheme" in scope_capabilities(chart, Unit("lob", "consumer", "consumer"))
+    assert "cardscheme" not in scope_capabilities(chart, Unit("lob", "trade", "trade"))
+
+
+def test_bank_deposits_line_is_behind_on_coe_maturity():
+    matrix = assess_units(load_chart(BANK), "lob", ["coe"])
+    assert levels(matrix, "coe") == {"deposits": 2, "cards": 4, "lending": 4}
+
+
+def test_credit_union_lines_differ_in_scope_but_share_their_level_3_evidence():
+    """Cards and mortgages each have a capability of their own, but segmentation, the member view and the
+    campaigns that make level 3 serve both lines: same engagement level, as the calibration intends."""
+    chart = load_chart(CREDIT_UNION)
+    assert [u.id for u in units_of(chart, "lob")] == ["cards", "mortgages"]
+    cards = scope_capabilities(chart, Unit("lob", "cards", "cards"))
+    mortgages = scope_capabilities(chart, Unit("lob", "mortgages", "mortgages"))
+    assert "rewards" in cards - mortgages and "mortgage-advice" in mortgages - cards
+    matrix = assess_units(chart, "lob", ["engagement"])
+    assert levels(matrix, "engagement") == {"cards": 3, "mortgages": 3}
+
+
+def test_shared_capabilities_can_be_left_out():
+    chart = load_chart(CREDIT_UNION)
+    unit = Unit("lob", "cards", "cards")
+    with_shared, without = scope_capabilities(chart, unit), scope_capabilities(chart, unit, shared=False)
+    assert without < with_shared
+    assert all(c.lob == [] for c in chart.capabilities if c.id in with_shared - without)
+
+
+@pytest.mark.parametrize("path", [WHOLESALER, BANK, CREDIT_UNION])
+def test_a_unit_chart_holds_what_its_capabilities_reference(path):
+    chart = load_chart(path)
+    for unit in units_of(chart, "lob") + units_of(chart, "team"):
+        sub = unit_chart(chart, unit)
+        present = set(sub.elements_by_id())
+        for cap in sub.capabilities:
+            for _, _, target in iter_refs(cap):
+                assert target in present, (unit, cap.id, target)
+        for coe in sub.coes:
+            assert set(coe.capabilities) <= {c.id for c in sub.capabilities}
+        assert sub.answers == chart.answers
+
+
+def test_team_scope_includes_sub_teams():
+    chart = load_chart(CREDIT_UNION)
+    marketing = scope_capabilities(chart, Unit("team", "mkt", "Marketing"))
+    brand = scope_capabilities(chart, Unit("team", "brand", "Brand and Content"))
+    assert brand and brand < marketing
+
+
+def test_targets_mark_units_below_them_and_unknown_units_are_noted(runner, tmp_path):
+    chart_file = tmp_path / "pennant.yaml"
+    chart_file.write_text(WHOLESALER.read_text(encoding="utf-8") + TARGETS, encoding="utf-8")
+    chart = load_chart(chart_file)
+    matrix = assess_units(chart, "lob", ["engagement"])
+    trade, consumer = matrix.units
+    assert trade.below_target("engagement") and consumer.below_target("engagement")
+    assert consumer.target("engagement", "data") == 2 and not consumer.below_target("engagement", "data")
+    assert consumer.target("engagement", "culture") == 3  # the model's target stands for each dimension
+    assert matrix.notes == ["targets: lob 'retail' is not a line of business of this chart"]
+    result = runner.invoke(cli, ["assess", str(chart_file), "--by", "lob", "--model", "engagement"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines() if line.startswith(("trade", "cons"))}
+    assert rows["trade"][2] == "1!2" and rows["consumer"][2] == "2!3"
+    assert "note: targets: lob 'retail'" in result.output
+
+
+def test_a_bad_target_is_a_located_error(tmp_path):
+    bad = WHOLESALER.read_text(encoding="utf-8") + "targets:\n  division:\n    trade: {engagement: 0}\n"
+    report = parse_chart(bad, "bad.yaml")
+    assert not report.ok
+    found = {p.loc: p.format() for p in report.errors}
+    assert found[("targets", "division")].startswith("bad.yaml:364:5: error: division: Input should be 'lob' or 'team'")
+    assert "greater than or equal to 1" in found[("targets", "division", "trade", "engagement")]
+
+
+def test_units_heat_map_marks_below_target_cells(tmp_path):
+    chart_file = tmp_path / "pennant.yaml"
+    chart_file.write_text(WHOLESALER.read_text(encoding="utf-8") + TARGETS, encoding="utf-8")
+    data = UnitsInput.of(assess_units(load_chart(chart_file), "lob", ["engagement", "dcg"]))
+    dot = units_dot(data)
+    assert "1 \u25bc 2" in dot and "2 \u25bc 3" in dot
+    assert dot.count('BORDER="3"') == 8  # trade: level and 3 dimensions; consumer: level and 3 (data meets 2)
+    assert "Black frame" in dot and "trade" in dot and "consumer" in dot
+
+
+def test_units_view_without_an_assessment_says_how_to_get_one():
+    graph = build_graph(load_chart(WHOLESALER))
+    dot = to_dot(graph, "units", RenderOptions())
+    assert "planner assess --by lob -o FILE" in dot
+
+
+@pytest.mark.needs_dot
+def test_assess_by_team_draws_the_heat_map(runner, tmp_path):
+    out = tmp_path / "teams.svg"
+    result = runner.invoke(cli, ["assess", str(CREDIT_UNION), "--by", "team", "--model", "engagement", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Maturity per team" in result.output and out.read_text().startswith("<?xml")
+    assert shutil.which("dot")
+
+
+def test_a_chart_without_lines_of_business(runner, small_chart_path):
+    chart = Chart.model_validate({"chart": {"name": "X"}})
+    assert assess_units(chart, "lob").units == []
+    result = runner.invoke(cli, ["assess", str(small_chart_path), "--by", "lob", "--model", "engagement"])
+    assert result.exit_code == 0 and "consumer" in result.output
