@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sys
 
-import click
-
 from ..errors import PlannerError
 
 
@@ -22,6 +20,7 @@ def write_workbook_to_stdout(sheets, example: str) -> None:
     if stream.isatty():
         raise PlannerError(f"--format xlsx writes a binary workbook: redirect it to a file ({example})")
     data = workbook_bytes(sheets)
-    out = click.get_binary_stream("stdout")
+    stream.flush()
+    out = stream.buffer
     out.write(data)
     out.flush()
