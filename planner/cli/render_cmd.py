@@ -14,6 +14,7 @@ from ..render.heatmap_view import default_model
 from ..render.output import FORMATS, GraphvizMissingError, format_for
 from ..store import load_chart
 from .app import chart_argument, cli, shown
+from .mermaid_out import check_view, render_mermaid
 
 DEFAULT_MODEL = default_model()
 
@@ -40,7 +41,10 @@ def render_graph(graph, view: str, output: Path, options: RenderOptions, model: 
 
 @cli.command()
 @chart_argument()
-@click.option("--view", "view", type=click.Choice(sorted(VIEWS)), required=True, help="Which diagram to draw.")
+@click.option("--view", "view", type=click.Choice(sorted(VIEWS) + ["roadmap"]), required=True,
+              help="Which diagram to draw (roadmap: with --format mermaid).")
+@click.option("--format", "fmt", type=click.Choice(["graphviz", "mermaid"]), default="graphviz", show_default=True,
+              help="mermaid: text for GitHub/GitLab Markdown (org, coe, data, roadmap); printed, or -o FILE.mmd|.md.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help=f"File to write; the format follows the extension ({', '.join(s for s in FORMATS if s != '.gv')}).")
 @click.option("--focus", metavar="ID", help="Only what lies within --depth links of this element.")
@@ -53,7 +57,7 @@ def render_graph(graph, view: str, output: Path, options: RenderOptions, model: 
               help="Aggregate the view into groups with counts above this many nodes.")
 @click.option("--title", help="Title instead of the chart's name.")
 def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, only: str | None,
-           collapse: str | None, model: str, max_nodes: int, title: str | None) -> None:
+           collapse: str | None, model: str, max_nodes: int, title: str | None, fmt: str = "graphviz") -> None:
     """Draw one view of a chart as SVG, PNG, PDF or DOT.
 
     \b
@@ -61,6 +65,9 @@ def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, 
     Example, a slide of one capability and its people, partners and systems:
       planner render --view capabilities --focus cap-email-marketing -o email.svg
     """
+    check_view(view, fmt)
+    if fmt == "mermaid":
+        return render_mermaid(chart, view, output, model, bool(focus or only or collapse))
     if model != DEFAULT_MODEL and view not in ASSESSED_VIEWS:
         click.echo(f"planner: note: --model only applies to --view heatmap and scorecard; ignored for {view}", err=True)
     options = RenderOptions(focus=focus, depth=depth, only=tuple(only.split(",")) if only else (),
