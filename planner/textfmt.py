@@ -77,4 +77,41 @@ def md_escape(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-__all__ = ["md_escape", "printable", "wrap"]
+_IRREGULAR = {"person": "people", "criterion": "criteria", "capability": "capabilities", "CoE": "CoEs",
+              "person-week": "person-weeks", "is": "are", "was": "were", "has": "have"}
+
+
+def number(value: float | int, places: int = 2) -> str:
+    """A count or measure as a reader writes it: ``1,250``, ``0.83``, ``28.6``, ``3`` (not ``3.0``)."""
+    if isinstance(value, bool):
+        value = int(value)
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
+    return text
+
+
+def plural(count: float | int, word: str, many: str | None = None) -> str:
+    """``word`` for exactly one, its plural otherwise (0 people, 0.83 people, 1 person, 2 people)."""
+    if count == 1:
+        return word
+    if many is not None:
+        return many
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def count(value: float | int, word: str, many: str | None = None, places: int = 2) -> str:
+    """``1 person``, ``0.83 people``, ``28.6 person-weeks``, ``1,250 elements``."""
+    return f"{number(value, places)} {plural(value, word, many)}"
+
+
+def join_names(names: list[str]) -> str:
+    """Names listed with `` / `` unless one of them holds a slash (``Initial/ad hoc``): then ``; ``."""
+    return ("; " if any("/" in n for n in names) else " / ").join(names)
+
+
+__all__ = ["count", "join_names", "md_escape", "number", "plural", "printable", "wrap"]

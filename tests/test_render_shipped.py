@@ -96,4 +96,4 @@ def test_org_view_of_the_shipped_charts_fits_a_slide(graphs, state):
     assert "Departments wrapped over" in source
     width, height, boxes = layout(source)
     assert width / height <= 2.5
-    assert len(boxes) > 50 and not overlapping(boxes)
+    assert len(boxes) >= 45 and not overlapping(boxes)  # people and CoEs (the legend is in the title)

@@ -55,11 +55,47 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     legend.notes.append("Capabilities are boxed by area; people, teams and partners on the left, "
                         "systems and data they use on the right.")
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
-                    chart_subtitle(scene.graph, "Capability-resource chart"), scene.notes)
-    return finish(dot, theme, legend, heading)
+                    chart_subtitle(scene.graph, "Capability-resource chart"))
+    return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
 
 RELATION_RANK = {r: i for i, r in enumerate(RESOURCE_RELATIONS + USE_RELATIONS)}
+
+PER_SLIDE = 4
+"""Capabilities on one slide of ``--split``: with their people, partners, systems and data, more make
+a picture taller than wide. A larger area is cut into balanced slides (``delivery-1``, ``delivery-2``)."""
+
+
+def _chunks(graph) -> dict[str, tuple[str, list[str]]]:
+    """Part id -> (label, capability ids), areas in :data:`AREA_ORDER`, each cut into balanced slides."""
+    chart = graph.graph.get("chart")
+    by_area: dict[str, list[str]] = {}
+    for cap in (chart.capabilities if chart is not None else ()):
+        by_area.setdefault(cap.area, []).append(cap.id)
+    found = {}
+    for area in sorted(by_area, key=lambda a: AREA_ORDER.index(a) if a in AREA_ORDER else 99):
+        caps = by_area[area]
+        count = -(-len(caps) // PER_SLIDE)
+        for n in range(count):
+            share = caps[n * len(caps) // count:(n + 1) * len(caps) // count]
+            key, label = (area, area.capitalize()) if count == 1 else (f"{area}-{n + 1}", f"{area.capitalize()} ({n + 1} of {count})")
+            found[key] = (label, share)
+    return found
+
+
+def parts(graph) -> list[tuple[str, str]]:
+    """One slide per area (``--split``), in :data:`AREA_ORDER`; a large area over several."""
+    return [(key, label) for key, (label, _) in _chunks(graph).items()]
+
+
+def cut(graph, nodes: dict, edges: list, part: str) -> tuple[dict, list, str]:
+    """The capabilities of one part with everyone and everything they use or answer to."""
+    label, share = _chunks(graph)[part]
+    caps = set(share) & set(nodes)
+    kept = [e for e in edges if e[0] in caps or e[1] in caps]
+    ends = caps | {e[0] for e in kept} | {e[1] for e in kept}
+    return {n: d for n, d in nodes.items() if n in ends}, kept, f"Area {label} only."
+
 
 VIEW = register(View(
     name="capabilities",
@@ -72,4 +108,6 @@ VIEW = register(View(
     rankdir="LR",
     reverse=frozenset(RESOURCE_RELATIONS),
     focus_only=frozenset({"consulted", "informed"}),
+    parts=parts,
+    cut=cut,
 ))

@@ -13,7 +13,7 @@ from .dot import Html, cell, font, row, table, text
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
 from .scene import Item, Scene
-from .theme import CATEGORICAL, STATUS_COLORS, Theme
+from .theme import CATEGORICAL, STATUS_COLORS, Theme, MIN_FONT
 from .views import RenderOptions, View, register
 
 MAX_SLA_ROWS = 6
@@ -38,14 +38,14 @@ def _sla_rows(coe) -> list[Html]:
                         cell(font(text(f"{measured}{mark}"), color=STATUS_COLORS[status], bold=status == "missed"),
                              align="right")))
     if len(coe.sla) > MAX_SLA_ROWS:
-        rows.append(row(cell(font(f"+ {len(coe.sla) - MAX_SLA_ROWS} more SLA rows", size=8), colspan=3)))
+        rows.append(row(cell(font(f"+ {len(coe.sla) - MAX_SLA_ROWS} more SLA rows", size=MIN_FONT), colspan=3)))
     return rows
 
 
 def coe_table(scene: Scene, item: Item) -> Html:
     """The HTML-like label of one CoE."""
     coe = item.element
-    small = dict(size=8, color="#444c56")
+    small = dict(size=MIN_FONT, color="#444c56")
     scope = coe.scope + (f", run by {_name(scene, coe.provider)}" if coe.provider else "")
     rows = [row(cell(font(text(item.label, wrap=34), size=11, bold=True), colspan=3)),
             row(cell(font(text(f"{scope} \u00b7 lead: {_name(scene, coe.lead) or 'none'}", wrap=44), **small),
@@ -101,8 +101,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         legend.lines.append((colors[chain], "", f"value chain: {_name(scene, chain)}"))
     legend.swatch(STATUS_COLORS["met"], "SLA met (\u2714)").swatch(STATUS_COLORS["missed"], "SLA missed (\u2718)")
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
-                    chart_subtitle(scene.graph, "Centers of Excellence and the digital value chain"), scene.notes)
-    return finish(dot, theme, legend, heading)
+                    chart_subtitle(scene.graph, "Centers of Excellence and the digital value chain"))
+    return finish(dot, theme, legend, heading, scene.notes, below=options.legend_below is not False)
 
 
 VIEW = register(View(

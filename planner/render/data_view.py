@@ -78,8 +78,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         draw_link(dot, link, theme)
         legend.relation(link.relation)
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
-                    chart_subtitle(scene.graph, "Data sources and their integration"), scene.notes)
-    return finish(dot, theme, legend, heading)
+                    chart_subtitle(scene.graph, "Data sources and their integration"))
+    return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
 
 VIEW = register(View(

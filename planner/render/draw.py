@@ -11,9 +11,9 @@ import math
 from typing import Any, Hashable, Iterable
 
 from .dot import Block, Dot, Html, font, text
-from .legend import Legend, add_legend
+from .legend import Legend, beside_title
 from .scene import Item, Link
-from .theme import AGGREGATE_STYLE, KIND_PLURALS, Theme
+from .theme import AGGREGATE_STYLE, KIND_PLURALS, MIN_FONT, Theme
 
 WRAP = 26
 """Characters per line in node names before they wrap."""
@@ -31,8 +31,8 @@ def title(heading: str, subtitle: str = "", notes: Iterable[str] = ()) -> Html:
     parts = [font(text(heading, wrap=90), size=16, bold=True)]
     if subtitle:
         parts.append(font(text(subtitle, wrap=110), size=10, color="#57606a"))
-    for note in notes:
-        parts.append(font(text(note, wrap=110), size=9, color="#9a3412", italic=True))
+    for note in notes:  # views pass their notes to finish() instead: a footnote under the legend
+        parts.append(font(text(note, wrap=110), size=MIN_FONT, color="#57606a", italic=True))
     return Html("<BR/>".join(parts) + "<BR/> ")
 
 
@@ -74,8 +74,8 @@ def counts_line(item: Item) -> str:
     return ", ".join(f"{n:,} {KIND_PLURALS.get(k, k) if n != 1 else k}" for k, n in item.members.most_common())
 
 
-_DETAIL_FONT = font(Html(""), size=8, color="#444c56")[:-len("</FONT>")]
-"""``<FONT ...>`` of the lines under a node's name (what ``font(..., size=8, color=...)`` opens with)."""
+_DETAIL_FONT = font(Html(""), size=MIN_FONT, color="#444c56")[:-len("</FONT>")]
+"""``<FONT ...>`` of the lines under a node's name (what ``font(..., size=MIN_FONT, color=...)`` opens with)."""
 
 
 def label(item: Item, extra: str = "") -> Html:
@@ -127,10 +127,14 @@ def draw_link(block: Block, link: Link, theme: Theme, *, reverse: bool = False,
     block.add_edge(tail, head, text(tag) if tag else None, link_attrs(link, theme, **attrs))
 
 
-def finish(dot: Dot, theme: Theme, legend: Legend, heading: Html) -> str:
-    """Add the legend and the title, return the DOT text."""
-    add_legend(dot, legend, theme, horizontal=dot.rankdir in ("LR", "RL"))
-    dot.attrs("graph", label=heading)
+def finish(dot: Dot, theme: Theme, legend: Legend, heading: Html, notes: Iterable[str] = (),
+           below: bool = False) -> str:
+    """Add the title and the legend (``notes``, such as filters and wrapping, as its footnotes).
+
+    ``below`` puts the legend under the title rather than beside it (wide, short views).
+    """
+    legend.notes[:0] = [n for n in notes if n not in legend.notes]
+    dot.attrs("graph", label=beside_title(heading, legend, theme, below=below))
     return dot.source()
 
 

@@ -16,6 +16,8 @@ from .theme import CATEGORICAL, Theme
 from .views import RenderOptions, View, register
 
 RESOURCES = ("person", "team", "org", "system", "coe")
+SHORT = 2
+"""A workflow with more nodes than this is drawn top to bottom: left to right it is a 4:1 strip."""
 STARTS = "starts"
 """Derived relation: a workflow -> the performer of its first step (carries the inputs)."""
 
@@ -55,10 +57,12 @@ def _artifact_label(data: dict, numbers) -> str:
 
 
 def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
-    dot = new_dot(theme, rankdir="LR", ranksep=0.8, nodesep=0.35)
-    legend = Legend()
     workflows = [i for i in scene.items.values() if i.kind == "workflow"]
-    colors = {w.id: CATEGORICAL[n % len(CATEGORICAL)] for n, w in enumerate(workflows)}
+    single = len(workflows) <= 1 and len(scene.items) > SHORT  # one long chain: top to bottom fits a slide
+    dot = new_dot(theme, rankdir="TB" if single else "LR", ranksep=0.45 if single else 0.8, nodesep=0.35)
+    legend = Legend()
+    order = {w: n for n, (w, _) in enumerate(parts(scene.graph))}  # a workflow keeps its color in every part
+    colors = {w.id: CATEGORICAL[order.get(w.id, n) % len(CATEGORICAL)] for n, w in enumerate(workflows)}
     numbers = _step_numbers(scene)
     for item in scene.items.values():
         draw_item(dot, item, theme)
@@ -80,8 +84,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
             legend.lines.append((colors[workflow.id], "", workflow.label))
     legend.notes.append("Edge labels: step number, artifacts handed over, typical days.")
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
-                    chart_subtitle(scene.graph, "Workflows: hand-offs between resources"), scene.notes)
-    return finish(dot, theme, legend, heading)
+                    chart_subtitle(scene.graph, "Workflows: hand-offs between resources"))
+    return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
 
 def _draw_end(dot, link, theme: Theme, color: str) -> None:
@@ -91,6 +95,40 @@ def _draw_end(dot, link, theme: Theme, color: str) -> None:
     dot.node(end, font(text("out: " + outputs, wrap=24), size=9, color=color),
              shape="note", style="filled", fillcolor="white", color=color)
     dot.edge(link.tail, end, **theme.edge("handoff", color=color, style="dashed"))
+
+
+def parts(graph) -> list[tuple[str, str]]:
+    """One slide per workflow with steps (``--split``), in chart order."""
+    chart = graph.graph.get("chart")
+    return [(w.id, w.name) for w in (chart.workflows if chart is not None else ()) if w.steps and w.id in graph]
+
+
+def cut(graph, nodes: dict, edges: list, workflow: str) -> tuple[dict, list, str]:
+    """Every hand-off of one workflow, its inputs and deliverables, and who performs them."""
+    kept = [e for e in edges if e[3].get("workflow") == workflow]
+    ends = {workflow} | {e[0] for e in kept} | {e[1] for e in kept}
+    return {n: d for n, d in nodes.items() if n in ends}, kept, f"Workflow {graph.nodes[workflow]['label']}: every hand-off."
+
+
+def focus_on(graph, nodes: dict, edges: list, center: str, depth: int):
+    """``--focus WORKFLOW``: all its hand-offs; ``--focus STEP``: that hand-off and ``depth`` steps either side."""
+    kind = graph.nodes[center]["kind"]
+    if kind == "workflow":
+        return cut(graph, nodes, edges, center)
+    if kind != "step":
+        return None
+    step = graph.nodes[center]["element"]
+    owner = next((w for w in graph.graph["chart"].workflows if any(s.id == center for s in w.steps)), None)
+    if owner is None:
+        return None
+    ids = [s.id for s in owner.steps]
+    at = ids.index(center)
+    near = set(ids[max(0, at - depth):at + depth + 1])
+    kept = [e for e in edges if e[3].get("workflow") == owner.id
+            and (e[3].get("step") in near or (e[2] == STARTS and ids[0] in near) or (e[2] == ENDS and ids[-1] in near))]
+    ends = {e[0] for e in kept} | {e[1] for e in kept} | {step.by, step.to}
+    note = f"Step {at + 1} of {len(ids)} of {owner.name}" + (f", with {depth} step(s) either side." if depth else ".")
+    return {n: d for n, d in nodes.items() if n in ends}, kept, note
 
 
 VIEW = register(View(
@@ -103,4 +141,7 @@ VIEW = register(View(
     draw=draw,
     rankdir="LR",
     derived=derived_edges,
+    parts=parts,
+    cut=cut,
+    focus_on=focus_on,
 ))

@@ -16,7 +16,7 @@ from .dot import Html, cell, font, row, table, text
 from .draw import WRAP, chart_subtitle, counts_line, finish, new_dot, title
 from .legend import Legend
 from .scene import Item, Scene
-from .theme import Theme, level_color
+from .theme import Theme, level_color, MIN_FONT
 from .views import HeatInput, RenderOptions, View, register
 
 COLUMNS = 3
@@ -32,7 +32,7 @@ def default_model() -> str:
     return models[0] if models else "engagement"
 
 """Capabilities per row inside an area box."""
-AREA_COLUMNS = 3
+AREA_COLUMNS = 2
 """Area boxes per row of the diagram."""
 AREA_ORDER = ("creation", "delivery", "measurement", "service", "sales", "management")
 
@@ -82,9 +82,9 @@ def _area(scene: Scene, item: Item) -> str:
 def _cell(item: Item, level: int | None, heat: HeatInput, theme: Theme) -> Html:
     fill, ink = level_color(level, heat.max_level)
     lines = [font(text(item.label, wrap=WRAP), bold=True, color=ink),
-             font(text(_level_name(heat, level)), size=8, color=ink)]
+             font(text(_level_name(heat, level)), size=MIN_FONT, color=ink)]
     if item.members:
-        lines.append(font(text(counts_line(item)), size=8, color=ink))
+        lines.append(font(text(counts_line(item)), size=MIN_FONT, color=ink))
     border = theme.node("capability").get("color", "black")
     return cell(Html("<BR/>".join(lines)), bgcolor=fill, color=border, border=1, width=150, height=44,
                 style="rounded")
@@ -135,11 +135,12 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
                          [f"model {heat.model}"] if heat.model else [])
     notes = list(scene.notes)
     if heat.overall is not None:
-        notes.insert(0, f"Overall: {_level_name(heat, heat.overall)}")
+        score = f" \u00b7 score {heat.score:.2f} of {heat.max_level}" if heat.score is not None else ""
+        notes.insert(0, f"Overall: {_level_name(heat, heat.overall)}{score}")
     if not heat.levels:
         notes.append("No assessment given: every capability is shown as not assessed.")
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"), sub, notes)
-    return finish(dot, theme, legend, heading)
+    heading = title(options.title or scene.graph.graph.get("name", "Chart"), sub)
+    return finish(dot, theme, legend, heading, notes, below=options.legend_below is not False)
 
 
 VIEW = register(View(

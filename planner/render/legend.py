@@ -1,8 +1,9 @@
 """The legend every diagram carries: the kinds, relations and color scales it uses.
 
-A legend is a cluster holding one sample node per element kind (drawn with the
-theme's own attributes, so the shapes are the real ones) and one table node with
-the line styles and the color swatches. Views list only what they drew.
+A legend is one compact table beside the title: a swatch in each element kind's own fill and
+border colors, the line styles, the color swatches, then the notes (filters,
+aggregation, wrapping) as footnotes. It shares the title's band at the top, so it costs a few lines of
+height and never a third of the picture. Views list only what they drew.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .dot import Block, Html, cell, font, row, table, text
+from .dot import Block, Html, cell, font, row, table, tag, text
 from .theme import KIND_LABELS, RELATION_LABELS, Theme
 
 _LINE = {"dashed": "- - - -", "dotted": "\u00b7 \u00b7 \u00b7 \u00b7 \u00b7"}
@@ -53,7 +54,7 @@ class Legend:
 
 def _line_sample(color: str, style: str | None, bold: bool) -> Html:
     glyphs = _LINE.get(style or "", "\u2014\u2014\u2014")
-    return font(glyphs + " \u25b6", color=color, bold=bold)
+    return font(glyphs + " \u25b6", color=color, bold=bold, size=LEGEND_FONT)
 
 
 def legend_table(legend: Legend, theme: Theme) -> Html:
@@ -73,28 +74,93 @@ def legend_table(legend: Legend, theme: Theme) -> Html:
         rows.append(row(cell(" ", bgcolor=color, border=1, color="#9e9e9e", width=28, fixedsize="false"),
                         cell(text(meaning), align="left")))
     for note in legend.notes:
-        rows.append(row(cell(font(text(note, wrap=48), size=8, italic=True), colspan=2, align="left")))
+        rows.append(row(cell(font(text(note, wrap=48), italic=True), colspan=2, align="left")))
     if not rows:
         rows.append(row(cell(" ")))
     return table(rows, cellpadding=2, cellspacing=1)
 
 
-def add_legend(block: Block, legend: Legend, theme: Theme, key: str = "legend", horizontal: bool = False) -> None:
-    """Draw ``legend`` as a cluster in ``block``: kind samples, then the table node.
+LEGEND_FONT = 9
+"""Points of the legend's text: the smallest size a diagram uses (see :data:`.theme.MIN_FONT`)."""
+PER_ROW = 4
+"""Entries side by side in a footer legend (top-to-bottom layouts)."""
 
-    ``horizontal`` chains the samples with invisible edges: pass it for ``rankdir=LR``.
+
+def _kind_sample(kind: str, theme: Theme) -> Html:
+    """A small box in the kind's own fill and border colors, standing for its shape."""
+    attrs = theme.node(kind)
+    return cell(" ", bgcolor=str(attrs.get("fillcolor", "white")), color=str(attrs.get("color", "#9e9e9e")),
+                border=1, width=20, height=10)
+
+
+def _say(words: str, wrap: int = 0) -> Html:
+    return font(text(words, wrap=wrap), size=LEGEND_FONT)
+
+
+def _entries(legend: Legend, theme: Theme) -> list[tuple[Html, Html]]:
+    """(sample cell, meaning cell) of every entry, kinds first."""
+    entries = [(_kind_sample(kind, theme), cell(_say(KIND_LABELS.get(kind, kind)), align="left"))
+               for kind in legend.kinds]
+    for relation in legend.relations:
+        attrs = theme.edge(relation)
+        bold = float(attrs.get("penwidth", 1)) >= 1.6
+        tag_text = theme.edge_tag(relation)
+        meaning = RELATION_LABELS.get(relation, relation.replace("_", " "))
+        entries.append((cell(_line_sample(attrs.get("color", "black"), attrs.get("style"), bold), align="left"),
+                        cell(_say(meaning if not tag_text or tag_text in meaning else f"{meaning} ({tag_text})"),
+                             align="left")))
+    for color, style, meaning in legend.lines:
+        entries.append((cell(_line_sample(color, style, True), align="left"), cell(_say(meaning, wrap=40), align="left")))
+    for color, meaning in legend.swatches:
+        entries.append((cell(" ", bgcolor=color, border=1, color="#9e9e9e", width=20, height=10),
+                        cell(_say(meaning), align="left")))
+    return entries
+
+
+def compact_table(legend: Legend, theme: Theme, per_row: int = 1) -> Html:
+    """The whole legend as one table: ``per_row`` entries a row, then the notes as footnotes."""
+    entries = _entries(legend, theme)
+    per_row = max(1, min(per_row, len(entries) or 1))
+    grid: list[Html] = []
+    for start in range(0, len(entries), per_row):
+        grid.append(row(*[c for pair in entries[start:start + per_row] for c in pair]))
+    rows: list[Html] = [row(cell(font("Legend", bold=True, size=LEGEND_FONT + 1), align="left"))]
+    if grid:  # a table of its own: the notes' width must not stretch the swatches
+        rows.append(row(cell(table(grid, cellpadding=2, cellspacing=1), align="left")))
+    width = 48 if per_row == 1 else 72
+    for note in legend.notes:
+        rows.append(row(cell(font(text(note, wrap=width), size=LEGEND_FONT, italic=True, color="#57606a"),
+                             align="left", balign="left")))
+    return table(rows, cellpadding=2, cellspacing=1)
+
+
+def add_legend(block: Block, legend: Legend, theme: Theme, key: str = "legend", horizontal: bool = False) -> str:
+    """Draw ``legend`` as one compact table node on the last rank; returns its node id.
+
+    Views go through :func:`beside_title` instead (via :func:`.draw.finish`); this
+    stays for callers that draw a legend inside their own cluster.
     """
-    with block.cluster(font("Legend", bold=True), **{**theme.cluster, "fillcolor": "white",
-                                                      "style": "rounded", "color": "#bdbdbd"}) as box:
-        samples = [(key, "kind", kind) for kind in legend.kinds]
-        for sample, kind in zip(samples, legend.kinds):
-            box.node(sample, KIND_LABELS.get(kind, kind), **theme.node(kind))
-        if legend.relations or legend.swatches or legend.lines or legend.notes:
-            samples.append((key, "table"))
-            box.node(samples[-1], legend_table(legend, theme), shape="plain", style="", fontsize=9)
-        if horizontal:  # left-to-right layouts would stack the samples in a tall column
-            for left, right in zip(samples, samples[1:]):
-                box.edge(left, right, style="invis")
+    label = compact_table(legend, theme, per_row=1 if horizontal else PER_ROW)
+    node = block.node((key, "table"), label, shape="box", style="rounded", color="#bdbdbd",
+                      fontsize=LEGEND_FONT, margin="0.08,0.05")
+    block.lines.append(f"{block._indent}{{rank=sink; {node}}}")
+    return node
+
+
+def beside_title(heading: Html, legend: Legend, theme: Theme, per_row: int = PER_ROW, below: bool = False) -> Html:
+    """The graph label: the title block, and the legend in a thin box to its right.
+
+    The title already takes a band across the top of the picture; a legend of a
+    few short rows beside it costs almost no height, where a legend of sample
+    nodes took a third of a focused diagram. ``below``: under the title instead,
+    for wide, short pictures (tables) that a legend beside the title would widen.
+    """
+    box = tag("TABLE", Html(row(cell(compact_table(legend, theme, per_row)))), border=1, cellborder=0,
+              cellspacing=0, cellpadding=3, style="rounded", color="#bdbdbd")
+    if below:
+        return table([row(cell(heading, align="left", balign="left")), row(cell(box, align="left"))], cellpadding=0)
+    return table([row(cell(heading, align="left", valign="top", balign="left"),
+                      cell(" ", width=24), cell(box, valign="top"))], cellpadding=0)
 
 
 def legend_from(kinds: Iterable[str], relations: Iterable[str]) -> Legend:

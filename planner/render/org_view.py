@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from .dot import Block, font, text
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
-from .legend import Legend, add_legend
+from .legend import Legend
 from .org_wrap import Plan, draw_rows, plan_rows
 from .scene import Item, Scene
-from .theme import Theme
+from .theme import Theme, MIN_FONT
 from .views import RenderOptions, View, register
 
 LEAD_BORDER = 2.6
@@ -69,7 +69,7 @@ def _draw_team(block: Block, team: Item, ctx: _Ctx) -> None:
         return
     heading = font(text(team.label, wrap=40), bold=True)
     if team.element is not None and team.element.function:
-        heading += font(text("\n" + team.element.function), size=8, color="#57606a")
+        heading += font(text("\n" + team.element.function), size=MIN_FONT, color="#57606a")
     with block.cluster(heading, **ctx.theme.cluster) as box:
         _draw_members(box, kids, ctx)
         if ctx.wrap is not None and ctx.wrap.level == team.id:
@@ -121,6 +121,19 @@ def _stack_leaves(scene: Scene) -> list[tuple[str, str]]:
     return pairs
 
 
+def _far_lines(links: list, wrap: Plan | None, scene: Scene) -> list:
+    """Reporting lines from a department below the first row to a manager outside it.
+
+    Drawn, they loop round the whole picture to reach the top team; written on
+    the person they say the same in one line.
+    """
+    if wrap is None or len(wrap.rows) < 2:
+        return []
+    home = {node: dept for row in wrap.rows[1:] for dept in row for node in wrap.members.get(dept, ())}
+    return [link for link in links if link.relation == "reports_to" and link.tail in home
+            and link.head not in wrap.members.get(home[link.tail], ())]
+
+
 def _shown(link, scene: Scene, clustered: set) -> bool:
     """Whether a link is drawn as a line (some are shown by boxes, borders or badges instead)."""
     tail, head = scene.items[link.tail], scene.items[link.head]
@@ -147,6 +160,14 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
                for link in links), *((upper, lower, True) for upper, lower in stacked)]
     coes = [i for i in scene.items.values() if i.kind == "coe"]
     wrap = plan_rows(children, clustered, edges, coes=len(coes), coes_per_row=COES_PER_ROW)
+    far = _far_lines(links, wrap, scene)
+    if far:
+        links = [link for link in links if link not in far]
+        for link in far:
+            line = f"\u2191 reports to {scene.items[link.head].label}"
+            badges[link.tail] = f"{badges[link.tail]}\n{line}" if link.tail in badges else line
+        legend.notes.append("\u2191 reports to: a reporting line to someone in another row of departments, "
+                            "written on the person instead of a line round the picture.")
     ctx = _Ctx(scene, theme, clustered, children, leads, legend, badges, wrap, edges)
     _draw_members(dot, children.get(None, []), ctx)
     if wrap is not None and wrap.level is None:
@@ -170,16 +191,48 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         dot.edge(upper, lower, style="invis", weight=2)
     notes = [*scene.notes, *([f"Departments wrapped over {len(wrap.rows)} rows."] if wrap is not None else [])]
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
-                    chart_subtitle(scene.graph, "Organization: reporting lines, teams and Centers of Excellence"),
-                    notes)
-    if wrap is None or not coes:
-        return finish(dot, theme, legend, heading)
-    add_legend(dot, legend, theme)  # a wrapped chart is tall: the legend goes under the CoE band
-    table = legend.relations or legend.swatches or legend.lines or legend.notes
-    for sample in [("legend", "kind", kind) for kind in legend.kinds] + ([("legend", "table")] if table else []):
-        dot.edge(coes[-1].id, sample, style="invis")
-    dot.attrs("graph", label=heading)
-    return dot.source()
+                    chart_subtitle(scene.graph, "Organization: reporting lines, teams and Centers of Excellence"))
+    return finish(dot, theme, legend, heading, notes, below=bool(options.legend_below))
+
+
+def _top_team(graph):
+    """The one team at the top of the chart (None when there are several or none), and all teams."""
+    chart = graph.graph.get("chart")
+    teams = [t for t in (chart.teams if chart is not None else ()) if t.id in graph]
+    roots = [t for t in teams if not t.parent or t.parent not in graph]
+    return (roots[0] if len(roots) == 1 else None), roots, teams
+
+
+def parts(graph) -> list[tuple[str, str]]:
+    """One slide per department (``--split``): the top team's own people and CoEs, then each team under it.
+
+    With several top teams, each top team is a department.
+    """
+    top, roots, teams = _top_team(graph)
+    if top is None:
+        return [(t.id, t.name) for t in roots]
+    return [(top.id, f"{top.name}: leadership and CoEs")] + [(t.id, t.name) for t in teams if t.parent == top.id]
+
+
+def cut(graph, nodes: dict, edges: list, team: str) -> tuple[dict, list, str]:
+    """One department: its teams (nested), their people; the top team's part adds the CoEs."""
+    top, _, teams = _top_team(graph)
+    alone = top is not None and team == top.id
+    under = {team}
+    while not alone:  # the department's nested teams, to any depth
+        grown = under | {t.id for t in teams if t.parent in under}
+        if grown == under:
+            break
+        under = grown
+    keep = {n for n, d in nodes.items()
+            if (d["kind"] == "team" and n in under) or (d["kind"] == "person" and d["element"].team in under)
+            or (d["kind"] == "coe" and alone)}
+    kept = [e for e in edges if e[0] in keep and e[1] in keep]
+    outside = [f"{graph.nodes[n]['label']} reports to {graph.nodes[m]['label']}."
+               for n in keep if graph.nodes[n]["kind"] == "person"
+               for m in [graph.nodes[n]["element"].reports_to] if m and m in graph and m not in keep]
+    name = graph.nodes[team]["label"]
+    return {n: d for n, d in nodes.items() if n in keep}, kept, " ".join([f"{name} only.", *outside])
 
 
 VIEW = register(View(
@@ -193,4 +246,6 @@ VIEW = register(View(
     rankdir="TB",
     reverse=REVERSED,
     aggregate_relations=frozenset({"part_of"}),
+    parts=parts,
+    cut=cut,
 ))

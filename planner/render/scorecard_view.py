@@ -73,8 +73,9 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     sub = chart_subtitle(scene.graph, "Maturity scorecard", [f"model {heat.model}"] if heat.model else [])
     notes = [] if heat.criteria else ["No assessment given."]
     if heat.overall is not None:
-        notes.insert(0, f"Overall: level {heat.overall} {heat.level_names.get(heat.overall, '')}".rstrip())
-    return finish(dot, theme, legend, title(options.title or scene.graph.graph.get("name", "Chart"), sub, notes))
+        score = f", score {heat.score:.2f} of {heat.max_level}" if heat.score is not None else ""
+        notes.insert(0, f"Overall: level {heat.overall} {heat.level_names.get(heat.overall, '')}".rstrip() + score)
+    return finish(dot, theme, legend, title(options.title or scene.graph.graph.get("name", "Chart"), sub), notes, below=options.legend_below is not False)
 
 
 VIEW = register(View(

@@ -19,6 +19,9 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 FONT = "Helvetica"
+MIN_FONT = 9
+"""The smallest text of any diagram, in points. A slide is 1920 px wide: a diagram at most
+1,570 pt wide then shows 9 pt text at least 11 px high (the slide rule, docs/render.md)."""
 
 GRAPH_STYLE: Mapping[str, Any] = MappingProxyType({
     "fontname": FONT, "fontsize": 11, "bgcolor": "white", "pad": 0.3, "nodesep": 0.3, "ranksep": 0.55,
@@ -30,7 +33,7 @@ NODE_DEFAULT: Mapping[str, Any] = MappingProxyType({
     "fontname": FONT, "fontsize": 10, "style": "filled", "penwidth": 1.2, "margin": "0.12,0.06",
 })
 EDGE_DEFAULT: Mapping[str, Any] = MappingProxyType({
-    "fontname": FONT, "fontsize": 8, "color": "#5f6b7a", "fontcolor": "#3d4653", "arrowsize": 0.7,
+    "fontname": FONT, "fontsize": MIN_FONT, "color": "#5f6b7a", "fontcolor": "#3d4653", "arrowsize": 0.7,
 })
 CLUSTER_STYLE: Mapping[str, Any] = MappingProxyType({
     "style": "rounded,filled", "fillcolor": "#f6f8fa", "color": "#c9d1d9", "fontname": FONT,

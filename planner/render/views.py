@@ -51,6 +51,8 @@ class HeatInput:
     dimensions: Mapping[str, str] = field(default_factory=dict)
     """Dimension id -> name, in the model's order."""
     dimension_levels: Mapping[str, int] = field(default_factory=dict)
+    score: float | None = None
+    """The model's continuous score (0 to ``max_level``), shown beside the overall level."""
 
     @classmethod
     def from_assessment(cls, assessment) -> "HeatInput":
@@ -64,6 +66,7 @@ class HeatInput:
             criteria=tuple((r.criterion_id, r.level, r.dimension, r.status) for r in assessment.results),
             dimensions=dict(assessment.dimension_names),
             dimension_levels=dict(assessment.dimension_levels),
+            score=assessment.score,
         )
 
 
@@ -80,6 +83,10 @@ class RenderOptions:
     heat: HeatInput | None = None
     title: str | None = None
     legend: bool = True
+    legend_below: bool | None = None
+    """The legend under the title (True) or beside it (False); None: the view's choice."""
+    part: str | None = None
+    """One part of a view too large for a slide (an area, a department, a workflow): see :data:`View.parts`."""
 
 
 Draw = Callable[[Scene, Theme, RenderOptions], str]
@@ -106,6 +113,13 @@ class View:
     """Relations drawn only in a focused view, where they do not turn into a hairball."""
     derived: Callable[[nx.MultiDiGraph], Iterable[tuple]] | None = None
     """Extra edges (u, v, relation, data) the view derives from the chart, e.g. workflow starts."""
+    parts: Callable[[nx.MultiDiGraph], list[tuple[str, str]]] | None = None
+    """(part id, label) of the slides ``--split`` draws, in chart order; None: the view is drawn whole."""
+    cut: Callable[..., tuple[dict, list, str]] | None = None
+    """(graph, nodes, edges, part id) -> the nodes and edges of that part, and a note saying which it is."""
+    focus_on: Callable[..., tuple[dict, list, str] | None] | None = None
+    """(graph, nodes, edges, id, depth) -> a view's own focus on an element it does not draw as a node
+    (a workflow step in the flows view), or None for the plain neighbourhood."""
 
 
 VIEWS: dict[str, View] = {}
@@ -131,17 +145,12 @@ def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> S
     relations = set(view.relations) - (set() if options.focus else set(view.focus_only))
     nodes, edges = select(graph, kinds, relations, set(view.core) & kinds, extra)
     notes = []
+    if options.part is not None:
+        nodes, edges, note = _cut(graph, view, nodes, edges, options.part)
+        notes.append(note)
     if options.focus is not None:
-        if options.focus not in graph:
-            hint = suggest(options.focus, list(nodes))
-            raise PlannerError(f"--focus {options.focus}: no such element in the {view.name} view{hint}")
-        if options.focus not in nodes:
-            kind = graph.nodes[options.focus]["kind"]
-            raise PlannerError(f"--focus {options.focus}: a {kind} is not shown in the {view.name} view")
-        if options.depth < 0:
-            raise PlannerError("--depth must be 0 or more")
-        nodes, edges = focus(nodes, edges, options.focus, options.depth)
-        notes.append(f"around {graph.nodes[options.focus]['label']}, depth {options.depth}")
+        nodes, edges, note = _focus(graph, view, nodes, edges, options)
+        notes.append(note)
     rep = collapse_map(graph, nodes, options.collapse) if options.collapse else {}
     if options.collapse:
         notes.append(f"{options.collapse} collapsed")
@@ -152,6 +161,35 @@ def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> S
     if len(items) > options.max_nodes:
         scene = _aggregate(graph, view, options, nodes, edges, rep, notes)
     return scene
+
+
+def _cut(graph, view: View, nodes: dict, edges: list, part: str) -> tuple[dict, list, str]:
+    """The nodes and edges of one part of ``view`` (``--split``), or an error naming the parts."""
+    if view.parts is None or view.cut is None:
+        raise PlannerError(f"the {view.name} view has no parts: it is drawn whole")
+    known = [p for p, _ in view.parts(graph)]
+    if part not in known:
+        raise UnknownNameError(f"part of the {view.name} view", part, known)
+    return view.cut(graph, nodes, edges, part)
+
+
+def _focus(graph, view: View, nodes: dict, edges: list, options: RenderOptions) -> tuple[dict, list, str]:
+    """``--focus``: the view's own focus if it has one for this element, else the neighbourhood."""
+    center, depth = options.focus, options.depth
+    if depth < 0:
+        raise PlannerError("--depth must be 0 or more")
+    own = view.focus_on(graph, nodes, edges, center, depth) if view.focus_on and center in graph else None
+    if own is not None:
+        return own
+    if center not in graph:
+        extra = [n for n, d in graph._node.items() if d["kind"] == "step"] if view.focus_on else []
+        raise PlannerError(f"--focus {center}: no such element in the {view.name} view"
+                           f"{suggest(center, [*nodes, *extra])}")
+    if center not in nodes:
+        kind = graph.nodes[center]["kind"]
+        raise PlannerError(f"--focus {center}: a {kind} is not shown in the {view.name} view")
+    nodes, edges = focus(nodes, edges, center, depth)
+    return nodes, edges, f"around {graph.nodes[center]['label']}, depth {depth}"
 
 
 def _aggregate(graph, view, options, nodes, edges, rep, notes) -> Scene:
@@ -204,8 +242,8 @@ def draw_aggregate(scene: Scene, theme: Theme, options: RenderOptions, view: Vie
         legend.relation(link.relation)
     legend.notes.append("Double border: a group of elements; \u00d7N: N links merged.")
     heading = title(options.title or scene.graph.graph.get("name", "Chart"),
-                    chart_subtitle(scene.graph, view.title), scene.notes)
-    return finish(dot, theme, legend, heading)
+                    chart_subtitle(scene.graph, view.title))
+    return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
 
 def to_dot(graph: nx.MultiDiGraph, view: str | View, options: RenderOptions | None = None,
