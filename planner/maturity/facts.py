@@ -176,11 +176,12 @@ class Facts:
 
     @cached_property
     def workflows_of_cap(self) -> dict[str, list[str]]:
+        """Capability id -> its workflows; a plain dict, so its keys are exactly the capabilities that have one."""
         found: dict[str, list[str]] = defaultdict(list)
         for wf in self.chart.workflows:
             if wf.capability:
                 found[wf.capability].append(wf.id)
-        return found
+        return dict(found)
 
     @cached_property
     def team_lob(self) -> dict[str, str]:
@@ -203,6 +204,11 @@ class Facts:
             lob = team_lob.get(getattr(person, "team", None) or "")
             found[cap.id] = frozenset((lob,)) if lob else none
         return found
+
+    @cached_property
+    def caps_with_systems(self) -> frozenset[str]:
+        """Ids of the capabilities that run on at least one system."""
+        return frozenset(c.id for c in self.capabilities if c.systems)
 
     @cached_property
     def cap_functions(self) -> dict[str, frozenset[str]]:

@@ -150,10 +150,13 @@ def _matching(facts: Facts, p: CapabilityParams, scope_ids: frozenset[str]) -> s
             ids &= scope_ids
     else:
         ids = set(scope_ids)
-    if p.with_system or p.with_workflow or p.min_channels or p.min_data_kinds or p.min_systems:
-        caps, channels, kinds, flows = facts.by_id, facts.channels, facts.data_kinds_of_cap, facts.workflows_of_cap
-        ids = {i for i in ids if (not p.with_system or caps[i].systems) and (not p.with_workflow or i in flows)
-               and len(channels[i]) >= p.min_channels and len(kinds[i]) >= p.min_data_kinds
+    if p.with_system:  # set operations in C, not a test per capability
+        ids = ids & facts.caps_with_systems
+    if p.with_workflow:
+        ids = ids & facts.workflows_of_cap.keys()
+    if p.min_channels or p.min_data_kinds or p.min_systems:
+        caps, channels, kinds = facts.by_id, facts.channels, facts.data_kinds_of_cap
+        ids = {i for i in ids if len(channels[i]) >= p.min_channels and len(kinds[i]) >= p.min_data_kinds
                and len(caps[i].systems) >= p.min_systems}
     if p.functions_any:
         wanted, functions = {f.lower() for f in p.functions_any}, facts.cap_functions
