@@ -123,3 +123,12 @@ def test_limitations_never_hold_a_level_back(charts):
             for r in result.results:
                 if r.kind == "limitation":
                     assert r.status == "limitation" and not r.is_gap and r not in result.gaps(result.max_level)
+
+
+def test_the_seven_marketing_database_sources_are_asked_for():
+    from planner.maturity import load_model
+    from planner.maturity.rules.data import MARKETING_DB_SOURCE_KINDS
+
+    criterion = load_model("information").criteria
+    complete = next(c for c in criterion if c.id == "information.4.complete-enterprise-database")
+    assert tuple(complete.params["every_source_of"]) == MARKETING_DB_SOURCE_KINDS

@@ -8,8 +8,10 @@ from ...model.vocabulary import Area, DataKind, SystemRole
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
 
-SEED_004_KINDS = ("suspect_buyer", "prospecting", "subscriber", "sales_force_automation",
-                  "operational_crm", "analytic_data_mart", "targeted_messaging")
+MARKETING_DB_SOURCE_KINDS = ("suspect_buyer", "prospecting", "subscriber", "sales_force_automation",
+                             "operational_crm", "analytic_data_mart", "targeted_messaging")
+"""The seven kinds of source the marketing enterprise database integrates ("Customer Engagement: III.
+Operational Capabilities of Marketing"); ``information.4.complete-enterprise-database`` asks for each."""
 
 
 class SiloParams(Params):
