@@ -9,6 +9,7 @@ in the schema folder, so validation never touches the network.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -69,9 +70,12 @@ def _text(parent, tag: str, value: str):
     return node
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _clean(text: str) -> str:
     """XML 1.0 cannot hold most control characters at all: they are dropped, the rest kept."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20 and ch not in "\ufffe\uffff")
+    return _NOT_XML.sub("", text)
 
 
 def _concept(parent, tag: str, ident: str, type_: str, name: str, documentation: str):
