@@ -144,3 +144,14 @@ def test_new_chart_from_template(tmp_path):
     session.apply(AddElement(new_element("team", "mkt", "Marketing")))
     session.save()
     assert load_chart(tmp_path / "fresh-ops.yaml").teams[0].id == "mkt"
+
+
+def test_the_answer_picker_lists_every_answerable_criterion_of_the_builtin_models():
+    from planner.maturity import builtin_models, load_model
+    from planner.tui.core.live import criteria_choices
+
+    choices = dict(criteria_choices())
+    expected = {c.id for name in builtin_models() for c in load_model(name).criteria if c.spec.required}
+    assert set(choices) == expected and len(expected) > 100
+    assert "engagement.4.front-office-culture" in choices and "engagement.1.uniform-treatment" not in choices
+    assert "Do all customer-facing staff" in choices["engagement.4.front-office-culture"]

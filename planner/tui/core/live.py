@@ -77,13 +77,13 @@ def criteria_choices() -> list[tuple[str, str]]:
     """(criterion id, statement) of every built-in model's criteria, for answering them."""
     if not maturity_available():
         return []
-    from ...maturity import builtin_models
+    from ...maturity import builtin_models, load_model
 
     found = []
-    for model in builtin_models():
-        for criterion in getattr(model, "criteria", []):
-            text = getattr(criterion, "question", "") or getattr(criterion, "statement", "") or ""
-            found.append((criterion.id, f"{criterion.id}  {text}"[:150]))
+    for name in builtin_models():  # names: each model is loaded (and cached) by the maturity package
+        for criterion in load_model(name).criteria:
+            if criterion.spec.required:  # limitations describe a level; nobody answers them
+                found.append((criterion.id, f"{criterion.id}  {criterion.question or criterion.statement}"[:150]))
     return found
 
 
