@@ -20,6 +20,10 @@ from .assess_cmd import step_assess
 from .diff_cmd import step_diff
 from .render_cmd import step_render
 from .roadmap_cmd import step_roadmap
+from .export_cmd import step_export
+from .import_cmd import step_import
+from .raci_cmd import step_raci
+from .report_cmd import step_report
 
 
 @dataclass
@@ -49,8 +53,10 @@ def step_check(demo: Demo) -> None:
     echo(f"{shown(demo.current_path)}: valid\n{shown(demo.future_path)}: valid")
 
 
-STEPS: list[Callable[[Demo], None]] = [step_check, step_assess, step_diff, step_roadmap, step_render]
-"""The demo, in order: check (issue 2), assess (3), diff (6), roadmap (4), every view (5)."""
+STEPS: list[Callable[[Demo], None]] = [step_check, step_assess, step_diff, step_roadmap, step_render,
+                                       step_raci, step_export, step_import, step_report]
+"""The demo, in order: check (issue 2), assess (3), diff (6), roadmap (4), every view (5); RACI, ArchiMate
+export, HR import and the HTML report (16)."""
 
 
 @cli.command()

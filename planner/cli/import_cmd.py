@@ -39,7 +39,7 @@ def import_hris(file: Path, map_path: Path | None, into: Path | None, prune: boo
     everything added by hand (capabilities, accountabilities, workflows).
     """
     from ..interchange.hris import check_ids, check_managers, find_columns, parse_rows
-    from ..interchange.hris_merge import merge_people, new_chart
+    from ..interchange.hris_merge import merge_people
     from ..store.hris import load_hr_map, read_csv_rows
 
     hrmap = load_hr_map(map_path)
@@ -143,3 +143,32 @@ def import_archi_csv(folder: Path, into: Path | None) -> None:
     else:
         save_chart(chart, into, header=None if into.exists() else MODELINE)
         echo(f"wrote {shown(into)}", err=True)
+
+
+def step_import(demo) -> None:
+    """Demo step: a 2,000-person HR export (synthetic) imported into a new chart, then re-imported."""
+    import time
+
+    from ..interchange.hris import HrMap, check_managers, find_columns, parse_rows
+    from ..interchange.hris_merge import merge_people, new_chart
+    from ..store import write_atomic
+    from ..store.hris import read_csv_rows
+    from ..synthetic_hr import hr_export_text
+
+    demo.heading("Import people from an HR export (2,000 people)")
+    folder = demo.out / "hr"
+    folder.mkdir(parents=True, exist_ok=True)
+    export, chart_path = folder / "hr-export.csv", folder / "imported.yaml"
+    write_atomic(export, hr_export_text(2000).encode("utf-8"))
+    start = time.perf_counter()
+    header, rows = read_csv_rows(export)
+    columns, _ = find_columns(header, HrMap(), str(export))
+    records, problems = parse_rows(rows, columns, HrMap(), str(export))
+    problems += check_managers(records, set(), columns, str(export))
+    result = merge_people(new_chart(f"Operation imported from {export.name}", dt.date.today()), records, set(columns))
+    save_chart(result.chart, chart_path, header=MODELINE)
+    took = time.perf_counter() - start
+    echo(f"{len(records)} rows, {len(problems)} bad: {len(result.added)} people, {len(result.teams_added)} teams, "
+         f"{len(result.orgs_added)} contractor firms in {took:.2f} s -> {shown(chart_path)}")
+    echo(f"(same as: planner import hris {shown(export)} --into {shown(chart_path)})")
+    demo.written += [export, chart_path]
