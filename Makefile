@@ -7,7 +7,7 @@ OUT ?= demo-out
 .PHONY: setup demo test bench fuzz golden schema lint clean
 
 setup:
-	@VENV=$(VENV) scripts/setup.sh
+	@VENV=$(VENV) WITH_BROWSER=$(if $(filter test,$(MAKECMDGOALS)),1,0) scripts/setup.sh
 
 demo: setup
 	$(BIN)/planner demo --out $(OUT)

@@ -47,3 +47,9 @@ fi
 if ! command -v tj3 >/dev/null 2>&1; then
   apt_install tj3 && echo "setup: installed TaskJuggler (tj3) with apt-get" || true
 fi
+
+# A headless Chromium opens the HTML report in its test (make test sets WITH_BROWSER=1);
+# the test skips, saying why, where none can be installed.
+if [ "${WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  apt_install chromium && echo "setup: installed Chromium with apt-get (for the HTML report test)" || true
+fi
