@@ -3,7 +3,7 @@
 The shape of a Workday- or BambooHR-style worker report: employee id, first and
 last name, job title, department, manager id, worker type, contractor's company
 and location. A tree of managers with spans of about seven, 8% contractors from
-a dozen firms; ``seed`` makes the output reproducible.
+a dozen firms; a fixed random seed makes the output reproducible.
 """
 
 from __future__ import annotations
