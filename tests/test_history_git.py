@@ -191,3 +191,25 @@ def test_uncommitted_file_is_one_line(runner, repo):
     (repo / "new.yaml").write_text(SMALL, encoding="utf-8")
     result = runner.invoke(cli, ["history", str(repo / "new.yaml")])
     assert result.exit_code == 2 and "knows no commit of this file" in result.output
+
+
+@pytest.mark.needs_dot
+def test_html_report_includes_the_trend_and_the_unit_matrix(runner, repo, tmp_path):
+    out = tmp_path / "report.html"
+    result = runner.invoke(cli, ["report", str(repo / "chart.yaml"), "-o", str(out), "--no-roadmap"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<figcaption>Maturity over time</figcaption>" in html
+    assert "<figcaption>Maturity per line of business</figcaption>" in html  # the credit union: cards, mortgages
+    assert "mortgages" in html
+
+
+@pytest.mark.needs_dot
+def test_trend_diagram_is_drawn(runner, repo, tmp_path):
+    out = tmp_path / "trend.svg"
+    result = runner.invoke(cli, ["history", str(repo / "chart.yaml"), "--model", "engagement", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8").replace("&#45;", "-")
+    assert "Maturity over time: chart.yaml" in svg and "2 commit(s) without a valid chart" in svg
+    assert "no valid chart on 2026-01-03" in svg and "no valid chart on 2026-01-09" in svg
+    assert "Consumer engagement maturity (engagement)" in svg

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from ..errors import PlannerError
 from ..history import HistoryRow, HistoryTable
 from ..maturity import builtin_models, load_model
 from ..render.output import format_for
@@ -59,24 +61,32 @@ def _draw(table: HistoryTable, chart: Path, models: list, output: Path, with_roa
     from ..render import write_diagram  # noqa: PLC0415
     from ..render.trend_view import TrendInput, trend_dot  # noqa: PLC0415
 
-    projected = _projection(chart, models) if with_roadmap else {}
-    write_diagram(trend_dot(TrendInput.of(table, projected, dt.date.today())), output)
+    projected, notes = _projection(chart, models) if with_roadmap else ({}, [])
+    for note in notes:
+        echo(f"planner: note: {note}", err=True)
+    data = TrendInput.of(table, projected, dt.date.today())
+    write_diagram(trend_dot(replace(data, notes=tuple(notes))), output)
     echo(f"wrote {output}", err=True)
 
 
-def _projection(chart: Path, models: list) -> dict:
-    """Model id -> [(phase end date, level, dimension levels)] of the roadmap to the next level, from today."""
+def _projection(chart: Path, models: list) -> tuple[dict, list[str]]:
+    """Per model id, [(phase end date, level, dimension levels)] of the roadmap to the next level from today;
+    and, for each model the roadmap cannot plan for, why (the trend is drawn without its projection)."""
     from ..roadmap import Constraints, plan  # noqa: PLC0415
     from ..store import load_chart  # noqa: PLC0415
 
     current = load_chart(chart)
-    found = {}
+    found, notes = {}, []
     for model in models:
-        result = plan(current, model, "next", constraints=Constraints(start=dt.date.today()))
+        try:
+            result = plan(current, model, "next", constraints=Constraints(start=dt.date.today()))
+        except PlannerError as exc:
+            notes.append(f"no roadmap projection for {model.id}: {exc}")
+            continue
         ends = {p.number: p.end_date for p in result.phases}
         found[model.id] = [(ends[p.phase], p.level, dict(p.dimension_levels))
                            for p in result.trajectory if ends.get(p.phase)]
-    return found
+    return found, notes
 
 
 def text_lines(table: HistoryTable) -> list[str]:
@@ -114,3 +124,30 @@ def _cell(row: HistoryRow, model_id: str) -> str:
     if state is None:
         return "-"
     return f"{state.level} ({state.score:.2f})"
+
+
+def report_views(path: Path, chart, model: str) -> list[tuple[str, str]]:
+    """For ``planner report``: the trend of the chart's git history and the unit heat map, as (caption, SVG).
+
+    Either is left out when it has nothing to show: a file outside git (or never
+    committed), a chart that names no line of business, no Graphviz.
+    """
+    from ..maturity.units import assess_units  # noqa: PLC0415
+    from ..render.output import GraphvizMissingError, render_bytes  # noqa: PLC0415
+    from ..render.trend_view import TrendInput, trend_dot  # noqa: PLC0415
+    from ..render.units_view import UnitsInput, units_dot  # noqa: PLC0415
+
+    chosen = [load_model(model)]
+    found = []
+    try:
+        table = chart_history(path, chosen, workers=1)
+        found.append(("Maturity over time", trend_dot(TrendInput.of(table))))
+    except PlannerError:
+        pass
+    matrix = assess_units(chart, "lob", chosen)
+    if matrix.units:
+        found.append(("Maturity per line of business", units_dot(UnitsInput.of(matrix))))
+    try:
+        return [(caption, render_bytes(dot, "svg").decode("utf-8")) for caption, dot in found]
+    except GraphvizMissingError:
+        return []

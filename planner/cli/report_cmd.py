@@ -9,6 +9,7 @@ import click
 
 from ..store import load_chart, write_atomic
 from .app import chart_argument, cli, echo, shown
+from .history_cmd import report_views
 
 VIEW_CAPTIONS = {"heatmap": "Maturity heat map", "scorecard": "Scorecard", "capabilities": "Capabilities",
                  "org": "Organization", "flows": "Workflow hand-offs", "data": "Data sources", "coe": "Centers of Excellence"}
@@ -32,6 +33,7 @@ def report(chart: Path, output: Path, against: Path | None, model: str, no_roadm
     future = load_chart(against) if against is not None else None
     data = build_report(loaded, future, model, roadmap=not no_roadmap,
                         labels=(chart.name, against.name if against else ""))
+    data.views += report_views(chart, loaded, model)  # maturity over time (git) and per line of business
     from ..interchange.report_html import report_html
 
     write_atomic(output, report_html(data).encode("utf-8"))

@@ -7,10 +7,10 @@ Pure: the revisions and their charts (or why a revision has none) come in, a
 
 from __future__ import annotations
 
-from .state import MET_STATUSES, ModelState, continuous_score, model_state, summarize
+from .state import MET_STATUSES, ModelState, model_state, summarize
 from .table import Change, HistoryRow, HistoryTable, Outcome, Revision, assess_revisions, build_table, history
 
 __all__ = [
-    "MET_STATUSES", "ModelState", "continuous_score", "model_state", "summarize", "Change", "HistoryRow",
+    "MET_STATUSES", "ModelState", "model_state", "summarize", "Change", "HistoryRow",
     "HistoryTable", "Outcome", "Revision", "assess_revisions", "build_table", "history",
 ]

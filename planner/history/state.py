@@ -26,10 +26,12 @@ class ModelState:
     level_name: str
     max_level: int
     score: float
-    """Continuous level: the staged level plus the share of the next level's criteria met (2.45)."""
+    """The engine's continuous score: for a staged model, the level held plus the share of the next
+    level's credit earned (2.45); for a continuous one, its score."""
     dimensions: Mapping[str, int]
     dimension_names: Mapping[str, str]
     met: frozenset[str]
+    dimension_scores: Mapping[str, float] = field(default_factory=dict)
     statements: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Criterion id -> statement, to say what a gained or lost criterion means."""
     level_names: Mapping[int, str] = field(default_factory=dict, compare=False, repr=False)
@@ -37,20 +39,8 @@ class ModelState:
     def to_dict(self) -> dict:
         return {"model": self.model_id, "name": self.model_name, "level": self.level,
                 "level_name": self.level_name, "max_level": self.max_level, "score": self.score,
-                "dimensions": dict(self.dimensions), "met": sorted(self.met)}
-
-
-def continuous_score(level: int, max_level: int, level_scores: Mapping[int, float]) -> float:
-    """Level reached plus the weighted share of the next level's criteria met; the top level is exact.
-
-    Staged levels move in whole steps and hide the work done towards the next one;
-    this score shows it (2.45: level 2, and 45% of what level 3 asks is in place)
-    while never passing the next whole level before it is reached.
-    """
-    if level >= max_level:
-        return float(level)
-    share = min(level_scores.get(level + 1, 0.0), 0.99)
-    return round(level + share, 2)
+                "dimensions": dict(self.dimensions), "dimension_scores": dict(self.dimension_scores),
+                "met": sorted(self.met)}
 
 
 def model_state(assessment) -> ModelState:
@@ -58,9 +48,9 @@ def model_state(assessment) -> ModelState:
     a = assessment
     met = frozenset(r.criterion_id for r in a.results if r.status in MET_STATUSES)
     return ModelState(
-        a.model_id, a.model_name, a.level, a.level_name, a.max_level,
-        continuous_score(a.level, a.max_level, a.level_scores),
+        a.model_id, a.model_name, a.level, a.level_name, a.max_level, round(a.score, 2),
         dict(a.dimension_levels), dict(a.dimension_names), met,
+        {d: round(v, 2) for d, v in a.dimension_scores.items()},
         {r.criterion_id: r.statement for r in a.results}, dict(a.level_names),
     )
 

@@ -85,23 +85,33 @@ def _as_date(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _as_time(value) -> dt.datetime:
+    """A commit time or a plain day as a UTC time, so that both sit on one axis."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc) if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+
+
 class _Axis:
-    """Dates to inches along the time axis."""
+    """Times to inches along the time axis; commits of a single day are spread by their hour."""
 
     def __init__(self, data: TrendInput):
-        days = [_as_date(d) for p in data.panels for d, _ in p.overall]
-        days += [d for p in data.panels for d, _, _ in p.projected] + [_as_date(d) for d in data.gaps]
-        if data.today and any(p.projected for p in data.panels):
-            days.append(data.today)
-        self.first, self.last = (min(days), max(days)) if days else (dt.date.today(), dt.date.today())
-        self.span = max((self.last - self.first).days, 1)
+        times = [d for p in data.panels for d, _ in p.overall] + [d for p in data.panels for d, _, _ in p.projected]
+        times += list(data.gaps) + ([data.today] if data.today and any(p.projected for p in data.panels) else [])
+        times = [_as_time(t) for t in times] or [_as_time(dt.date.today())]
+        self.first, self.last = min(times), max(times)
+        self.span = max((self.last - self.first).total_seconds(), 60.0)
+        self.hours = self.span < 3 * 86400
 
-    def x(self, day) -> float:
-        return round(WIDTH * (_as_date(day) - self.first).days / self.span, 3)
+    def x(self, when) -> float:
+        return round(WIDTH * (_as_time(when) - self.first).total_seconds() / self.span, 3)
 
-    def ticks(self, count: int = 6) -> list[dt.date]:
+    def ticks(self, count: int = 6) -> list[dt.datetime]:
         step = self.span / max(count - 1, 1)
-        return sorted({self.first + dt.timedelta(days=round(i * step)) for i in range(count)})
+        return [self.first + dt.timedelta(seconds=i * step) for i in range(count)]
+
+    def label(self, when: dt.datetime) -> str:
+        return when.strftime("%Y-%m-%d %H:%M") if self.hours else str(when.date())
 
 
 def trend_dot(data: TrendInput, theme: Theme = DEFAULT_THEME) -> str:
@@ -117,8 +127,9 @@ def trend_dot(data: TrendInput, theme: Theme = DEFAULT_THEME) -> str:
              "lines thin and dotted across them."] if data.gaps else []
     if any(p.projected for p in data.panels):
         notes.append("Dotted after today: the roadmap's phases to the next level, at their planned end dates.")
-    dot.attrs("graph", label=title(f"Maturity over time: {data.path}",
-                                   f"{axis.first} .. {axis.last} \u00b7 levels per model and dimension", notes))
+    span = f"{axis.label(axis.first)} .. {axis.label(axis.last)}"
+    dot.attrs("graph", label=title(f"Maturity over time: {data.path}", f"{span} \u00b7 levels per model and dimension",
+                                   notes))
     return dot.source()
 
 
@@ -138,7 +149,7 @@ def _panel(dot: Dot, panel: TrendPanel, axis: _Axis, data: TrendInput, base: flo
     for i, day in enumerate(axis.ticks()):
         x = axis.x(day)
         _line(dot, (key, "tick", i), (x, base - 0.25), (x, base - 0.15), color=TODAY_COLOR, penwidth=0.8)
-        _label(dot, (key, "xlabel", i), x, base - 0.38, str(day), "c")
+        _label(dot, (key, "xlabel", i), x, base - 0.38, axis.label(day), "c")
     for i, day in enumerate(data.gaps):
         dot.node((key, "gap", i), "\u2716", pos=f"{axis.x(day)},{base - 0.1}!", shape="plaintext",
                  fontcolor=GAP_COLOR, tooltip=f"no valid chart on {_as_date(day)}")
@@ -188,9 +199,6 @@ def _steps(dot: Dot, key, points, projected, axis: _Axis, base: float, nudge: fl
         _line(dot, key + ("ph", n), last, (x, last[1]), color=color, penwidth=width, style="dotted")
         _line(dot, key + ("pv", n), (x, last[1]), (x, y), color=color, penwidth=width, style="dotted")
         last = (x, y)
-    if last is not None and last[0] < WIDTH:
-        _line(dot, key + ("tail",), last, (WIDTH, last[1]), color=color, penwidth=width, style="dashed")
-        last = (WIDTH, last[1])
     return last
 
 
