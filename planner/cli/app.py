@@ -47,6 +47,7 @@ COMMAND_MODULES: dict[str, str] = {
     "edit": "edit_cmd",
     "demo": "demo_cmd",
     "vocab": "vocab_cmd",
+    "new": "new_cmd",
     "history": "history_cmd",
     "import": "import_cmd",
     "export": "export_cmd",

@@ -1,4 +1,9 @@
-"""``planner render CHART --view NAME -o FILE``: one diagram of a chart, thin over :mod:`planner.render`."""
+"""``planner render CHART --view NAME [-o FILE]``: one diagram of a chart, thin over :mod:`planner.render`.
+
+Each diagram is measured against the slide rule (:mod:`planner.render.slide`); one
+that does not fit says so and names ``--split``, which writes one diagram per
+part of the view.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,13 @@ from ..graph import build_graph
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
 from ..render.views import ASSESSED_VIEWS
 from ..render.heatmap_view import default_model
-from ..render.output import FORMATS, GraphvizMissingError, format_for
-from ..store import load_chart
-from .app import chart_argument, cli, shown
+from ..errors import PlannerError
+from ..render.output import FORMATS, GraphvizMissingError, format_for, render_bytes
+from ..render.slide import Fit, better, measure
+from ..store import load_chart, write_atomic
+from ..textfmt import plural
+from .app import chart_argument, cli, echo, shown
+from .lenient import load_chart_or_lenient
 from .mermaid_out import check_view, render_mermaid
 
 DEFAULT_MODEL = default_model()
@@ -34,9 +43,62 @@ def render_view(chart_path: Path, view: str, output: Path, options: RenderOption
 
 def render_graph(graph, view: str, output: Path, options: RenderOptions, model: str = DEFAULT_MODEL) -> Path:
     """Draw and write one view of a built graph; shared by the command and the demo."""
+    return write_diagram(view_dot(graph, view, options, model), output)
+
+
+def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> str:
+    """DOT text of one view, assessed first when the view draws an assessment."""
     if view in ASSESSED_VIEWS:
         options = replace(options, heat=heat_input(graph, model))
-    return write_diagram(to_dot(graph, view, options), output)
+    return to_dot(graph, view, options)
+
+
+def fitted(graph, view: str, options: RenderOptions, model: str) -> tuple[str, bytes, Fit | None]:
+    """DOT text and its SVG, the legend placed where the picture fits a slide best.
+
+    The legend goes beside the title, or under it when that fits better: a small
+    or very wide picture is widened by a legend beside its title. Both are laid
+    out only when the view's own choice does not fit.
+    """
+    dot_text = view_dot(graph, view, options, model)
+    svg = render_bytes(dot_text, "svg")
+    fit = measure(svg)
+    if fit is None or fit.ok or options.legend_below is not None:
+        return dot_text, svg, fit
+    other_text = view_dot(graph, view, replace(options, legend_below=not _legend_below(view)), model)
+    other_svg = render_bytes(other_text, "svg")
+    other = measure(other_svg)
+    if other is not None and better(other, fit) is other and other != fit:
+        return other_text, other_svg, other
+    return dot_text, svg, fit
+
+
+def _legend_below(view: str) -> bool:
+    """Where ``view`` puts its legend by default (tables: under the title; diagrams: beside it)."""
+    return view in BELOW_BY_DEFAULT
+
+
+BELOW_BY_DEFAULT = frozenset({"heatmap", "scorecard", "coe"})
+
+
+def write_fitted(graph, view: str, output: Path, options: RenderOptions, model: str) -> tuple[Path, Fit | None]:
+    """Write one view, measured against the slide rule when Graphviz is there to lay it out."""
+    if format_for(output) == "dot":
+        return write_diagram(view_dot(graph, view, options, model), output), None
+    dot_text, svg, fit = fitted(graph, view, options, model)
+    if output.suffix.lower() == ".svg":
+        return write_atomic(output, svg, durable=False), fit
+    return write_diagram(dot_text, output), fit
+
+
+def default_output(chart: Path, view: str) -> Path:
+    """``CHART-VIEW.svg`` beside the chart: where someone looks for it after ``render`` without ``-o``."""
+    return chart.with_name(f"{chart.stem}-{view}.svg")
+
+
+def numbered(output: Path, n: int) -> Path:
+    """``NAME-n.EXT``: the n-th diagram of ``--split``."""
+    return output.with_name(f"{output.stem}-{n}{output.suffix}")
 
 
 @cli.command()
@@ -45,52 +107,104 @@ def render_graph(graph, view: str, output: Path, options: RenderOptions, model: 
               help="Which diagram to draw (roadmap: with --format mermaid).")
 @click.option("--format", "fmt", type=click.Choice(["graphviz", "mermaid"]), default="graphviz", show_default=True,
               help="mermaid: text for GitHub/GitLab Markdown (org, coe, data, roadmap); printed, or -o FILE.mmd|.md.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help=f"File to write; the format follows the extension ({', '.join(s for s in FORMATS if s != '.gv')}).")
-@click.option("--focus", metavar="ID", help="Only what lies within --depth links of this element.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help=f"File to write; the format follows the extension ({', '.join(s for s in FORMATS if s != '.gv')}). "
+                   "Default: CHART-VIEW.svg beside the chart.")
+@click.option("--focus", metavar="ID", help="Only what lies within --depth links of this element "
+              "(flows: a workflow shows all its hand-offs, a step its own).")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Links around --focus.")
 @click.option("--only", metavar="KIND,...", help="Keep only these element kinds (person, team, org, system...).")
 @click.option("--collapse", type=click.Choice(COLLAPSE_CHOICES), help="Draw each team (or CoE) as one node.")
+@click.option("--split", is_flag=True, help="One diagram per area (capabilities), department (org) or workflow "
+              "(flows), written as NAME-1.svg, NAME-2.svg...: for charts too large for one slide.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME|PATH",
               help="Maturity model of the heat map.")
 @click.option("--max-nodes", type=click.IntRange(min=10), default=DEFAULT_MAX_NODES, show_default=True,
               help="Aggregate the view into groups with counts above this many nodes.")
 @click.option("--title", help="Title instead of the chart's name.")
-def render(chart: Path, view: str, output: Path, focus: str | None, depth: int, only: str | None,
-           collapse: str | None, model: str, max_nodes: int, title: str | None, fmt: str = "graphviz") -> None:
+@click.option("--lenient", is_flag=True, help="Draw a chart that has errors: the broken elements are left out "
+              "and listed.")
+def render(chart: Path, view: str, output: Path | None, focus: str | None, depth: int, only: str | None,
+           collapse: str | None, split: bool, model: str, max_nodes: int, title: str | None, lenient: bool,
+           fmt: str = "graphviz") -> None:
     """Draw one view of a chart as SVG, PNG, PDF or DOT.
 
     \b
     Views: org, capabilities, flows, data, heatmap, scorecard, coe (see docs/render.md).
     Example, a slide of one capability and its people, partners and systems:
       planner render --view capabilities --focus cap-email-marketing -o email.svg
+    Every diagram is measured against a 16:9 slide (1:1 to 3:1, text at least
+    11 px high at 1920 px wide); one that does not fit says so and how to split it.
     """
     check_view(view, fmt)
     if fmt == "mermaid":
         return render_mermaid(chart, view, output, model, bool(focus or only or collapse))
     if model != DEFAULT_MODEL and view not in ASSESSED_VIEWS:
-        click.echo(f"planner: note: --model only applies to --view heatmap and scorecard; ignored for {view}", err=True)
+        echo(f"planner: note: --model only applies to --view heatmap and scorecard; ignored for {view}", err=True)
+    output = output or default_output(chart, view)
+    format_for(output)  # fail on a bad extension before any work
     options = RenderOptions(focus=focus, depth=depth, only=tuple(only.split(",")) if only else (),
                             collapse=collapse, max_nodes=max_nodes, title=title)
-    written = render_view(chart, view, output, options, model)
-    click.echo(f"wrote {written}")
+    graph = build_graph(load_chart_or_lenient(chart, lenient))
+    if split:
+        _render_split(graph, view, output, options, model)
+        return
+    written, fit = write_fitted(graph, view, output, options, model)
+    echo(f"wrote {shown(written)}" + (f" ({fit.describe()})" if fit else ""))
+    if fit is not None and not fit.ok:
+        echo(f"planner: note: too large for one slide ({fit.why_not()}); {_advice(graph, view)}", err=True)
+
+
+def _advice(graph, view: str) -> str:
+    """How to get slides out of a view that does not fit one."""
+    chosen = VIEWS[view]
+    if chosen.parts is not None:
+        count = len(chosen.parts(graph))
+        per = {"capabilities": "area", "org": "department", "flows": "workflow"}.get(view, "part")
+        return f"--split writes one diagram per {per} ({count} {plural(count, 'diagram')})"
+    return "--focus ID, --only KIND,... or --collapse teams draw a part of it"
+
+
+def _render_split(graph, view: str, output: Path, options: RenderOptions, model: str) -> None:
+    """``--split``: NAME-1, NAME-2... one per part of the view, each measured."""
+    chosen = VIEWS[view]
+    if chosen.parts is None:
+        raise PlannerError(f"--split: the {view} view has no parts; it is drawn whole (leave out --split)")
+    for n, (part, label) in enumerate(chosen.parts(graph), start=1):
+        written, fit = write_fitted(graph, view, numbered(output, n), replace(options, part=part), model)
+        echo(f"wrote {shown(written)}: {label}" + (f" ({fit.describe()})" if fit else ""))
+        if fit is not None and not fit.ok:
+            echo(f"planner: note: {shown(written)} is still too large for one slide ({fit.why_not()}); "
+                 f"--focus ID draws a part of it", err=True)
 
 
 def step_render(demo) -> None:
-    """Every view of both shipped charts, as SVG (as DOT when Graphviz is missing), in ``OUT/views/``."""
+    """Every view of both shipped charts, as SVG (as DOT when Graphviz is missing), in ``OUT/views/``.
+
+    A view too large for one slide is also split (``STATE-VIEW-1.svg``...), as ``--split`` does.
+    """
     demo.heading("Render every view of the shipped charts")
     folder = demo.out / "views"
     folder.mkdir(exist_ok=True)
     suffix = ".svg"
     for state, chart in (("current", demo.current), ("future", demo.future)):
         graph = build_graph(chart)
+        split = []
         for view in VIEWS:
+            target = folder / f"{state}-{view}{suffix}"
             try:
-                path = render_graph(graph, view, folder / f"{state}-{view}{suffix}", RenderOptions())
+                path, fit = write_fitted(graph, view, target, RenderOptions(), DEFAULT_MODEL)
             except GraphvizMissingError:
-                click.echo("note: Graphviz 'dot' was not found, writing .dot files instead "
-                           "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)", err=True)
+                echo("note: Graphviz 'dot' was not found, writing .dot files instead "
+                     "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)", err=True)
                 suffix = ".dot"
-                path = render_graph(graph, view, folder / f"{state}-{view}{suffix}", RenderOptions())
+                path, fit = write_fitted(graph, view, folder / f"{state}-{view}{suffix}", RenderOptions(), DEFAULT_MODEL)
             demo.written.append(path)
-        click.echo(f"{state}: {', '.join(VIEWS)} -> {shown(folder)}/{state}-VIEW{suffix}")
+            if fit is not None and not fit.ok and VIEWS[view].parts is not None:
+                for n, (part, _) in enumerate(VIEWS[view].parts(graph), start=1):
+                    demo.written.append(write_fitted(graph, view, numbered(target, n),
+                                                     RenderOptions(part=part), DEFAULT_MODEL)[0])
+                split.append(f"{view} ({len(VIEWS[view].parts(graph))})")
+        echo(f"{state}: {', '.join(VIEWS)} -> {shown(folder)}/{state}-VIEW{suffix}")
+        if split:
+            echo(f"{state}: too large for one slide, also split into {state}-VIEW-N{suffix}: {', '.join(split)}")

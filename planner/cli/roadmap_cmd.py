@@ -13,7 +13,7 @@ from ..render.output import format_for
 from ..roadmap import Constraints, apply, plan
 from ..roadmap.report import to_markdown, to_text
 from ..roadmap.tjp import to_tjp
-from ..store import load_chart, save_chart, write_atomic
+from ..store import load_chart, write_atomic
 from .app import chart_argument, cli, echo, format_option
 from .catalog_checks import load_checked_catalog
 
@@ -84,15 +84,15 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
         write_roadmap_diagram(result, output)
         echo(f"wrote {output}", err=True)
     if future_state is not None:
-        _write_future(current, result, future_state)
+        _write_future(current, result, future_state, chart)
 
 
-def _write_future(current, result, path: Path) -> None:
+def _write_future(current, result, path: Path, source: Path) -> None:
+    from ..store.charts import save_projection
+
     future = apply(current, result)
-    header = (f"# yaml-language-server: $schema=https://capability-planner.example/schema/chart-1.json\n"
-              f"# Projected by planner roadmap: {result.target_name} on {result.model_name}.\n")
     try:
-        save_chart(future, path, header=header)
+        save_projection(future, path, source, f"Projected by planner roadmap: {result.target_name} on {result.model_name}.")
     except OSError as exc:
         raise PlannerError(f"{path}: {exc.strerror or exc}") from exc
     echo(f"wrote {path}", err=True)
@@ -115,6 +115,8 @@ def step_roadmap(demo) -> None:
     markdown, project, future = folder / "roadmap.md", folder / "roadmap.tjp", folder / "projected-future.yaml"
     write_atomic(markdown, to_markdown(result).encode("utf-8"))
     write_atomic(project, to_tjp(result).encode("utf-8"))
-    save_chart(apply(demo.current, result), future,
-               header=f"# Projected by planner roadmap: {result.target_name} on {result.model_name}.\n")
+    from ..store.charts import save_projection
+
+    save_projection(apply(demo.current, result), future, demo.current_path,
+                    f"Projected by planner roadmap: {result.target_name} on {result.model_name}.")
     demo.written += [diagram, markdown, project, future]

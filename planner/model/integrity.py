@@ -35,6 +35,24 @@ def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Prob
     return problems
 
 
+def check_partial(chart: Chart, partial: list[tuple[Location, Element]], unparsed_ids: Iterable[str] = ()) -> list[Problem]:
+    """References and vocabulary of elements that failed validation, rebuilt from their sound fields.
+
+    Ids, accountability and cycles are left to the full check: a field that did
+    not validate is missing here, and would read as a second, false problem.
+    """
+    if not partial:
+        return []
+    kinds = {e.id: e.KIND for _, e in chart.iter_elements()}
+    kinds.update({e.id: e.KIND for _, e in partial if e.id not in kinds})
+    problems = _dangling_references(partial, kinds, set(unparsed_ids) - {e.id for _, e in partial})
+    for loc, element in partial:
+        if isinstance(element, Capability):
+            problems += _unknown_words(element, loc[1], "channels", KNOWN_CHANNELS)
+            problems += _unknown_words(element, loc[1], "practices", KNOWN_PRACTICES)
+    return problems
+
+
 def _index_ids(elements: list[tuple[Location, Element]], problems: list[Problem]) -> tuple[dict[str, str], dict[str, Location]]:
     kinds: dict[str, str] = {}
     locations: dict[str, Location] = {}

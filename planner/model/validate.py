@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import Problem
 from .chart import SECTIONS, Chart, ChartInfo
-from .integrity import check_integrity, suggest
+from .integrity import check_integrity, check_partial, suggest
 
 
 def validate_strict(data: Any) -> tuple[Chart | None, list[Problem]]:
@@ -59,7 +59,39 @@ def validate_lenient(data: Any, unparsed_ids: set[str] | None = None) -> tuple[C
     for problem in check_integrity(chart, unparsed):
         problems.append(_reindex(problem, index_maps))
     problems += _duplicates_with_invalid_items(data, index_maps)
+    problems += check_partial(chart, _partial_items(data, index_maps), unparsed)
     return chart, problems
+
+
+def _partial_items(data: dict, index_maps: dict[str, list[int]]) -> list[tuple[tuple, object]]:
+    """The items that failed validation, rebuilt from their fields that are sound on their own.
+
+    ``check`` promises every problem in one run: a wrong type in one field must
+    not hide an unknown team on the same person, nor the channel and practice
+    warnings of that capability. The chart keeps only valid items (so drawings
+    and assessments read sound data); these stand-ins are only checked.
+    """
+    found = []
+    for name, valid in index_maps.items():
+        cls, valid_set = SECTIONS[name], set(valid)
+        for i, item in enumerate(data.get(name) or []):
+            if i in valid_set or not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            sound = {}
+            for key, value in item.items():
+                if key in cls.model_fields and _field_ok(cls, key, value):
+                    sound[key] = value
+            found.append(((name, i), cls.model_construct(**sound)))
+    return found
+
+
+def _field_ok(cls, key: str, value: Any) -> bool:
+    """Whether one field's value validates on its own (the model's type for that field)."""
+    try:
+        TypeAdapter(cls.model_fields[key].annotation).validate_python(value)
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return True
 
 
 def _duplicates_with_invalid_items(data: dict, index_maps: dict[str, list[int]]) -> list[Problem]:

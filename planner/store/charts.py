@@ -27,6 +27,28 @@ from .screen import Screened, oversized, screen, too_many_elements
 from .yaml12 import FastParseFailed, loads_fast, tag_problem
 
 MODELINE_PREFIX = "# yaml-language-server:"
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "data" / "chart.schema.json"
+"""The installed JSON Schema of a chart file: what a written chart's modeline points at."""
+
+
+def schema_modeline(target: str | os.PathLike) -> str:
+    """``# yaml-language-server: $schema=PATH`` with PATH the installed schema, relative to ``target``'s folder.
+
+    A relative path resolves wherever the folders move together (a checkout);
+    across drives, the absolute path. An editor cannot resolve a made-up URL.
+    """
+    folder = Path(target).resolve().parent
+    try:
+        where = Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
+    except ValueError:  # another drive (Windows)
+        where = SCHEMA_FILE.as_posix()
+    return f"{MODELINE_PREFIX} $schema={where}\n"
+
+
+def with_modeline(header: str, target: str | os.PathLike) -> str:
+    """``header`` (a leading comment block) with its schema modeline pointing at the installed schema."""
+    kept = [line for line in header.splitlines(keepends=True) if not line.startswith(MODELINE_PREFIX)]
+    return schema_modeline(target) + "".join(kept)
 
 
 @dataclass
@@ -194,3 +216,17 @@ def save_chart(chart: Chart, path: str | os.PathLike, header: str | None = None)
         except PlannerError:
             header = ""
     return write_atomic(path, chart_to_text(chart, header).encode("utf-8"))
+
+
+def save_projection(chart: Chart, path: str | os.PathLike, source: str | os.PathLike, note: str) -> Path:
+    """Save a chart projected from ``source`` (a roadmap's future state) with ``source``'s leading comment.
+
+    The comment block of the source (title, notes) is kept and ``note`` added
+    under it; the schema modeline points at the installed schema as seen from
+    ``path``, so an editor still completes and validates the projected file.
+    """
+    try:
+        header = leading_comments(read_text(source))
+    except PlannerError:
+        header = ""
+    return save_chart(chart, path, header=with_modeline(header + f"# {note}\n", path))
