@@ -11,7 +11,9 @@ from ..maturity import RULES, analyze_structure, assess_all, builtin_models, loa
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
 from ..store import load_chart
+from ..textfmt import join_names
 from .app import chart_argument, cli, echo, format_option
+from .lenient import load_chart_or_lenient
 from .units_out import show_units
 
 
@@ -24,11 +26,13 @@ from .units_out import show_units
 @click.option("--by", type=click.Choice(["lob", "team"]), help="A matrix of levels per line of business or team.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="With --by, also draw the unit heat map: .svg, .png, .pdf or .dot.")
+@click.option("--lenient", is_flag=True, help="Assess a chart that has errors: the broken elements are left out "
+              "and listed.")
 def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, by: str | None,
-           output: Path | None) -> None:
+           output: Path | None, lenient: bool = False) -> None:
     """Assess a chart's maturity: levels per model and dimension, and the gaps to the next level."""
     chosen = [load_model(m) for m in models] if models else None
-    loaded = load_chart(chart)
+    loaded = load_chart_or_lenient(chart, lenient)
     if by:  # the unit matrix instead of the report (docs/history.md)
         return show_units(loaded, chosen, by, fmt, output)
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
@@ -70,7 +74,7 @@ def models(name: str | None, show_rules: bool) -> None:
         return
     for model_id in builtin_models():
         model = load_model(model_id)
-        levels = " / ".join(f"{n} {lv.name}" for n, lv in enumerate(model.levels, start=1))
+        levels = join_names([f"{n} {lv.name}" for n, lv in enumerate(model.levels, start=1)])
         dims = ", ".join(d.name for d in model.dimensions)
         echo(f"{model.id:<12}{model.name}: {len(model.criteria)} criteria")
         echo(f"{'':<12}levels: {levels}")
