@@ -24,8 +24,9 @@ def _one_line_error(result, *parts: str) -> str:
     return lines[0]
 
 
-def test_a_chart_given_as_a_model_is_named_a_chart(runner, current_path):
-    line = _one_line_error(runner.invoke(cli, ["assess", "--model", str(current_path)]),
+@pytest.mark.parametrize("command", [["models", "{path}"], ["roadmap", "--model", "{path}"]])
+def test_a_chart_given_as_a_model_is_named_a_chart(runner, current_path, command):
+    line = _one_line_error(runner.invoke(cli, [a.format(path=current_path) for a in command]),
                            "this is a chart file, not a maturity model")
     assert line.startswith(f"{current_path}:1:1: error:") and "did you mean" not in line
 
@@ -38,7 +39,7 @@ def test_a_model_given_as_a_chart_is_named_a_model(runner):
 
 
 def test_a_catalog_given_as_a_model_is_named_a_catalog(runner):
-    _one_line_error(runner.invoke(cli, ["assess", "--model", str(CATALOG)]), "this is a solution catalog file, not a maturity model")
+    _one_line_error(runner.invoke(cli, ["models", str(CATALOG)]), "this is a solution catalog file, not a maturity model")
 
 
 def _catalog_with(tmp_path, old: str, new: str) -> Path:

@@ -1,8 +1,8 @@
 """Screening a file's text before the parsers see it: refused characters and the input limits.
 
-Everything here is a handful of C-speed regular-expression passes over the text
-(about 0.1 s for 100 MB); the one Python loop over lines runs only when the
-text is indented past half the depth limit. Why each check exists:
+The whole-text passes are the cheap ones of :mod:`planner.store.scan`; the exact
+checks here (a Python loop over the lines, a regular expression at every
+position) run only when those say a file may need them. Why each check exists:
 
 - control characters: YAML refuses them and PyYAML raises a bare ``ReaderError``
   for them; they are reported with their line and column, and replaced by
@@ -23,12 +23,11 @@ from typing import Any
 
 from ..errors import Problem
 from .limits import ENV, Limits
+from .scan import has_long_line, has_long_number, prefilter
 
 REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters outside YAML's printable set (YAML 1.2, production 1); tab and newline are fine."""
 MAX_REPORTED = 10
-_BRACKET_FREE = re.compile(r"[^\[\]{}]+")
-_EMPTY_PAIR = re.compile(r"\[\]|\{\}")
 _BRACKET = re.compile(r"[\[\]{}]")
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
 _INDICATORS = re.compile(r"(?:[-?][ \t]+)+")
@@ -55,8 +54,9 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 def screen(text: str, limits: Limits) -> Screened:
     """Check ``text`` against YAML's character set and the limits, before any parsing."""
     result = Screened(text)
-    depth_at = _flow_too_deep(text, limits.max_depth)
-    if depth_at is None:
+    found = prefilter(text, max(limits.max_depth // 2, 1))
+    depth_at = _flow_too_deep(found.brackets, text, limits.max_depth)
+    if depth_at is None and found.maybe_deep_block:
         depth_at = _block_too_deep(text, limits.max_depth)
     if depth_at is not None:
         line, col = line_col(text, depth_at)
@@ -65,10 +65,9 @@ def screen(text: str, limits: Limits) -> Screened:
             "limit", line=line, col=col))
         result.fatal = True
         return result
-    _refused_characters(result)
-    long_line = re.compile(r"^[^\n]{%d}" % (limits.max_string + 1), re.MULTILINE)
-    long_number = re.compile(r"[0-9]{%d}" % (limits.max_int_digits + 1))
-    result.walk_values = bool(long_line.search(text) or long_number.search(text))
+    if found.maybe_refused:
+        _refused_characters(result)
+    result.walk_values = has_long_line(text, limits.max_string) or has_long_number(found.data, limits.max_int_digits)
     return result
 
 
@@ -90,17 +89,21 @@ def _refused_characters(result: Screened) -> None:
         result.text = REFUSED.sub("\ufffd", text)
 
 
-def _flow_too_deep(text: str, limit: int) -> int | None:
+def _flow_too_deep(brackets: bytes, text: str, limit: int) -> int | None:
     """Where ``[`` and ``{`` nest deeper than ``limit``: each pass removes one level of empty pairs.
 
-    Brackets inside quoted text count too: a false alarm needs 65 of them nested in one string."""
-    if text.count("[") + text.count("{") <= limit:
+    ``brackets`` are the text's brackets alone, curly ones as square (mismatched kinds are
+    a syntax error the parsers report anyway). Brackets
+    inside quoted text count too: a false alarm needs 65 of them nested in one
+    string. Brackets never closed are a syntax error the parsers report.
+    """
+    if brackets.count(b"[") <= limit:
         return None
-    brackets = _BRACKET_FREE.sub("", text)
     for _ in range(limit + 1):
-        brackets, removed = _EMPTY_PAIR.subn("", brackets)
-        if not removed:  # brackets never closed are a syntax error the parsers report (and survive)
+        peeled = brackets.replace(b"[]", b"")  # left to right, no rescan: exactly the innermost pairs
+        if len(peeled) == len(brackets):
             return None
+        brackets = peeled
     depth = 0
     for match in _BRACKET.finditer(text):  # rare: find where, for the message
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
