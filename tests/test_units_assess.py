@@ -149,3 +149,23 @@ def test_a_chart_without_lines_of_business(runner, small_chart_path):
     assert assess_units(chart, "lob").units == []
     result = runner.invoke(cli, ["assess", str(small_chart_path), "--by", "lob", "--model", "engagement"])
     assert result.exit_code == 0 and "consumer" in result.output
+
+
+def test_chart_for_unit_names_lines_then_teams():
+    from planner.errors import UnknownNameError
+    from planner.maturity.units import chart_for_unit
+
+    chart = load_chart(CREDIT_UNION)
+    assert chart_for_unit(chart, "cards").chart.name.endswith("/ line of business cards")
+    assert chart_for_unit(chart, "team:cards").chart.name.endswith("/ team Card Services")
+    with pytest.raises(UnknownNameError, match="choose from lob:cards, lob:mortgages"):
+        chart_for_unit(chart, "lob:retail")
+
+
+def test_roadmap_for_one_unit(runner):
+    bad = runner.invoke(cli, ["roadmap", str(WHOLESALER), "--unit", "retail"])
+    assert bad.exit_code == 2 and "unknown unit 'retail'" in bad.output
+    trade = runner.invoke(cli, ["roadmap", str(WHOLESALER), "--unit", "trade", "--format", "json"])
+    consumer = runner.invoke(cli, ["roadmap", str(WHOLESALER), "--unit", "lob:consumer", "--format", "json"])
+    assert trade.exit_code == 0 and consumer.exit_code == 0, trade.output + consumer.output
+    assert json.loads(trade.output)["current_level"] == 1 and json.loads(consumer.output)["current_level"] == 2

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import PlannerError
+from ..maturity.units import chart_for_unit
 from ..render.output import format_for
 from ..roadmap import Constraints, apply, plan
 from ..roadmap.report import to_markdown, to_text
@@ -48,9 +49,10 @@ def _date(ctx, param, value):
               help="Also draw the roadmap: .svg, .png, .pdf or .dot.")
 @click.option("--future-state", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the projected chart after the last phase (YAML).")
+@click.option("--unit", metavar="[lob:|team:]NAME", help="Plan for one line of business or team (its part of the chart).")
 def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity: float, budget: float | None,
             phase_weeks: int, start: dt.date | None, objective: str, fmt: str, output: Path | None,
-            future_state: Path | None) -> None:
+            future_state: Path | None, unit: str | None) -> None:
     """Plan the entry-point solutions that take CHART to the target level.
 
     Lists the unmet criteria, the solutions that close them at least cost with
@@ -62,6 +64,8 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     if future_state is not None and future_state.suffix.lower() not in YAML_SUFFIXES:
         raise PlannerError(f"{future_state}: --future-state writes a chart in YAML; name it .yaml or .yml")
     current = load_chart(chart)
+    if unit:  # maturity per unit: planner/maturity/units.py
+        current = chart_for_unit(current, unit)
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)
     result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)

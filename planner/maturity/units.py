@@ -218,3 +218,23 @@ def _target_notes(chart: Chart, by: UnitKind, units: list[Unit]) -> list[str]:
     known = {u.id for u in units}
     return [f"targets: {by} {name!r} is not a {KIND_WORDS[by]} of this chart"
             for name in chart.targets.get(by, {}) if name not in known]
+
+
+def chart_for_unit(chart: Chart, spec: str) -> Chart:
+    """The sub-chart of the unit named by ``spec``: ``lob:NAME``, ``team:ID``, or a bare line of business or team.
+
+    A bare name is looked up among the lines of business first, then the team ids
+    (a line of business and a team often share a name, ``cards`` for instance).
+    This is what ``planner roadmap --unit`` plans for.
+    """
+    from ..errors import UnknownNameError  # noqa: PLC0415
+
+    kind, _, name = spec.rpartition(":")
+    kinds: tuple[UnitKind, ...] = (kind,) if kind in ("lob", "team") else ("lob", "team")  # type: ignore[assignment]
+    name = name if kind in ("lob", "team") else spec
+    for by in kinds:
+        for unit in units_of(chart, by):
+            if unit.id == name:
+                return unit_chart(chart, unit)
+    choices = [f"{u.kind}:{u.id}" for by in kinds for u in units_of(chart, by)]
+    raise UnknownNameError("unit", spec, choices)
