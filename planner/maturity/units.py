@@ -20,9 +20,9 @@ is at the level its own evidence supports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Iterable, Iterator, Literal
 
-from ..model import Chart
+from ..model import SECTIONS, Chart, iter_refs, ref_fields
 from .assess import Assessment
 
 UnitKind = Literal["lob", "team"]
@@ -94,70 +94,93 @@ def scope_capabilities(chart: Chart, unit: Unit, shared: bool = True) -> set[str
 
 
 def unit_chart(chart: Chart, unit: Unit, shared: bool = True) -> Chart:
-    """The sub-chart of ``unit``: its capabilities and everything they reference (no re-validation)."""
+    """The sub-chart of ``unit``: its capabilities and everything they reference (no re-validation).
+
+    The result is referentially whole, as a valid chart is (the roadmap applies its
+    changes to it and checks it): what kept elements refer to is kept too (a
+    manager, a parent team, a system's provider), except capabilities, workflows
+    and chains outside the unit and another line's data, whose references are left out.
+    """
+    by_id = {e.id: e for section in SECTIONS for e in getattr(chart, section)}
     caps = scope_capabilities(chart, unit, shared)
-    keep = _Keep(chart, caps)
-    keep.collect(unit)
-    return keep.build(unit)
+    workflows = [w for w in chart.workflows if w.capability in caps]
+    coes = {c.id for c in chart.coes if any(x in caps for x in c.capabilities)}
+    ids = set(caps) | {w.id for w in workflows} | coes
+    ids.update(a.by for a in chart.answers.values() if a.by)
+    if unit.kind == "lob":
+        ids.update(d.id for d in chart.data if d.lob == unit.id)
+    _close(ids, by_id, unit, [by_id[i] for i in ids if i in by_id])
+    _feeders(chart, ids, by_id, unit)
+    kept_coes = {c.id for c in chart.coes if c.id in ids}
+    chains = [v for v in chart.chains if sum(x in kept_coes for x in v.coes) >= 2]
+    ids.update(v.id for v in chains)
+    info = chart.chart.model_copy(update={"name": f"{chart.chart.name} / {KIND_WORDS[unit.kind]} {unit.name}"})
+    sections = {name: [_prune(e, ids) for e in getattr(chart, name) if e.id in ids] for name in SECTIONS}
+    return Chart.model_construct(version=chart.version, chart=info, **sections, answers=chart.answers, targets={})
 
 
-class _Keep:
-    """The ids kept in a sub-chart, gathered section by section from the capabilities outwards."""
+PRUNED_KINDS = frozenset({"capability", "workflow", "chain"})
+"""Kinds a reference never pulls into a unit's sub-chart: the unit's own are chosen by its scope."""
 
-    def __init__(self, chart: Chart, caps: set[str]):
-        self.chart, self.caps, self.ids = chart, caps, set(caps)
 
-    def collect(self, unit: Unit) -> None:
-        chart, ids = self.chart, self.ids
-        self.capabilities = [c for c in chart.capabilities if c.id in self.caps]
-        self.workflows = [w for w in chart.workflows if w.capability in self.caps]
-        self.coes = [c.model_copy(update={"capabilities": [x for x in c.capabilities if x in self.caps]})
-                     for c in chart.coes if any(x in self.caps for x in c.capabilities)]
-        for c in self.capabilities:
-            ids.update(c.systems, c.data, c.responsible, c.consulted, c.informed, c.contributors)
-            ids.add(c.accountable)
-        for w in self.workflows:
-            ids.update(x for s in w.steps for x in (s.by, s.to))
-        for c in self.coes:
-            ids.update(c.members)
-            ids.update((c.lead, c.provider))
-        if unit.kind == "lob":
-            ids.update(d.id for d in chart.data if d.lob == unit.id)
-        self._data(unit)
-        ids.update(x for s in chart.systems if s.id in ids for x in (s.provider, s.owner))
-        ids.update(p.team for p in chart.people if p.id in ids)
-        kept = {c.id for c in self.coes}
-        self.chains = [v.model_copy(update={"coes": [x for x in v.coes if x in kept]})
-                       for v in chart.chains if sum(x in kept for x in v.coes) >= 2]
+def _close(ids: set[str], by_id: dict, unit: Unit, todo: list) -> None:
+    """Add to ``ids`` everything the elements in ``todo`` refer to, transitively (see :func:`unit_chart`)."""
+    while todo:
+        element = todo.pop()
+        for field, target in _refs(element):
+            if target in ids:
+                continue
+            other = by_id.get(target)
+            if other is None or other.KIND in PRUNED_KINDS or not _same_line(other, unit, field):
+                continue
+            ids.add(target)
+            todo.append(other)
 
-    def _data(self, unit: Unit) -> None:
-        """Data sources in use, with what they feed and what feeds them (not another line's data)."""
-        data = {d.id: d for d in self.chart.data}
-        fed_by: dict[str, list[str]] = {}
-        for d in self.chart.data:
-            for target in d.feeds:
-                fed_by.setdefault(target, []).append(d.id)
-        todo = [i for i in self.ids if i in data]
-        while todo:
-            d = data[todo.pop()]
-            for other in list(d.feeds) + fed_by.get(d.id, []):
-                source = data.get(other)
-                if source is None or other in self.ids or (unit.kind == "lob" and source.lob not in ("", unit.id)):
-                    continue
-                self.ids.add(other)
-                todo.append(other)
-        self.ids.update(data[i].system for i in list(self.ids) if i in data)
 
-    def build(self, unit: Unit) -> Chart:
-        chart, ids = self.chart, self.ids
-        info = chart.chart.model_copy(update={"name": f"{chart.chart.name} / {KIND_WORDS[unit.kind]} {unit.name}"})
-        return Chart.model_construct(
-            version=chart.version, chart=info,
-            teams=[t for t in chart.teams if t.id in ids], people=[p for p in chart.people if p.id in ids],
-            orgs=[o for o in chart.orgs if o.id in ids], systems=[s for s in chart.systems if s.id in ids],
-            data=[d for d in chart.data if d.id in ids], capabilities=self.capabilities,
-            workflows=self.workflows, coes=self.coes, chains=self.chains, answers=chart.answers, targets={},
-        )
+def _same_line(element, unit: Unit, field: str) -> bool:
+    """Data reached through ``feeds`` stays in the unit only if it is the line's own or shared."""
+    return field != "feeds" or unit.kind != "lob" or element.lob in ("", unit.id)
+
+
+def _feeders(chart: Chart, ids: set[str], by_id: dict, unit: Unit) -> None:
+    """Data sources (the line's own or shared) that feed the unit's data, with what they need in turn."""
+    fed_by: dict[str, list] = {}
+    for d in chart.data:
+        for target in d.feeds:
+            fed_by.setdefault(target, []).append(d)
+    todo = [i for i in ids if i in fed_by]
+    while todo:
+        for source in fed_by.get(todo.pop(), ()):
+            if source.id not in ids and _same_line(source, unit, "feeds"):
+                ids.add(source.id)
+                todo.append(source.id)
+                _close(ids, by_id, unit, [source])
+
+
+def _refs(element) -> Iterator[tuple[str, str]]:
+    """(field name, id) of every reference of an element and of its nested elements."""
+    for field, _, target in iter_refs(element):
+        yield field.name, target
+    for _, _, child in element.children():
+        for field, _, target in iter_refs(child):
+            yield field.name, target
+
+
+def _prune(element, kept: set[str]):
+    """``element`` without its references to what the sub-chart does not hold (a copy only when needed)."""
+    update: dict = {}
+    for field in ref_fields(type(element)):
+        value = getattr(element, field.name)
+        if field.many:
+            if any(x not in kept for x in value):
+                update[field.name] = [x for x in value if x in kept]
+        elif value is not None and value not in kept:
+            update[field.name] = None
+    for name, j, child in element.children():
+        new = _prune(child, kept)
+        if new is not child:
+            update.setdefault(name, list(getattr(element, name)))[j] = new
+    return element.model_copy(update=update) if update else element
 
 
 @dataclass
