@@ -9,6 +9,7 @@ import click
 
 from ..errors import PlannerError
 from ..store import read_chart
+from ..textfmt import count
 from .app import EXIT_ERROR, EXIT_FOUND, EXIT_OK, cli, echo, format_option
 
 
@@ -50,7 +51,7 @@ def check(charts: tuple[Path, ...], fmt: str, strict: bool, quiet: bool) -> None
             for problem in report.problems:
                 echo(problem.format())
             if not quiet and not failing:
-                echo(f"{path}: ok, {sum(counts.values())} elements", err=True)
+                echo(f"{path}: ok, {count(sum(counts.values()), 'element')}", err=True)
     if fmt == "json":
         echo(json.dumps({"files": results, "valid": status == EXIT_OK}, indent=2, default=str), json=True)
     raise SystemExit(status)

@@ -114,6 +114,11 @@ def fill(text: str, answers: Answers, path: Path) -> str:
     return text
 
 
+def interactive() -> bool:
+    """Questions only at a terminal: a script or CI piping nothing in gets the default template."""
+    return sys.stdin.isatty()
+
+
 def default_path() -> Path:
     """``my-operation.yaml`` in the current folder, numbered so that nothing is overwritten."""
     candidate, n = Path("my-operation.yaml"), 1
@@ -143,7 +148,7 @@ def new(file: Path | None, template: str | None, name: str | None, force: bool) 
     path = file or default_path()
     if path.exists() and not force:
         raise PlannerError(f"{path}: already exists; give another name, or --force to replace it")
-    if template is None and sys.stdin.isatty():
+    if template is None and interactive():
         answers = ask(path)
     else:
         answers = Answers(name or name_from(path), template or DEFAULT_TEMPLATE)
