@@ -23,9 +23,9 @@ from typing import Iterable, Mapping
 from ..errors import PlannerError
 from ..perf import paused_gc
 from ..history import HistoryTable, ModelState, Revision, build_table, summarize
-from .charts import parse_chart
 from .decode import decode
 from .limits import Limits
+from .revisions import RevisionReader
 
 DELETED = "0" * 40
 LOG_FORMAT = "%x1e%H%x1f%aI%x1f%s"
@@ -113,30 +113,25 @@ class BlobReader:
         self.close()
 
 
-def chart_at(data: bytes | None, label: str, limits: Limits):
+def chart_at(data: bytes | None, label: str, reader: RevisionReader):
     """The chart in a blob's bytes, or the one-line reason there is none (first error, and how many more)."""
     if data is None:
         return f"{label}: the repository does not hold this revision (shallow or partial clone)"
-    if len(data) > limits.max_file_size:
+    if len(data) > reader.limits.max_file_size:
         return f"{label}: {len(data):,} bytes, over the file size limit"
     try:
-        report = parse_chart(decode(data, label), label, limits)
+        return reader.read(decode(data, label), label)
     except PlannerError as exc:
         return str(exc)
-    if report.ok:
-        return report.chart
-    errors = report.errors or report.problems
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return (errors[0].format() if errors else f"{label}: not a chart") + more
 
 
 def assess_blobs(top: Path, wanted: list[tuple[str, str]], models: list) -> dict[str, Mapping[str, ModelState] | str]:
     """(blob, label) pairs -> model states of the blob's chart, or why it is not a valid chart."""
-    limits = Limits.from_env()
+    revisions = RevisionReader(Limits.from_env())
     found: dict[str, Mapping[str, ModelState] | str] = {}
     with BlobReader(top) as reader, paused_gc():  # one pause for the lot: re-enabling costs 10% per chart
         for n, (blob, label) in enumerate(wanted, start=1):
-            chart = chart_at(reader.read(blob), label, limits)
+            chart = chart_at(reader.read(blob), label, revisions)
             found[blob] = chart if isinstance(chart, str) else summarize(chart, models)
             if n % COLLECT_EVERY == 0:
                 gc.collect()
@@ -144,13 +139,14 @@ def assess_blobs(top: Path, wanted: list[tuple[str, str]], models: list) -> dict
 
 
 def assess_all_blobs(top: Path, wanted: list[tuple[str, str]], models: list, workers: int):
-    """:func:`assess_blobs` shared out among ``workers`` processes (interleaved, so each gets old and new)."""
+    """:func:`assess_blobs` shared out among ``workers`` processes, each a run of consecutive revisions
+    (consecutive revisions share most sections, which :class:`RevisionReader` validates once)."""
     if workers <= 1 or len(wanted) < PARALLEL_FROM:
         return assess_blobs(top, wanted, models)
     found: dict = {}
+    parts = [wanted[i * len(wanted) // workers:(i + 1) * len(wanted) // workers] for i in range(workers)]
     with ProcessPoolExecutor(workers) as pool:
-        for part in pool.map(assess_blobs, [top] * workers, [wanted[i::workers] for i in range(workers)],
-                             [models] * workers):
+        for part in pool.map(assess_blobs, [top] * workers, parts, [models] * workers):
             found.update(part)
     return found
 

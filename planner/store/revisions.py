@@ -1,0 +1,94 @@
+"""Reading many revisions of one chart quickly: unchanged sections are not validated again.
+
+Consecutive revisions of a chart differ in a few elements, yet validating a whole
+2,000-element chart costs as much as parsing it. :class:`RevisionReader` keeps
+the validated sections of the last valid revision and reuses a section whose
+parsed data is equal (``==`` on the parsed lists, a C-speed comparison). A chart
+has no validation across sections (references are checked by the integrity pass,
+which always runs), so a section validated on its own is what validating the
+whole chart makes of it.
+
+Anything unusual takes the ordinary road, :func:`~planner.store.charts.parse_chart`:
+a screening problem, YAML the fast parser refuses, a value past a limit, another
+version, an unknown section, a validation or integrity error. So a revision read
+here gives the chart ``parse_chart`` would give, and an invalid one gets the same
+located message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..model import SECTIONS, Chart
+from ..model.chart import SCHEMA_VERSION
+from ..model.integrity import check_integrity
+from .charts import parse_chart
+from .decode import normalize_newlines
+from .limits import Limits
+from .screen import oversized, screen, too_many_elements
+from .yaml12 import FastParseFailed, loads_fast
+
+ADAPTERS = {name: TypeAdapter(list[cls]) for name, cls in SECTIONS.items()}
+HEAD_FIELDS = frozenset(Chart.model_fields) - frozenset(SECTIONS)
+"""``version``, ``chart``, ``answers``, ``targets``: validated each time (they are small)."""
+
+
+class RevisionReader:
+    """Charts from the texts of successive revisions; one reader per sequence of revisions."""
+
+    def __init__(self, limits: Limits | None = None):
+        self.limits = limits or Limits.from_env()
+        self.data: dict[str, Any] = {}
+        self.sections: dict[str, list] = {}
+
+    def read(self, text: str, label: str):
+        """The chart, or the one-line reason there is none (first error, and how many more)."""
+        chart = self._fast(text)
+        if chart is not None:
+            return chart
+        report = parse_chart(text, label, self.limits)
+        if report.ok:
+            return report.chart
+        errors = report.errors or report.problems
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return (errors[0].format() if errors else f"{label}: not a chart") + more
+
+    def _fast(self, text: str) -> Chart | None:
+        """The chart when nothing at all is wrong with the text; None sends it down the ordinary road."""
+        screened = screen(normalize_newlines(text), self.limits)
+        if screened.fatal or screened.problems:
+            return None
+        try:
+            data = loads_fast(screened.text)
+        except FastParseFailed:
+            return None
+        if not isinstance(data, dict) or "chart" not in data or not set(data) <= set(Chart.model_fields):
+            return None
+        if data.get("version", SCHEMA_VERSION) != SCHEMA_VERSION or type(data.get("version", 1)) is not int:
+            return None
+        if (screened.walk_values and oversized(data, self.limits)) or too_many_elements(data, self.limits, SECTIONS):
+            return None
+        try:
+            chart = self._validate(data)
+        except ValidationError:
+            return None
+        if any(p.severity == "error" for p in check_integrity(chart)):
+            return None
+        self.data, self.sections = data, {name: getattr(chart, name) for name in SECTIONS}
+        return chart
+
+    def _validate(self, data: dict) -> Chart:
+        """Sections equal to the last valid revision's are reused; the rest validated as ``Chart`` would."""
+        head = Chart.model_validate({k: v for k, v in data.items() if k in HEAD_FIELDS})
+        sections = {}
+        for name in SECTIONS:
+            raw = data.get(name)
+            if raw is None and name not in data:
+                sections[name] = []
+            elif name in self.sections and name in self.data and raw == self.data[name]:
+                sections[name] = self.sections[name]
+            else:
+                sections[name] = ADAPTERS[name].validate_python(raw)
+        return Chart.model_construct(**{k: getattr(head, k) for k in HEAD_FIELDS}, **sections)

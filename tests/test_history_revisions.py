@@ -1,0 +1,56 @@
+"""The revision reader gives exactly the chart (or the error) ``parse_chart`` gives, reusing unchanged sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.store import parse_chart
+from planner.store.revisions import RevisionReader
+
+HERE = Path(__file__).parent
+SMALL = (HERE / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+ENG3 = (HERE / "calibration" / "eng3-credit-union.yaml").read_text(encoding="utf-8")
+SEQUENCE = [
+    SMALL,
+    SMALL.replace("channels: [email]", "channels: [email, mobile]"),
+    SMALL.replace("accountable: cy", "accountable: cyy"),  # dangling reference
+    SMALL.replace("name: Cy Park", "name: Cy Park-Lee"),  # one person changed
+    SMALL + "targets:\n  lob:\n    consumer: {engagement: 3}\n",
+    SMALL.replace("version: 1", "version: 2"),
+    SMALL.replace("teams:", "teams:\n  - {id: mkt, name: Duplicate}\nxteams:"),
+    "people: [\n",
+    SMALL.replace("capabilities:", "capabilities: []\nold_capabilities:"),
+    ENG3,
+    ENG3.replace("lob: [cards]", "lob: [cards, mortgages]", 1),
+    SMALL.replace("fte: 0.5", "fte: 7"),
+    "",
+]
+
+
+def test_every_revision_reads_as_parse_chart_reads_it():
+    reader = RevisionReader()
+    for i, text in enumerate(SEQUENCE):
+        got = reader.read(text, f"c.yaml@{i}")
+        report = parse_chart(text, f"c.yaml@{i}")
+        if report.ok:
+            assert got == report.chart, i
+        else:
+            assert isinstance(got, str) and got.startswith(report.errors[0].format()), i
+
+
+def test_unchanged_sections_are_reused():
+    reader = RevisionReader()
+    first = reader.read(SMALL, "a")
+    second = reader.read(SMALL.replace("name: Cy Park", "name: Cy Park-Lee"), "b")
+    assert second.teams is first.teams and second.capabilities is first.capabilities
+    assert second.people is not first.people and second.people[2].name == "Cy Park-Lee"
+
+
+@pytest.mark.parametrize("text", ["version: 1\nchart: {name: X}\npeople: null\n", "chart: {name: X}\nchart: {name: Y}\n"])
+def test_odd_texts_take_the_ordinary_road(text):
+    reader = RevisionReader()
+    report = parse_chart(text, "x")
+    got = reader.read(text, "x")
+    assert (got == report.chart) if report.ok else got.startswith(report.errors[0].format())
