@@ -5,7 +5,7 @@ Pure: returns strings; the command line prints them.
 
 from __future__ import annotations
 
-from ..textfmt import md_escape as _md
+from ..textfmt import count, md_escape as _md
 from .model import Gap, Roadmap, Step
 
 
@@ -57,16 +57,16 @@ def to_text(roadmap: Roadmap) -> str:
     for phase in roadmap.phases:
         dates = f"  {phase.start_date} .. {phase.end_date}" if phase.start_date else ""
         out += ["", f"Phase {phase.number} (weeks {phase.start_week:g}-{phase.end_week:g}){dates}: "
-                    f"{money(phase.cost, roadmap.currency)}, {phase.effort:g} person-weeks -> "
+                    f"{money(phase.cost, roadmap.currency)}, {count(phase.effort, 'person-week', places=1)} -> "
                     f"{_level_after(roadmap, phase.number)}"]
         for step in (s for s in roadmap.steps if s.phase == phase.number):
             mark = " [committed]" if step.committed else ""
             after = f"  after {', '.join(step.after)}" if step.after else ""
             out.append(f"  {_span(step):<12} {step.id:<26} {step.sourcing:<8} {step.effort:g} pw, "
-                       f"{step.crew:g} people, {money(step.cost, roadmap.currency)}{mark}{after}")
+                       f"{count(step.crew, 'person')}, {money(step.cost, roadmap.currency)}{mark}{after}")
     out += ["", _bound(roadmap),
-            f"Total: {money(roadmap.total_cost, roadmap.currency)}, {roadmap.total_effort:g} person-weeks, "
-            f"{len([s for s in roadmap.steps if not s.committed])} solutions."]
+            f"Total: {money(roadmap.total_cost, roadmap.currency)}, {count(roadmap.total_effort, 'person-week', places=1)}, "
+            f"{count(len([s for s in roadmap.steps if not s.committed]), 'solution')}."]
     out.append(_outcome(roadmap))
     out += [f"warning: {w}" for w in roadmap.warnings]
     return "\n".join(out) + "\n"
@@ -138,7 +138,7 @@ def to_markdown(roadmap: Roadmap) -> str:
     for phase in roadmap.phases:
         dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
         out += [f"### Phase {phase.number} (weeks {phase.start_week:g}–{phase.end_week:g}{dates})", "",
-                f"Spend {money(phase.cost, roadmap.currency)}, {phase.effort:g} person-weeks; "
+                f"Spend {money(phase.cost, roadmap.currency)}, {count(phase.effort, 'person-week', places=1)}; "
                 f"afterwards: **{_level_after(roadmap, phase.number)}**.", "",
                 "| weeks | solution | sourcing | effort (pw) | people | cost | after |", "|---|---|---|---|---|---|---|"]
         for step in (s for s in roadmap.steps if s.phase == phase.number):
@@ -147,7 +147,7 @@ def to_markdown(roadmap: Roadmap) -> str:
                        f"{', '.join(step.after)} |")
         out.append("")
     out += ["## Summary", "", _bound(roadmap), "",
-            f"Total {money(roadmap.total_cost, roadmap.currency)}, {roadmap.total_effort:g} person-weeks. "
+            f"Total {money(roadmap.total_cost, roadmap.currency)}, {count(roadmap.total_effort, 'person-week', places=1)}. "
             + _outcome(roadmap)]
     if roadmap.warnings:
         out += ["", "Warnings:", ""] + [f"- {_md(w)}" for w in roadmap.warnings]
