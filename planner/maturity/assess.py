@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -242,14 +243,13 @@ def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str,
     """Per capability: the highest level of a criterion the operation meets with this capability's evidence.
 
     Capabilities that evidence no met criterion are absent: the heat map shows them as
-    "not assessed", never as failing. Chart order.
+    "not assessed", never as failing. Chart order. Met criteria are taken lowest level
+    first, so a later (higher) level overwrites an earlier one, by C-level dict updates.
     """
     best: dict[str, int] = {}
-    for r in results:
-        if r.per_capability and r.met:
-            for cap, ok in r.per_capability.items():
-                if ok and best.get(cap, 0) < r.level:
-                    best[cap] = r.level
+    for r in sorted((r for r in results if r.per_capability and r.met), key=lambda r: r.level):
+        verdict = r.per_capability
+        best.update(dict.fromkeys(compress(verdict, verdict.values()), r.level))
     return {cid: best[cid] for cid in facts.scope_ids(()) if cid in best}
 
 

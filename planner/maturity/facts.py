@@ -96,13 +96,17 @@ class Facts:
         """Capability id -> {practice claimed by a tag: what the capability lacks to evidence it}."""
         has_wf, kinds_of, channels = self.workflows_of_cap, self.data_kinds_of_cap, self.channels
         found: dict[str, dict[str, list[str]]] = {}
+        seen: dict[tuple, list[str]] = {}  # capabilities share few structural shapes: judge each shape once
         for c in self.capabilities:
             backed = [w for w in c.practices if w in BACKING]
             if not backed:
                 continue
-            kinds, chans = kinds_of[c.id], channels[c.id]
+            shape = (bool(c.systems), c.id in has_wf, bool(c.contributors), kinds_of[c.id], channels[c.id])
             for word in backed:
-                lacks = BACKING[word].missing(bool(c.systems), c.id in has_wf, bool(c.contributors), kinds, chans)
+                key = (word, *shape)
+                lacks = seen.get(key)
+                if lacks is None:
+                    lacks = seen[key] = BACKING[word].missing(*shape)
                 if lacks:
                     found.setdefault(c.id, {})[word] = lacks
         return found
