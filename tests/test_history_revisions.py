@@ -54,3 +54,15 @@ def test_odd_texts_take_the_ordinary_road(text):
     report = parse_chart(text, "x")
     got = reader.read(text, "x")
     assert (got == report.chart) if report.ok else got.startswith(report.errors[0].format())
+
+
+def test_history_and_units_import_no_front_end():
+    import subprocess
+    import sys
+
+    modules = ["planner.history", "planner.store.git_history", "planner.maturity.units", "planner.render.trend_view",
+               "planner.render.units_view"]
+    code = f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; " \
+           "print(','.join(m for m in ('click', 'textual', 'graphviz', 'planner.cli', 'planner.tui') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
