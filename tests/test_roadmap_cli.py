@@ -27,7 +27,7 @@ def test_text_is_the_default(runner, current_path):
 
 
 def test_json_and_markdown(runner, current_path):
-    data = json.loads(run(runner, current_path, "--format", "json", "--capacity", "3", "--budget", "100000").output)
+    data = json.loads(run(runner, current_path, "--format", "json", "--capacity", "3", "--budget", "200000").output)
     assert data["target"]["level"] == 3 and data["reached"] is True
     assert data["constraints"]["capacity"] == 3
     assert data["makespan_weeks"] >= data["lower_bound_weeks"]["value"]
@@ -86,7 +86,7 @@ def catalog_closing_nothing(folder) -> str:
 def test_user_errors_exit_2_with_one_line(runner, current_path, tmp_path):
     for args, needle in [(("--target", "9"), "unknown target level"),
                          (("--model", "coe", "--catalog", catalog_closing_nothing(tmp_path)), "coe.2.workflow-integrity"),
-                         (("--budget", "5000"), "cannot be scheduled"),
+                         (("--budget", "5000"), "the smallest budget per phase that works is"),
                          (("--catalog", tmp_path / "missing.yaml"), "no such file")]:
         result = run(runner, current_path, *args)
         assert result.exit_code == 2, args

@@ -39,7 +39,7 @@ def test_builtin_catalog_is_rich_and_cites_the_seeds():
 def test_next_level_puts_foundations_first(next_level):
     assert next_level.current_level == 2 and next_level.target.level == 3
     steps = {s.id: s for s in next_level.steps}
-    assert steps["engagement-owner"].finish_week <= steps["marketing-database"].start_week
+    assert "engagement-owner" not in steps  # the chart's CMO is accountable for its management capability
     assert steps["marketing-database"].finish_week <= steps["customer-value-scoring"].start_week
     closed = {c for s in next_level.steps for c in s.closes}
     assert closed == {g.criterion for g in next_level.gaps}
@@ -58,7 +58,7 @@ def test_projected_future_assesses_at_the_target(current, next_level):
 def test_apply_per_phase_lands_finished_work_only(current, next_level):
     first = apply(current, next_level, 1)
     ids = {e.id for _, e in first.iter_elements()}
-    assert "p-engagement-lead" in ids  # finished in phase 1
+    assert "p-engagement-lead" not in ids  # the chart's own lead is reused, never a new "Head of" role
     assert "ds-marketing-db" not in ids  # finishes in phase 2
     assert apply(current, next_level, 0) == current
 
@@ -72,10 +72,10 @@ def test_capacity_and_budget_stretch_or_shrink_the_plan(current):
     small = plan(current, constraints=Constraints(capacity=1))
     large = plan(current, constraints=Constraints(capacity=8))
     assert small.makespan > large.makespan
-    poor = plan(current, constraints=Constraints(capacity=8, budget=90000))
+    poor = plan(current, constraints=Constraints(capacity=8, budget=130000))
     assert poor.makespan >= large.makespan
     for phase in poor.phases:
-        assert phase.cost <= 90000
+        assert phase.cost <= 130000
 
 
 def test_effort_objective_buys_instead_of_building(current):
@@ -151,10 +151,10 @@ def test_budget_below_every_option_names_the_solution(current):
     assert info.value.solution
 
 
-def test_catalog_claims_that_do_not_hold_are_warned(current):
-    result = plan(current, catalog=tiny_catalog())  # tiny solutions change nothing in the chart
-    assert result.reached is False
-    assert any("still misses" in w for w in result.warnings)
+def test_catalog_claims_the_projection_completes_from_the_rules(current):
+    result = plan(current, catalog=tiny_catalog())  # tiny solutions change nothing; the rules say what must hold
+    assert result.reached is True and not any("still misses" in w for w in result.warnings)
+
 
 
 @pytest.mark.parametrize("kwargs, name", [
@@ -212,8 +212,11 @@ def test_a_new_chart_gets_a_roadmap_with_attest_or_act_items(model):
     assert result.attest, "level 1 is granted by default, but level 2 needs the level-1 criteria"
     assert any(g.level == 1 for g in result.attest)
     closers = load_catalog().closers()
+    planned = {s.id: s.name for s in result.steps}
     for item in result.attest:
-        assert not closers.get(item.criterion) and item.question
+        assert item.question and item.who and item.evidence
+        prepared = [c.id for c in closers.get(item.criterion, ()) if c.id in planned]
+        assert not closers.get(item.criterion) or any(p in item.evidence for p in prepared)
     assert {g.criterion for g in result.attest} <= {g.criterion for g in result.gaps}
     assert result.reached is False  # a person still has to answer
 
@@ -249,7 +252,7 @@ def test_rule_only_criterion_nothing_closes_is_still_unreachable(current):
     assert "coe.2.workflow-integrity" in info.value.criteria
 
 
-def test_a_claim_the_projection_does_not_bear_out_is_a_warning(current):
-    roadmap = plan(current, "coe", "next")  # the chart's own workflows stay broken
-    assert not roadmap.reached
-    assert any("coe.2.workflow-integrity" in w and "workflow-mapping" in w for w in roadmap.warnings)
+def test_the_projection_repairs_the_hand_offs_workflow_mapping_documents(current):
+    roadmap = plan(current, "coe", "next")  # the chart's own workflows have missing inputs and orphan outputs
+    assert "workflow-mapping" in {s.id for s in roadmap.steps}
+    assert roadmap.reached_once_attested and not any("still misses" in w for w in roadmap.warnings)

@@ -50,6 +50,12 @@ class Match(Strict):
     """Field -> value or list of values; every field must match; ``null`` matches an empty field."""
     first: bool = False
     """Only the first matching element (in chart order)."""
+    text_any: list[str] = []
+    """Any of these words (case-insensitive) in the element's name or title: ``marketing``, ``CMO``."""
+    accountable_for: dict[str, Any] | None = None
+    """People only: accountable for a capability whose fields match this ``where`` (``{area: management}``)."""
+    hosts: list[str] = []
+    """Systems only: hosting a data source of one of these kinds (``enterprise_marketing_db``)."""
 
 
 class Update(Match):
@@ -79,11 +85,38 @@ class ChartChange(Strict):
     """Edits to existing elements (or to elements an earlier solution added)."""
     remove: list[Removal] = []
     """Elements retired."""
-    answers: dict[CriterionId, dict[str, Any]] = {}
-    """Self-assessment answers the solution makes true (criteria judged by people, not rules)."""
 
     def is_empty(self) -> bool:
-        return not (self.add or self.update or self.remove or self.answers)
+        return not (self.add or self.update or self.remove)
+
+
+class RuleRef(Strict):
+    """A rule of the rule library and the parameters a solution's change satisfies.
+
+    A criterion of any model (a custom one included) whose rule is ``rule`` and whose
+    parameters agree with ``params`` is closed by the solution: a list parameter
+    agrees when it shares a value with the criterion's, a number when the
+    criterion asks for no more, anything else when equal. Parameters the entry
+    does not name are left to the projection, which completes the structure the
+    criterion asks for (``docs/roadmap.md``).
+    """
+
+    rule: str = Field(min_length=1)
+    params: dict[str, Any] = {}
+
+
+Scale = Literal["people", "lobs", "channels"]
+
+
+class RoleSpec(Strict):
+    """How to find the element a catalog symbol stands for in any chart."""
+
+    describe: str = Field(min_length=1)
+    """The role in words, for plans and errors (``the person accountable for customer engagement``)."""
+    find: list[Match] = []
+    """Tests in order of preference; an element found by them is reused instead of added."""
+    otherwise: list[Match] = []
+    """Fallbacks for references only (the top of the reporting line answers for engagement until someone is named)."""
 
 
 class Option(Strict):
@@ -140,8 +173,20 @@ class Solution(Strict):
     change: ChartChange = ChartChange()
     """What it does to the chart, whatever the option."""
     present_when: Match | None = None
-    """The solution is already in place when the chart has an element matching this
-    (default: when every criterion it satisfies in the chosen model is already met)."""
+    """The chart already has the solution's core element when it has an element matching this; the
+    solution is in place when, besides, every criterion it satisfies in the chosen model is met
+    (without it: when those criteria are met). Its change then extends that element."""
+    closes_rules: list[RuleRef] = []
+    """Rules (with parameters) its change satisfies: closes matching criteria of any model."""
+    scales_with: list[Scale] | None = None
+    """What effort, duration and cost grow with: people in scope, lines of business, channels
+    (default by category: organization and program with people, data with lines of business,
+    technology with channels, partnership and service management with lines of business)."""
+    lead_weeks: float = Field(default=0, ge=0)
+    """Weeks before the work can start (a hire's recruiting time); counted in the duration."""
+    attest: list[CriterionId] = []
+    """Criteria the solution prepares but only a person can attest (culture, a blueprint signed off):
+    listed as attest items once it is planned, never answered by the plan."""
 
     @model_validator(mode="after")
     def _distinct_options(self) -> "Solution":
@@ -157,6 +202,14 @@ class Solution(Strict):
         raise KeyError(sourcing)
 
 
+class Reference(Strict):
+    """The operation the catalog's figures are for; a plan scales them to the chart's own."""
+
+    people: int = Field(default=60, ge=1)
+    lobs: int = Field(default=1, ge=1)
+    channels: int = Field(default=4, ge=1)
+
+
 class CatalogInfo(Strict):
     """What the catalog is."""
 
@@ -164,6 +217,8 @@ class CatalogInfo(Strict):
     description: str = ""
     currency: str = "USD"
     """Currency of every cost."""
+    sized_for: Reference = Reference()
+    """The operation the effort, duration and cost figures are for."""
 
 
 class Catalog(Strict):
@@ -173,6 +228,8 @@ class Catalog(Strict):
     """File format version."""
     catalog: CatalogInfo
     """What the catalog is."""
+    roles: dict[str, RoleSpec] = {}
+    """Symbol -> how to find that element in a chart; changes use the symbols as ids."""
     solutions: list[Solution] = Field(min_length=1)
     """The entry-point solutions."""
 

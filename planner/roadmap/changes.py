@@ -19,6 +19,7 @@ from ..model import SECTIONS, Chart, Contract, Step, check_integrity, ref_fields
 from ..model.validate import problems_from
 from .catalog import ChartChange, Match
 from .errors import ProjectionError
+from .roles import Resolver
 
 NESTED: dict[str, tuple[str, type]] = {"orgs": ("contracts", Contract), "workflows": ("steps", Step)}
 """Sections whose elements hold nested elements: field name and class."""
@@ -29,19 +30,33 @@ def chart_data(chart: Chart) -> dict[str, Any]:
     return chart.model_dump(mode="json")
 
 
-def apply_changes(data: dict[str, Any], changes: list[ChartChange], origin: str, systems_sourced_as: str | None) -> None:
-    """Apply ``changes`` (a solution's own, then its option's) to ``data`` in place."""
+def apply_changes(data: dict[str, Any], changes: list[ChartChange], origin: str, systems_sourced_as: str | None,
+                  resolver: Resolver | None = None) -> list[str]:
+    """Apply ``changes`` (a solution's own, then its option's) to ``data`` in place; the ids it added.
+
+    Symbols of the catalog's roles resolve through ``resolver``: an added element
+    whose id is a symbol reuses the element already in that role, and a new id
+    never collides with one the chart uses. Raises :class:`ProjectionError` up front,
+    before touching ``data``, when a reference names a role nothing plays.
+    """
+    resolver = resolver or Resolver()
+    creates = {item.get("id") for change in changes for items in change.add.values() for item in items}
+    missing = [sym for change in changes for sym in resolver.unresolved(data, change.model_dump(), creates)]
+    if missing:
+        raise ProjectionError(origin, [f"it needs {resolver.roles[m].describe} ({m}), which the chart does not have "
+                                       f"and no earlier solution adds" for m in dict.fromkeys(missing)])
+    added: list[str] = []
     for change in changes:
         for section, items in change.add.items():
             for item in items:
-                _add(data, section, item, origin, systems_sourced_as)
+                added += _add(data, section, item, origin, systems_sourced_as, resolver)
         for update in change.update:
             for element in _matching(data, update):
-                _edit(data, element, update.set, update.add, update.remove, origin)
+                _edit(data, element, resolver.rename(data, update.set), resolver.rename(data, update.add),
+                      resolver.rename(data, update.remove), origin)
         for removal in change.remove:
             _remove(data, removal, origin)
-        for criterion, answer in change.answers.items():
-            data.setdefault("answers", {})[criterion] = _resolve(data, copy.deepcopy(answer), many=None)
+    return added
 
 
 def validated(data: dict[str, Any], origin: str) -> Chart:
@@ -73,16 +88,42 @@ def matching_ids(data: dict[str, Any], match: Match) -> list[str]:
 
 def _matching(data: dict[str, Any], match: Match) -> list[dict[str, Any]]:
     found = []
+    extra = _role_tests(data, match)
     for section, element in iter_elements(data):
         if section != match.section:
             continue
         if match.ids and element.get("id") not in match.ids:
+            continue
+        if extra is not None and element.get("id") not in extra:
+            continue
+        if match.text_any and not _has_words(element, match.text_any):
             continue
         if all(_field_matches(element.get(name), wanted) for name, wanted in match.where.items()):
             found.append(element)
             if match.first:
                 break
     return found
+
+
+def _role_tests(data: dict[str, Any], match: Match) -> set[str] | None:
+    """Ids passing ``accountable_for`` and ``hosts`` (None when the match has neither)."""
+    allowed = None
+    if match.accountable_for is not None:
+        allowed = {c.get("accountable") for c in data.get("capabilities") or []
+                   if all(_field_matches(c.get(k), v) for k, v in match.accountable_for.items())}
+    if match.hosts:
+        hosts = {d.get("system") for d in data.get("data") or [] if d.get("kind") in match.hosts}
+        allowed = hosts if allowed is None else allowed & hosts
+    return allowed
+
+
+def _has_words(element: dict[str, Any], words: list[str]) -> bool:
+    text = f" {element.get('name', '')} {element.get('title', '')} ".lower()
+    for word in words:
+        w = word.lower()
+        if (f" {w} " in text or f" {w}," in text or f"({w})" in text) if len(w) <= 4 else w in text:
+            return True
+    return False
 
 
 def _field_matches(value: Any, wanted: Any) -> bool:
@@ -96,16 +137,27 @@ def _field_matches(value: Any, wanted: Any) -> bool:
     return value in accepted
 
 
-def _add(data, section: str, item: dict, origin: str, systems_sourced_as: str | None) -> None:
-    element = _resolve(data, copy.deepcopy(item), many=None)
+def _add(data, section: str, item: dict, origin: str, systems_sourced_as: str | None, resolver: Resolver) -> list[str]:
+    """Add one element, or reuse the chart's element in its role; nested ids follow a renamed parent."""
+    symbol = item.get("id")
+    if symbol in resolver.roles and resolver.find(data, symbol, fallback=False):
+        return []
+    known = {e["id"] for _, e in iter_elements(data)}
+    new_id = resolver.fresh(symbol, known)
+    resolver.aliases[symbol] = new_id
+    nested = NESTED.get(section, ("",))[0]
+    for child in item.get(nested, []) if nested else []:
+        child_id = child.get("id", "")
+        wanted = new_id + child_id[len(symbol):] if child_id.startswith(symbol) else child_id
+        resolver.aliases[child_id] = resolver.fresh(wanted, known | {new_id})
+    element = _resolve(data, resolver.rename(data, copy.deepcopy(item)), many=None)
+    element["id"] = new_id
+    for child in element.get(nested, []) if nested else []:
+        child["id"] = resolver.aliases.get(child["id"], child["id"])
     if section == "systems" and systems_sourced_as and "sourcing" not in element:
         element["sourcing"] = systems_sourced_as
-    known = {e["id"] for _, e in iter_elements(data)}
-    new_ids = [element.get("id")] + [c.get("id") for c in element.get(NESTED.get(section, ("",))[0], []) or []]
-    for new_id in new_ids:
-        if new_id in known:
-            raise ProjectionError(origin, [f"it adds {new_id!r}, an id the chart already uses"])
     data.setdefault(section, []).append(element)
+    return [new_id]
 
 
 def _edit(data, element: dict, set_: dict, add: dict, remove: dict, origin: str) -> None:
@@ -155,6 +207,7 @@ def _remove(data, removal, origin: str) -> None:
     for answer in (data.get("answers") or {}).values():
         if answer.get("by") in doomed:
             answer["by"] = successor
+    return None
 
 
 def _redirect(element: dict, cls: type, doomed: set[str], successor: str | None) -> None:

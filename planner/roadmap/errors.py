@@ -45,6 +45,17 @@ class ConstraintError(PlannerError):
         super().__init__(f"solution {solution!r} cannot be scheduled: {reason}")
 
 
+class BudgetTooSmallError(ConstraintError):
+    """The budget per phase is below what some needed solution costs; ``smallest`` is the least that works."""
+
+    def __init__(self, solution: str, reason: str, budget: float, smallest: float, currency: str):
+        super().__init__(solution, reason)
+        self.budget = budget
+        self.smallest = smallest
+        self.args = (f"a budget of {budget:,.0f} {currency} per phase is too small ({solution}: {reason}); "
+                     f"the smallest budget per phase that works is {smallest:,.0f} {currency} (--budget {smallest:.0f})",)
+
+
 class InvalidConstraintError(PlannerError):
     """A constraint is out of range (a capacity of zero or NaN, a negative budget...).
 

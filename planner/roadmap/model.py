@@ -100,6 +100,10 @@ class Gap:
     """The self-assessment question a person answers (in the chart's ``answers:``) to meet it."""
     required_by: tuple[str, ...] = ()
     """Planned solutions that need it first (attest-or-act items only)."""
+    who: str = ""
+    """Attest-or-act items: who should answer (a person of the chart, by role)."""
+    evidence: str = ""
+    """Attest-or-act items: what would do as evidence, or what to act on."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,12 @@ class Roadmap:
     attest: list[Gap] = field(default_factory=list)
     """Attest-or-act items: unmet criteria no solution closes but an attested answer can meet.
     A person answers them (with evidence) or acts until the rule holds; they are not scheduled."""
+    sized_for: str = ""
+    """The operation the efforts and costs were scaled to (``60 people, 2 lines of business, 4 channels``)."""
+    roles: dict = field(default_factory=dict, repr=False, compare=False)
+    """The catalog's roles, so the projection finds the chart's own elements."""
+    rules: dict = field(default_factory=dict, repr=False, compare=False)
+    """Criterion id -> (rule, params) of the model, so the projection completes what each criterion reads."""
 
     @property
     def total_cost(self) -> float:
@@ -248,7 +258,7 @@ class Roadmap:
             "total_cost": self.total_cost, "total_effort": self.total_effort,
             "trajectory": [asdict(t) for t in self.trajectory],
             "reached": self.reached, "reached_once_attested": self.reached_once_attested,
-            "warnings": self.warnings,
+            "sized_for": self.sized_for, "warnings": self.warnings,
         }
         return _plain(data)
 

@@ -10,13 +10,15 @@ each projection, which gives the maturity trajectory and proves the plan.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import UnknownNameError
 from ..model import Chart
 from .attest import attest_items, attestable
 from .catalog import Catalog
 from .changes import chart_data, matching_ids
-from .errors import AmbiguousNameError, TargetReachedError
+from .errors import AmbiguousNameError, BudgetTooSmallError, ConstraintError, TargetReachedError
+from .fit import describe_size, fitted, operation_size
 from .model import Constraints, Gap, Roadmap, Target
 from .project import trajectory
 from .sequence import plan_gaps
@@ -44,7 +46,8 @@ def plan(
     from .files import load_catalog
 
     model = load_model(model) if not hasattr(model, "criteria") else model
-    catalog = load_catalog() if catalog is None else catalog
+    size = operation_size(chart)
+    catalog = fitted(load_catalog() if catalog is None else catalog, model, size)
     constraints = constraints or Constraints()
     assessment = assess(chart, model)  # a Chart is enough: building the graph cost 5x the assessment
     goal = parse_target(target, model, assessment.level)
@@ -57,22 +60,53 @@ def plan(
     target_name = describe_target(goal, model)
     answerable = attestable(assessment, catalog)  # a person's part: listed, never scheduled
     closable = [g for g in gaps if g.criterion not in answerable]
-    seq = plan_gaps(closable, catalog, constraints, met | set(answerable), present, judged, target_name, start)
+    seq = _sequenced(closable, catalog, constraints, met | set(answerable), present, judged, target_name, start)
     roadmap = Roadmap(
         chart=chart.chart.name, model=model.id, model_name=model.name, target=goal, target_name=target_name,
         current_level=assessment.level, current_level_name=assessment.level_name, currency=catalog.catalog.currency,
         constraints=constraints, gaps=gaps, steps=seq.steps, phases=seq.phases, makespan=seq.makespan,
-        lower_bound=seq.lower_bound, warnings=seq.warnings,
-        attest=attest_items(gaps, answerable, catalog, seq.steps),
+        lower_bound=seq.lower_bound, warnings=seq.warnings, sized_for=describe_size(size),
+        roles=catalog.roles, rules={c.id: (c.rule, c.params) for c in model.criteria if c.rule},
     )
     roadmap.warnings += _foreign_requirements(catalog, roadmap, judged)
     roadmap.trajectory = trajectory(chart, roadmap, model, today=assessment)
-    if roadmap.trajectory and roadmap.trajectory[-1].unmet:
-        for criterion in (c for c in roadmap.trajectory[-1].unmet if c not in answerable):
-            closers = ", ".join(s.id for s in roadmap.steps if criterion in s.closes) or "no solution"
-            roadmap.warnings.append(f"the projected chart still misses {criterion}, which {closers} should close: "
-                                    f"check the catalog's change for it")
+    left = set(roadmap.trajectory[-1].unmet) if roadmap.trajectory else set()
+    roadmap.attest = attest_items(gaps, answerable, catalog, seq.steps, left, assessment, chart, model)
+    pending = {g.criterion for g in roadmap.attest}
+    for criterion in (c for c in sorted(left) if c not in pending):
+        closers = ", ".join(s.id for s in roadmap.steps if criterion in s.closes) or "no solution"
+        roadmap.warnings.append(f"the projected chart still misses {criterion}, which {closers} should close: "
+                                f"check the catalog's change for it")
     return roadmap
+
+
+def _sequenced(closable, catalog, constraints, met, present, judged, target_name, start):
+    """:func:`plan_gaps`; when the budget per phase is too small, the error names the smallest that works."""
+    try:
+        return plan_gaps(closable, catalog, constraints, met, present, judged, target_name, start)
+    except ConstraintError as exc:
+        if constraints.budget is None:
+            raise
+        smallest = smallest_budget(closable, catalog, constraints, met, present, judged, target_name, start)
+        if smallest is None:
+            raise
+        raise BudgetTooSmallError(exc.solution, exc.reason, constraints.budget, smallest, catalog.catalog.currency) \
+            from None
+
+
+def smallest_budget(closable, catalog, constraints, met, present, judged, target_name, start) -> float | None:
+    """The least budget per phase under which a plan exists: feasibility changes only at option costs."""
+    costs = sorted({o.cost for s in catalog.solutions for o in s.options if o.cost > constraints.budget})
+    lo, hi, found = 0, len(costs) - 1, None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        try:
+            plan_gaps(closable, catalog, replace(constraints, budget=costs[mid]), met, present, judged, target_name,
+                      start)
+            found, hi = costs[mid], mid - 1
+        except ConstraintError:
+            lo = mid + 1
+    return found
 
 
 def parse_target(target: str | int | Target, model, current: int) -> Target:
@@ -176,16 +210,22 @@ def unmet(assessment, goal: Target, catalog: Catalog) -> list[Gap]:
 
 
 def in_place(chart: Chart, catalog: Catalog, met: set[str], judged: set[str]) -> set[str]:
-    """Solutions the chart already has: by their ``present_when`` test, else by their criteria."""
+    """Solutions the chart already has: its core element (``present_when``) and every criterion it closes met.
+
+    A chart with a marketing database that integrates too little still gets the
+    marketing-database work (its change then extends the database it has); one
+    without the core element gets the solution unless the model judges nothing
+    it closes and the element exists.
+    """
     data = None
     present = set()
     for solution in catalog.solutions:
+        mine = [c for c in solution.satisfies if c in judged]
         if solution.present_when is not None:
             data = data or chart_data(chart)
-            if matching_ids(data, solution.present_when):
+            if matching_ids(data, solution.present_when) and all(c in met for c in mine):
                 present.add(solution.id)
             continue
-        mine = [c for c in solution.satisfies if c in judged]
         if mine and all(c in met for c in mine):
             present.add(solution.id)
     return present

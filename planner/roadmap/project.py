@@ -11,6 +11,8 @@ import datetime as dt
 
 from ..model import Chart
 from .changes import apply_changes, chart_data, validated
+from .fulfil import Context, fulfil
+from .roles import Resolver
 from .model import LevelPoint, Roadmap, Step
 
 EPS = 1e-9
@@ -42,16 +44,39 @@ def projections(chart: Chart, roadmap: Roadmap, phases: list[int | None] | None 
     applied: set[str] = set()
     current = chart
     result = []
+    resolver = Resolver(roadmap.roles)
     for phase in wanted:
         for step in finished_by(roadmap, phase):
             if step.id in applied:
                 continue
             data = chart_data(chart) if data is None else data
-            apply_changes(data, list(step.changes), step.id, step.systems_sourced_as)
+            land(data, step, resolver, roadmap.rules)
             current = validated(data, step.id)
             applied.add(step.id)
         result.append(_as_future(current, roadmap, phase))
     return result
+
+
+def land(data: dict, step: Step, resolver: Resolver, rules: dict) -> None:
+    """One solution's change, then the structure each criterion it closes asks for (:mod:`.fulfil`)."""
+    added = apply_changes(data, list(step.changes), step.id, step.systems_sourced_as, resolver)
+    ctx = Context(data, lead_of(data, resolver), added, lambda prefix: resolver.fresh(prefix, resolver.known_ids(data)),
+                  step.name)
+    for criterion in step.closes:
+        if criterion in rules:
+            fulfil(ctx, *rules[criterion])
+
+
+def lead_of(data: dict, resolver: Resolver) -> str | None:
+    """Who answers for new work: the engagement lead's role, else the top of the reporting line, else anyone."""
+    for symbol, spec in resolver.roles.items():
+        if any(m.section == "people" for m in spec.find):
+            found = resolver.find(data, symbol)
+            if found:
+                return found
+    people = data.get("people") or []
+    top = [p["id"] for p in people if not p.get("reports_to")]
+    return (top or [p["id"] for p in people] or [None])[0]
 
 
 def _as_future(chart: Chart, roadmap: Roadmap, phase: int | None) -> Chart:

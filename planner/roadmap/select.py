@@ -110,6 +110,7 @@ def select(
     weigh = weigh or Objective().value
     state = _State(by_id, options, closers, met, present, judged, sel, target, weigh)
     uncovered = [c for c in gaps if c not in met]
+    tried: set[str] = set()
     for criterion in uncovered:  # forced picks first: a criterion only one solution closes
         if len(closers[criterion]) == 1:
             state.take(closers[criterion][0].id)
@@ -117,9 +118,12 @@ def select(
         left = [c for c in uncovered if not state.covered(c)]
         if not left:
             break
-        candidates = {s.id for c in left for s in closers[c]}
+        candidates = {s.id for c in left for s in closers[c]} - tried
+        if not candidates:
+            raise UnreachableTargetError(target, left)
         best = min(candidates, key=lambda sid: state.ratio(sid, left))
         state.take(best)
+        tried.add(best)
     state.prune(uncovered)
     for sid in sel.chosen:
         sel.closes[sid] = [c for c in uncovered if c in by_id[sid].satisfies]
@@ -152,9 +156,19 @@ class _State:
     def covered(self, criterion: str) -> bool:
         return criterion in self.closed or criterion in self.met
 
-    def closure(self, sid: str, into: dict[str, None] | None = None) -> dict[str, None]:
-        """``sid`` with every prerequisite not yet chosen or present (ordered, prerequisites first)."""
+    def closure(self, sid: str, into: dict[str, None] | None = None, path: list[str] | None = None) -> dict[str, None]:
+        """``sid`` with every prerequisite not yet chosen or present (ordered, prerequisites first).
+
+        ``path`` holds the solutions being expanded, each with the requirement that
+        led on: meeting one again is a cycle (through ``requires`` or through a
+        required criterion), raised as :class:`CycleError` naming it, never a RecursionError.
+        """
         into = {} if into is None else into
+        path = [] if path is None else path
+        if any(sid == p for p, _ in path):
+            start = next(i for i, (p, _) in enumerate(path) if p == sid)
+            names = [f"{p} ({why})" if why else p for p, why in path[start:]]
+            raise CycleError("prerequisite cycle", names + [sid])
         if sid in into or sid in self.sel.chosen or sid in self.present:
             return into
         solution = self.by_id.get(sid)
@@ -162,11 +176,11 @@ class _State:
             why = "is not in the catalog" if solution is None else "has no option within the budget per phase"
             raise ConstraintError(sid, f"it is a prerequisite but {why}")
         for pre in solution.requires:
-            self.closure(pre, into)
+            self.closure(pre, into, path + [(sid, "requires " + pre)])
         for criterion in solution.requires_criteria:
             if self._holds(criterion, into):
                 continue
-            self.closure(self._cheapest_closer(criterion, sid), into)
+            self.closure(self._cheapest_closer(criterion, sid), into, path + [(sid, "requires " + criterion)])
         into[sid] = None
         return into
 
@@ -189,7 +203,7 @@ class _State:
     def ratio(self, sid: str, left: list[str]) -> tuple[float, str]:
         try:
             members = self.closure(sid)
-        except (ConstraintError, UnreachableTargetError):
+        except (ConstraintError, UnreachableTargetError, CycleError):
             return (float("inf"), sid)  # take() raises it if nothing better exists
         gained = {c for m in members for c in self.by_id[m].satisfies if c in left}
         cost = sum(self.cost(m) for m in members)
