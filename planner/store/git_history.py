@@ -18,7 +18,7 @@ import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from ..errors import PlannerError
 from ..perf import paused_gc
@@ -59,7 +59,10 @@ def locate(path: str | os.PathLike) -> tuple[Path, str]:
         top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
     except GitError as exc:
         raise GitError(f"{path}: not in a git repository ({exc})") from exc
-    return top, file.resolve().relative_to(top.resolve()).as_posix()
+    try:
+        return top, file.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:  # a symbolic link out of the repository
+        raise GitError(f"{path}: the file lies outside the repository at {top}") from None
 
 
 def revisions(top: Path, relpath: str, since: dt.date | None = None) -> list[Revision]:

@@ -16,7 +16,7 @@ import time
 from common import report, synthetic_path, timed
 
 from planner.maturity import assess_all
-from planner.maturity.units import Unit, assess_units, unit_chart, units_of
+from planner.maturity.units import assess_units, unit_chart, units_of
 from planner.store import load_chart
 
 
