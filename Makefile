@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= demo-out
 
-.PHONY: setup demo test bench fuzz golden schema lint clean
+.PHONY: setup demo test bench fuzz golden schema lint clean docs
 
 setup:
 	@VENV=$(VENV) WITH_BROWSER=$(if $(filter test,$(MAKECMDGOALS)),1,0) scripts/setup.sh
@@ -27,6 +27,10 @@ bench: setup
 
 golden: setup
 	$(BIN)/python tests/golden/regen.py
+
+docs: setup
+	$(BIN)/python scripts/docs_maturity.py
+	$(BIN)/python scripts/docs_examples.py
 
 schema: setup
 	$(BIN)/planner schema > planner/data/chart.schema.json

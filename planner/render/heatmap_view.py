@@ -5,7 +5,7 @@ Pure: the levels come in as :class:`~.views.HeatInput` (from
 capability's level is the highest level of a criterion the operation meets with
 that capability's evidence (``Assessment.capability_levels``), grey when it
 evidences none; the legend says so. Each area is a table of its capabilities, red
-(level 1) to green (top level); areas sit in a grid of three columns. The grid is one
+(level 1) to green (top level); areas sit in a grid of two columns (three made a strip wider than 3:1). The grid is one
 HTML-like table, so it looks the same whatever the layout engine would do.
 Aggregated, each area shows one cell per level with the number of capabilities.
 """
