@@ -67,34 +67,53 @@ def _level_cell(data: UnitsInput, key: Key, levels: int) -> Html:
         + (f", target {target}" if target is not None else "")
     attrs = {"border": BELOW_BORDER, "color": BELOW_COLOR} if below else {}
     return cell(font(text(words), size=10, color=ink, bold=key[2] is None), bgcolor=fill, width=CELL_WIDTH,
-                tooltip=tip, **attrs)
+                height=ROW_HEIGHT, fixedsize="true", tooltip=tip, **attrs)
 
 
-def _grid(data: UnitsInput) -> Html:
+NAME_WIDTH = 200
+ROW_HEIGHT = 34
+HEAD_HEIGHT = 40
+GRID = {"border": 0, "cellborder": 1, "cellspacing": 2, "cellpadding": 3}
+"""Every row is its own node (one table of many units passes Graphviz's label size limit); fixed cell sizes
+keep the columns of all rows aligned."""
+
+
+def _header(data: UnitsInput) -> Html:
     word = "Line of business" if data.by == "lob" else "Team"
-    head = [cell(font(text(word), bold=True, size=10), rowspan=2, align="left", valign="bottom")]
+    head = [cell(font(text(word), bold=True, size=10), rowspan=2, align="left", valign="bottom",
+                 width=NAME_WIDTH, fixedsize="true", height=2 * HEAD_HEIGHT + 2)]
     sub = []
     for model_id, name, _, dims in data.models:
-        head.append(cell(font(text(f"{name} ({model_id})", wrap=40), bold=True, size=10), colspan=len(dims) + 1))
-        sub.append(cell(font(text("level"), bold=True, size=9)))
-        sub += [cell(font(text(dim_name, wrap=12), size=9), width=CELL_WIDTH) for _, dim_name in dims]
-    rows = [row(*head), row(*sub)]
-    for unit_id, unit_name, elements in data.units:
-        cells = [cell(font(text(unit_name, wrap=30), bold=True, size=10) + Html("<BR/>")
-                      + font(text(f"{elements:,} elements"), size=9, color="#57606a"), align="left")]
-        for model_id, _, levels, dims in data.models:
-            cells.append(_level_cell(data, (unit_id, model_id, None), levels))
-            cells += [_level_cell(data, (unit_id, model_id, dim), levels) for dim, _ in dims]
-        rows.append(row(*cells))
-    return table(rows, border=0, cellborder=1, cellspacing=2, cellpadding=5)
+        width = (len(dims) + 1) * (CELL_WIDTH + 2) - 2
+        head.append(cell(font(text(f"{name} ({model_id})", wrap=max(12, width // 7)), bold=True, size=10),
+                         colspan=len(dims) + 1, width=width, height=HEAD_HEIGHT, fixedsize="true"))
+        sub.append(cell(font(text("level"), bold=True, size=9), width=CELL_WIDTH, height=HEAD_HEIGHT, fixedsize="true"))
+        sub += [cell(font(text(dim_name, wrap=12), size=9), width=CELL_WIDTH, height=HEAD_HEIGHT, fixedsize="true")
+                for _, dim_name in dims]
+    return table([row(*head), row(*sub)], **GRID)
+
+
+def _unit_row(data: UnitsInput, unit_id: str, unit_name: str, elements: int) -> Html:
+    cells = [cell(font(text(unit_name if len(unit_name) <= 30 else unit_name[:29] + "\u2026"), bold=True, size=10)
+                  + Html("<BR/>") + font(text(f"{elements:,} elements"), size=9, color="#57606a"),
+                  align="left", width=NAME_WIDTH, height=ROW_HEIGHT, fixedsize="true")]
+    for model_id, _, levels, dims in data.models:
+        cells.append(_level_cell(data, (unit_id, model_id, None), levels))
+        cells += [_level_cell(data, (unit_id, model_id, dim), levels) for dim, _ in dims]
+    return table([row(*cells)], **GRID)
 
 
 def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | None = None) -> str:
     """DOT text of the unit heat map."""
-    dot: Dot = new_dot(theme, rankdir="LR")
+    dot: Dot = new_dot(theme, rankdir="TB", ranksep=0.02, nodesep=0.1)
     legend = Legend()
     if data.units and data.models:
-        dot.node(("units",), _grid(data), shape="plain", style="")
+        dot.node(("units", "head"), _header(data), shape="plain", style="")
+        previous = ("units", "head")
+        for unit_id, unit_name, elements in data.units:
+            dot.node(("units", unit_id), _unit_row(data, unit_id, unit_name, elements), shape="plain", style="")
+            dot.edge(previous, ("units", unit_id), style="invis")
+            previous = ("units", unit_id)
     most = max((levels for _, _, levels, _ in data.models), default=5)
     for level in range(1, most + 1):
         legend.swatch(level_color(level, most)[0], f"level {level}" + (" (lowest)" if level == 1 else ""))
