@@ -1,7 +1,7 @@
 """The chart views (F5 matrix, F6 org tree, F7 workflow lanes) in place of the navigator and the form.
 
 A view is mounted in the main grid before the live panel, and the navigator and
-form are hidden while it is shown (``-viewing`` on the screen). Edits made in a
+form are hidden while it is shown. Edits made in a
 view are the forms' commands, applied by :meth:`EditActions.apply_command`;
 after each one the view redraws from the chart, and the navigator and form,
 hidden meanwhile, are brought up to date once, when the view is left.
@@ -36,7 +36,7 @@ class ViewActions:
         if pane is not None:
             await pane.remove()
         self.view = name
-        self.screen.add_class("-viewing")
+        self.view_layout(True)
         pane = ViewPane(name)
         await self.query_one("#main").mount(pane, before=self.live)
         view = pane.view
@@ -48,14 +48,33 @@ class ViewActions:
         self.live.following(True)
         view.moved()
 
+    def view_layout(self, on: bool) -> None:
+        """The view in the navigator's and form's place: inline styles on those three widgets only.
+
+        A class on the screen would restyle every widget of the form (measured: over a second on a
+        big chart); ``display`` and the grid's own styles touch nothing else.
+        """
+        main = self.query_one("#main")
+        self.navigator.display = self.form.display = not on
+        if not on:
+            for rule in ("grid_size_columns", "grid_size_rows", "grid_columns", "grid_rows"):
+                main.styles.clear_rule(rule)
+            return
+        if self.size.width < 110:  # narrow: the view above a short live panel
+            main.styles.grid_size_columns, main.styles.grid_size_rows = 1, 2
+            main.styles.grid_columns, main.styles.grid_rows = "1fr", "1fr 8"
+        else:
+            main.styles.grid_size_columns, main.styles.grid_size_rows = 2, 1
+            main.styles.grid_columns, main.styles.grid_rows = "1fr 40", "1fr"
+
     async def leave_view(self, key: str | None = None) -> None:
         """Back to the navigator and the form (on ``key`` when given)."""
         pane = self.view_pane
         self.view = None
-        self.screen.remove_class("-viewing")
         self.live.following(False)
         if pane is not None:
             await pane.remove()
+        self.view_layout(False)
         if self._forms_stale:
             self._forms_stale = False
             self.navigator.rebuild()

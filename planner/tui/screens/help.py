@@ -27,6 +27,15 @@ filter by typing; `+` links one more, `-` unlinks one, `x` clears. Renaming an i
 every reference to it. Deleting shows the references that would break: unlink them or
 reassign them to another element.
 
+**The chart itself.** `f5` shows the capability-resource matrix: capabilities down, people,
+teams, organizations, systems and data across; `a r c i` set or clear a role in the cell
+(a new A asks before moving it), `u` a system or data source used, space clears, `f`
+filters (area, team, kinds, rows with maturity gaps), `z` folds a column group. `f6` shows
+the org tree: `x` cuts a person (with everyone under them), `p` pastes under the manager or
+team at the cursor, `m` moves through a list. `f7` shows a workflow as lanes: `K`/`J` (or
+shift+up/down) move a step, `b`/`t` change its performer/receiver, `n` adds a step after it.
+Edits there are the forms' edits (undo, save); `e` or Escape goes back to the forms.
+
 | Key | Action |
 |---|---|
 | `a` / `ctrl+n` | add an element (of the selected kind) |
@@ -38,6 +47,7 @@ reassign them to another element.
 | `ctrl+p` | command palette: every action by name |
 | `t` | people by team / by reporting line |
 | `f2` / `f3` / `f4` | run the assessment / preview the roadmap / export a diagram |
+| `f5` / `f6` / `f7` | capability-resource matrix / org tree / workflow lanes (again: back) |
 | `tab` / `shift+tab` | move between panes and fields |
 | `?` / `f1` | this help |
 | `ctrl+q` | quit (asks when there are unsaved changes) |

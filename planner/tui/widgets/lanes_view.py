@@ -1,7 +1,9 @@
 """Workflow lanes (F7): a lane per performer, each step on two lines (the step, then its hand-off).
 
-The step sits in its performer's lane; under it an arrow runs to the receiving
-lane labelled with the outputs handed over. A step with a broken hand-off is
+Lanes are narrow lettered columns (the legend above names them), so a workflow of
+ten performers still leaves room for the step names at 80 columns. The step is a
+dot in its performer's lane; under it an arrow runs to the receiving lane, and
+the outputs handed over are named beside it. A step with a broken hand-off is
 marked ``✗`` and the status line says what is wrong. The cursor is a step.
 """
 
@@ -17,10 +19,12 @@ from ..core.commands import AddElement
 from ..core.lanes import StepMarks, lanes, marks, move_step, performer_command
 from ..messages import EditRequested
 from ..screens.picker import PickerScreen
-from .lineview import BAD, CURSOR, DIM, HEADER, LineView, fit, strip_of
+from .lineview import BAD, CURSOR, DIM, HEADER, LineView, strip_of
 
 WARN = Style(color="yellow")
 ARROW = Style(color="green")
+LANE = 3
+"""Cells per lane: a lane is a narrow column, so ten performers and the step names fit in 80 columns."""
 KIND_MARK = {"person": "person", "team": "team", "org": "org", "system": "system", "coe": "CoE"}
 
 
@@ -34,17 +38,15 @@ class LanesView(LineView):
         Binding("n", "new_step", "New step", show=False), Binding("w", "pick_workflow", "Workflow", show=False),
         Binding("less_than_sign", "next_workflow(-1)", show=False),
         Binding("greater_than_sign", "next_workflow(1)", show=False),
-        Binding("e", "open_form", "Form", show=False), Binding("left", "lane(-1)", show=False),
-        Binding("right", "lane(1)", show=False),
+        Binding("e", "open_form", "Form", show=False),
     ]
-    header_height = 3
+    header_height = 4
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.workflow: Workflow | None = None
         self.lane_ids: list[str] = []
         self.step_marks: dict[str, StepMarks] = {}
-        self.left = 0
 
     @property
     def chart(self):
@@ -91,12 +93,6 @@ class LanesView(LineView):
     def page_size(self) -> int:
         return max(1, (self.size.height - self.header_height) // 2)
 
-    def lane_width(self, width: int) -> int:
-        return max(16, min(30, width // max(1, len(self.lane_ids))))
-
-    def shown_lanes(self, width: int) -> int:
-        return max(1, width // self.lane_width(width))
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if y < self.header_height:
@@ -112,83 +108,78 @@ class LanesView(LineView):
     # --- drawing ---------------------------------------------------------------------------------------
 
     def draw_header(self, y: int, width: int) -> Strip:
+        """Title; the lanes' legend (letter, name, kind) on two lines; the letters over their lanes."""
         wf = self.workflow
         if wf is None:
             return strip_of([("No workflows in the chart." if y == 0 else "", DIM)], width)
         if y == 0:
             broken = len(self.step_marks)
-            cap = f"  capability: {self._name_of(wf.capability)}" if wf.capability else ""
+            cap = f"  for {self._name_of(wf.capability)}" if wf.capability else ""
             note = f"  {broken} step(s) with broken hand-offs" if broken else "  hand-offs complete"
             n = next(i for i, w in enumerate(self.chart.workflows) if w is wf) + 1
-            return strip_of([(f"{wf.name} [{wf.id}]", HEADER), (f"  workflow {n} of {len(self.chart.workflows)}", DIM),
-                             (cap, DIM), (note, BAD if broken else ARROW)], width)
-        lw = self.lane_width(width)
-        parts = []
-        for ident in self.lane_ids[self.left:self.left + self.shown_lanes(width)]:
+            return strip_of([(f"{wf.name}", HEADER), (f"  {n}/{len(self.chart.workflows)}", DIM),
+                             (note, BAD if broken else ARROW), (cap, DIM)], width)
+        if y == self.header_height - 1:
+            return strip_of([(f" {_letter(n)}".ljust(LANE), HEADER) for n in range(len(self.lane_ids))], width)
+        legend = []
+        for n, ident in enumerate(self.lane_ids):
             element = self.app.session.get(ident)
-            text = (element.name if element else ident) if y == 1 else KIND_MARK.get(element.KIND, "?") if element else "unknown"
-            parts.append((fit(("\u2503 " if y == 1 else "\u2503 ") + text, lw), HEADER if y == 1 else DIM))
-        return strip_of(parts, width)
+            kind = KIND_MARK.get(element.KIND, "?") if element else "unknown"
+            legend.append([(f"{_letter(n)} ", HEADER),
+                           (f"{element.name if element else ident} ({kind})  ", DIM if element else BAD)])
+        half = (len(legend) + 1) // 2 if len(legend) > 3 else len(legend)
+        chosen = legend[:half] if y == 1 else legend[half:]
+        return strip_of([part for pair in chosen for part in pair], width)
 
     def _canvas(self, width: int) -> tuple[list[str], list[Style | None], int]:
-        lw = self.lane_width(width)
-        total = max(width, lw * len(self.lane_ids))
+        total = LANE * len(self.lane_ids)
         chars, styles = [" "] * total, [None] * total
         for n in range(len(self.lane_ids)):
-            chars[n * lw], styles[n * lw] = "\u2502", DIM
-        return chars, styles, lw
+            chars[n * LANE + 1], styles[n * LANE + 1] = "\u2502", DIM
+        return chars, styles, total
 
-    def _put(self, chars, styles, x: int, text: str, style, limit: int | None = None) -> None:
-        text = text if limit is None else fit(text, limit).rstrip()
-        for n, ch in enumerate(text):
-            if 0 <= x + n < len(chars):
-                chars[x + n], styles[x + n] = ch, style
-
-    def _strip(self, chars, styles, width: int, lw: int) -> Strip:
-        start = self.left * lw
-        parts, run, style = [], "", styles[start] if start < len(styles) else None
-        for ch, st in zip(chars[start:start + width], styles[start:start + width]):
+    def _strip(self, chars, styles, text: list, width: int) -> Strip:
+        parts, run, style = [], "", styles[0] if styles else None
+        for ch, st in zip(chars, styles):
             if st is not style:
                 parts.append((run, style))
                 run, style = "", st
             run += ch
         parts.append((run, style))
-        return strip_of(parts, width)
+        return strip_of(parts + text, width)
 
     def draw_step(self, index: int, width: int) -> Strip:
         step = self.workflow.steps[index]
-        chars, styles, lw = self._canvas(width)
-        lane = self.lane_ids.index(step.by)
+        chars, styles, _ = self._canvas(width)
+        x = self.lane_ids.index(step.by) * LANE + 1
         bad = step.id in self.step_marks
-        sign = "\u2717" if bad else "\u25cf"
-        text = f"{sign} {index + 1}. {step.name}" + (f" ({step.days:g}d)" if step.days else "")
+        chars[x], styles[x] = ("\u2717", BAD) if bad else ("\u25cf", Style(bold=True))
+        days = f" ({step.days:g}d)" if step.days else ""
         style = CURSOR if index == self.cursor else (BAD if bad else Style(bold=True))
-        self._put(chars, styles, lane * lw + 1, text, style, lw - 2)
-        return self._strip(chars, styles, width, lw)
+        return self._strip(chars, styles, [(" ", None), (f"{index + 1}. {step.name}", style),
+                                           (f"  {self._name_of(step.by)}{days}", DIM)], width)
 
     def draw_handoff(self, index: int, width: int) -> Strip:
         step = self.workflow.steps[index]
-        chars, styles, lw = self._canvas(width)
-        lane = self.lane_ids.index(step.by)
-        outputs = ", ".join(step.outputs)
+        chars, styles, _ = self._canvas(width)
+        x0 = self.lane_ids.index(step.by) * LANE + 1
         m = self.step_marks.get(step.id)
+        outputs = ", ".join(step.outputs)
+        text: list = []
         if step.to and step.to != step.by:
-            to = self.lane_ids.index(step.to)
-            lo, hi = sorted((lane * lw + 2, to * lw + 1))
-            for x in range(lo, hi):
+            x1 = self.lane_ids.index(step.to) * LANE + 1
+            lo, hi = sorted((x0, x1))
+            for x in range(lo, hi + 1):
                 chars[x], styles[x] = "\u2500", ARROW
-            if to > lane:
-                chars[hi - 1] = "\u25b6"
-            else:
-                chars[lo] = "\u25c0"
-            if outputs:
-                self._put(chars, styles, lo + 2, f" {outputs} ", WARN if m and m.unused else ARROW, hi - lo - 4)
+            chars[x1] = "\u25b6" if x1 > x0 else "\u25c0"
+            chars[x0] = "\u2514" if x1 > x0 else "\u2518"
+            text.append((f"  \u2192 {self._name_of(step.to)}: {outputs or '(nothing named)'}",
+                         WARN if m and m.unused else ARROW))
         elif outputs:
-            self._put(chars, styles, lane * lw + 2, f"\u21b3 {outputs}", WARN if m and m.unused else DIM, lw - 3)
+            text.append((f"   \u21b3 {outputs}", WARN if m and m.unused else DIM))
         if m is not None:
-            end = max(i for i, ch in enumerate(chars) if ch.strip()) + 2 if any(c.strip() for c in chars) else 0
-            self._put(chars, styles, end, "\u2717 " + m.describe(), BAD)
-        return self._strip(chars, styles, width, lw)
+            text.append(("  \u2717 " + m.describe(), BAD))
+        return self._strip(chars, styles, text, width)
 
     def _name_of(self, ident: str | None) -> str:
         element = self.app.session.get(ident) if ident else None
@@ -206,12 +197,6 @@ class LanesView(LineView):
         return text + (f" | broken: {m.describe()}" if m else "")
 
     def moved(self) -> None:
-        step = self.step
-        if step is not None and step.by in self.lane_ids:
-            lane = self.lane_ids.index(step.by)
-            shown = self.shown_lanes(self.size.width) if self.size.width else 1
-            if lane < self.left or lane >= self.left + shown:
-                self.left = max(0, lane - shown // 2)
         if self.is_mounted:
             self.app.view_moved(self.describe())
 
@@ -223,10 +208,6 @@ class LanesView(LineView):
         return self.app.session.get(wf.capability) if wf is not None and wf.capability else None
 
     # --- keys ----------------------------------------------------------------------------------------------
-
-    def action_lane(self, delta: int) -> None:
-        self.left = max(0, min(len(self.lane_ids) - 1, self.left + delta))
-        self.refresh()
 
     def action_shift(self, delta: int) -> None:
         step = self.step
@@ -284,9 +265,14 @@ class LanesView(LineView):
             return
         n = next((i for i, w in enumerate(flows) if w is self.workflow), 0)
         self.workflow = flows[(n + delta) % len(flows)]
-        self.cursor = self.top = self.left = 0
+        self.cursor = self.top = 0
         self.rebuild()
 
     def action_open_form(self) -> None:
         if self.current_id():
             self.app.call_later(self.app.leave_view, self.current_id())
+
+
+def _letter(n: int) -> str:
+    """A, B, ... Z, then AA: the lane's mark in the legend and over its column."""
+    return chr(65 + n) if n < 26 else _letter(n // 26 - 1) + chr(65 + n % 26)

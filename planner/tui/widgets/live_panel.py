@@ -44,9 +44,10 @@ class LivePanel(Vertical):
 
     def following(self, on: bool) -> None:
         """Show (while a chart view is open) or hide the summary of what is under the view's cursor."""
-        self.set_class(on, "-following")
+        follow = self.query_one("#follow", Static)
+        follow.display = on  # inline: a class here would restyle the whole panel
         if not on:
-            self.query_one("#follow", Static).update("")
+            follow.update("")
 
     def follow(self, text: str) -> None:
         self.query_one("#follow", Static).update(text)

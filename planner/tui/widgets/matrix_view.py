@@ -19,7 +19,8 @@ from ..screens.dialogs import ChoiceScreen
 from ..screens.picker import PickerScreen
 from .lineview import AREA, CURSOR, DIM, GLOW, HEADER, LineView, fit, strip_of
 
-CELL = 5
+CELL = 7
+"""Cells per column: six for a short name (a first name, a first word) and a space."""
 ROLE_STYLES = {"A": Style(color="red", bold=True), "R": Style(color="green", bold=True),
                "C": Style(color="cyan"), "I": Style(color="bright_black"), "u": Style(color="magenta")}
 
@@ -94,7 +95,7 @@ class MatrixView(LineView):
 
     def label_widths(self, width: int) -> tuple[int, int]:
         label = max(14, min(30, width // 4))
-        accountable = max(10, min(18, width // 8))
+        accountable = max(11, min(18, width // 8))
         return label, accountable
 
     def visible_columns(self, width: int) -> int:
@@ -128,7 +129,7 @@ class MatrixView(LineView):
             return strip_of(parts, width)
         parts = [(" " * (label + acc), None), ("\u2502", DIM)]
         for n, (group, element) in enumerate(shown, start=self.left):
-            text = f"{len(group.members)}" if element is None else element.id
+            text = f"{len(group.members)}" if element is None else short_name(element)
             style = CURSOR if n == self.col else DIM if element is None else None
             parts.append((fit(text, CELL - 1), style))
             parts.append((" ", None))
@@ -319,3 +320,9 @@ class MatrixView(LineView):
             f.gaps_only = not f.gaps_only
         self.cursor = self.top = self.col = self.left = 0
         self.rebuild()
+
+
+def short_name(element: Element) -> str:
+    """A column's label: a person's first name, else the first word of the name (the status line has it all)."""
+    words = element.name.split()
+    return words[0] if words else element.id

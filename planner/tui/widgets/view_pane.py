@@ -15,11 +15,10 @@ from .org_view import OrgView
 
 VIEWS = {
     "matrix": ("Capability-resource matrix", MatrixView,
-               "a r c i: set/clear a role  u: uses  space: clear  f: filter  g: gap rows  z: fold column group  "
-               "e: form  F5: back"),
-    "org": ("Org tree", OrgView, "x: cut  p: paste under the cursor  m: move to...  Enter: fold  e: form  F6: back"),
+               "a r c i: role  u: uses  space: clear  f: filter  g: gaps  z: fold  e: form  Esc: back"),
+    "org": ("Org tree", OrgView, "x: cut  p: paste here  m: move to...  Enter: fold  e: form  Esc: back"),
     "lanes": ("Workflow lanes", LanesView,
-              "shift+\u2191\u2193 or K J: move step  b: performer  n: new step below  w/< >: workflow  e: form  F7: back"),
+              "K J: move step  b: by  t: to  n: new step  w < >: workflow  e: form  Esc: back"),
 }
 
 
@@ -53,6 +52,10 @@ class ViewPane(Vertical):
 
     def status(self, text: str) -> None:
         self.query_one("#view-status", Static).update(Text(text))
+
+    def on_resize(self) -> None:
+        """The terminal crossed the narrow/wide line: the grid follows."""
+        self.app.view_layout(True)
 
     def action_back(self) -> None:
         """Escape: drop a cut person first, else back to the forms."""
