@@ -170,3 +170,10 @@ def test_roadmap_for_one_unit(runner):
     consumer = runner.invoke(cli, ["roadmap", str(WHOLESALER), "--unit", "lob:consumer", "--format", "json"])
     assert trade.exit_code == 0 and consumer.exit_code == 0, trade.output + consumer.output
     assert json.loads(trade.output)["current_level"] == 1 and json.loads(consumer.output)["current_level"] == 2
+
+
+def test_many_units_stay_a_table():
+    """Twelve teams against five models: each row is its own table, so no label passes Graphviz's size limit."""
+    dot = units_dot(UnitsInput.of(assess_units(load_chart(CREDIT_UNION), "team")))
+    assert dot.count("<TABLE") >= 13  # the header, twelve rows (and the legend)
+    assert "Member Data and Marketing Sys" in dot and "Culture and" in dot
