@@ -174,6 +174,10 @@ def test_cli_text_and_json(runner, repo):
     assert any(line.strip() == "- dcg.2.multichannel-mobile" for line in lines)
     assert any(line.strip() == "> renamed from small.yaml" for line in lines)
     assert sum("(no valid chart)" in line for line in lines) == 2
+    engagement = runner.invoke(cli, ["history", str(repo / "chart.yaml"), "--model", "engagement"]).output
+    moves = [line.strip() for line in engagement.splitlines() if line.strip().startswith("=")]
+    assert moves[0].startswith("= engagement 1 -> 2 Managed; approach 1 -> 2")
+    assert moves[1].startswith("= engagement 2 -> 3 Predictive")
     data = json.loads(runner.invoke(cli, ["history", str(repo / "chart.yaml"), "--format", "json"]).output)
     assert [r["valid"] for r in data["revisions"]].count(False) == 2
     assert data["revisions"][7]["models"]["engagement"]["level"] == 3

@@ -98,12 +98,29 @@ def text_lines(table: HistoryTable) -> list[str]:
              + (f"; {gaps} without a valid chart" if gaps else "")]
     models = list(table.models)
     lines.append(f"{'date':<11} {'commit':<9}" + "".join(f"{m[:12]:>13}" for m in models) + "  subject")
+    before = None
     for row in rows:
-        lines += _row_lines(row, models)
+        lines += _row_lines(row, models, before)
+        before = row.states if row.ok else before
     return lines
 
 
-def _row_lines(row: HistoryRow, models: list[str]) -> list[str]:
+def _moves(before, after) -> list[str]:
+    """``= engagement 1 -> 2 Managed; data 1 -> 2``: levels that changed since the last valid commit."""
+    out = []
+    for key, state in after.items():
+        old = before.get(key) if before else None
+        if old is None:
+            continue
+        dims = [f"{d} {old.dimensions[d]} -> {v}" for d, v in state.dimensions.items()
+                if d in old.dimensions and old.dimensions[d] != v]
+        if old.level != state.level or dims:
+            head = f"{key} {old.level} -> {state.level} {state.level_name}" if old.level != state.level else key
+            out.append(f"{'':<21}= {head}" + (f"; {', '.join(dims)}" if dims else ""))
+    return out
+
+
+def _row_lines(row: HistoryRow, models: list[str], before) -> list[str]:
     r = row.revision
     head = f"{r.date.date()!s:<11} {r.short:<9}"
     subject = r.subject if len(r.subject) <= 60 else r.subject[:57] + "..."
@@ -113,6 +130,7 @@ def _row_lines(row: HistoryRow, models: list[str]) -> list[str]:
     out = [head + cells + "  " + subject]
     if row.renamed_from:
         out.append(f"{'':<21}> renamed from {row.renamed_from}")
+    out += _moves(before, row.states)
     for change in row.changes:
         sign = "+" if change.gained else "-"
         out.append(f"{'':<21}{sign} {change.criterion_id}")
