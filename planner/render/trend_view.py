@@ -107,8 +107,13 @@ class _Axis:
         return round(WIDTH * (_as_time(when) - self.first).total_seconds() / self.span, 3)
 
     def ticks(self, count: int = 6) -> list[dt.datetime]:
+        """Evenly spread times; over several days, each at the start of its day (the label names the day)."""
         step = self.span / max(count - 1, 1)
-        return [self.first + dt.timedelta(seconds=i * step) for i in range(count)]
+        found = [self.first + dt.timedelta(seconds=i * step) for i in range(count)]
+        if not self.hours:
+            found = sorted({_as_time((t + dt.timedelta(hours=12)).date()) for t in found})
+            found = [t for t in found if self.first <= t <= self.last] or [self.first]
+        return found
 
     def label(self, when: dt.datetime) -> str:
         return when.strftime("%Y-%m-%d %H:%M") if self.hours else str(when.date())
