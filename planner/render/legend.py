@@ -124,13 +124,13 @@ def compact_table(legend: Legend, theme: Theme, per_row: int = 1) -> Html:
     grid: list[Html] = []
     for start in range(0, len(entries), per_row):
         grid.append(row(*[c for pair in entries[start:start + per_row] for c in pair]))
-    rows: list[Html] = [row(cell(font("Legend", bold=True, size=LEGEND_FONT + 1), align="left"))]
+    rows: list[Html] = [row(cell(font("Legend", bold=True, size=LEGEND_FONT + 1), align="left", colspan=2))]
     if grid:  # a table of its own: the notes' width must not stretch the swatches
-        rows.append(row(cell(table(grid, cellpadding=2, cellspacing=1), align="left")))
+        rows.append(row(cell(table(grid, cellpadding=2, cellspacing=1), align="left"), cell(" ")))
     width = 48 if per_row == 1 else 72
     for note in legend.notes:
         rows.append(row(cell(font(text(note, wrap=width), size=LEGEND_FONT, italic=True, color="#57606a"),
-                             align="left", balign="left")))
+                             align="left", balign="left", colspan=2)))
     return table(rows, cellpadding=2, cellspacing=1)
 
 
@@ -158,7 +158,8 @@ def beside_title(heading: Html, legend: Legend, theme: Theme, per_row: int = PER
     box = tag("TABLE", Html(row(cell(compact_table(legend, theme, per_row)))), border=1, cellborder=0,
               cellspacing=0, cellpadding=3, style="rounded", color="#bdbdbd")
     if below:
-        return table([row(cell(heading, align="left", balign="left")), row(cell(box, align="left"))], cellpadding=0)
+        return table([row(cell(heading, align="left", balign="left", colspan=2)),
+                      row(cell(box, align="left"), cell(" "))], cellpadding=0)  # the filler keeps the box narrow
     return table([row(cell(heading, align="left", valign="top", balign="left"),
                       cell(" ", width=24), cell(box, valign="top"))], cellpadding=0)
 
