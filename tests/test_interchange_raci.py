@@ -102,3 +102,16 @@ def test_cli_writes_a_file(runner, current_path, tmp_path, fmt):
     out = tmp_path / f"raci.{fmt}"
     result = runner.invoke(cli, ["raci", str(current_path), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("module", ["planner.interchange", "planner.interchange.report_html", "planner.store.xlsx",
+                                    "planner.store.archimate", "planner.render.mermaid"])
+def test_interchange_core_loads_no_front_end(module):
+    import subprocess
+    import sys
+
+    code = (f"import sys, importlib; importlib.import_module({module!r}); "
+            "print(','.join(m for m in ('click', 'textual', 'graphviz', 'planner.cli', 'planner.tui') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
