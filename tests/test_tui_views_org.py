@@ -131,3 +131,21 @@ def test_span_single_points_and_firms(small_chart_path):
     assert headers == ["mkt", "web"]  # bob's team opens under ann, whose team is mkt
     folded = tree_lines(chart, {"ann"})
     assert folded[1].folded and [line.person for line in folded[2:]] == [None]  # web stays a paste target
+
+
+@sync
+async def test_switching_views_keeps_the_keys_on_the_view(chart_file):
+    """F5 then F6: the org tree has the focus (not the live panel's list), so its keys work at once."""
+    app = EditorApp(chart_file)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await started(pilot)
+        await pilot.press("f5", "f6")
+        await pilot.pause()
+        view = app.query_one(OrgView)
+        assert app.focused is view and len(app.query("ViewPane")) == 1
+        start = view.cursor
+        await pilot.press("down", "down")
+        assert view.cursor == start + 2
+        await pilot.press("f6")  # the same key again: back to the forms
+        await pilot.pause()
+        assert app.view is None and app.navigator.display and app.form.display

@@ -32,19 +32,20 @@ class ViewActions:
         if self.view == name:
             await self.leave_view()
             return
-        pane = self.view_pane
-        if pane is not None:
-            await pane.remove()
+        old = self.view_pane
         self.view = name
-        self.view_layout(True)
         pane = ViewPane(name)
         await self.query_one("#main").mount(pane, before=self.live)
         view = pane.view
+        view.focus()  # before the focused widget is hidden or removed, so focus does not wander
+        if old is not None:
+            await old.remove()
+        self.view_layout(True)
         view.rebuild()
         key = self.form.key
         if key and hasattr(view, "show"):
             view.show(key)
-        view.focus()
+        self.call_after_refresh(view.focus)  # Textual moves focus off hidden widgets after the layout
         self.live.following(True)
         view.moved()
 

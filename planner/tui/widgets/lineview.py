@@ -42,7 +42,7 @@ class LineView(Widget, can_focus=True):
     """Rows drawn on demand below ``header_height`` fixed lines; ``cursor`` is a row index."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", show=False), Binding("down", "move(1)", show=False),
+        Binding("up", "cursor_by(-1)", show=False), Binding("down", "cursor_by(1)", show=False),
         Binding("pageup", "page(-1)", show=False), Binding("pagedown", "page(1)", show=False),
         Binding("home", "jump(0)", show=False), Binding("end", "jump(-1)", show=False),
     ]
@@ -89,6 +89,8 @@ class LineView(Widget, can_focus=True):
         return self.draw_row(index, width)
 
     def keep_visible(self) -> None:
+        if not self.size.height:  # not laid out yet: the first resize places the page
+            return
         count = self.row_count()
         self.cursor = max(0, min(self.cursor, count - 1))
         if self.cursor < self.top:
@@ -108,7 +110,7 @@ class LineView(Widget, can_focus=True):
 
     # --- keys and mouse ----------------------------------------------------------------------------
 
-    def action_move(self, delta: int) -> None:
+    def action_cursor_by(self, delta: int) -> None:
         self.set_cursor(self.cursor + delta)
 
     def action_page(self, delta: int) -> None:
@@ -120,11 +122,11 @@ class LineView(Widget, can_focus=True):
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
-        self.action_move(3)
+        self.action_cursor_by(3)
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
-        self.action_move(-3)
+        self.action_cursor_by(-3)
 
     def on_click(self, event: events.Click) -> None:
         if event.y >= self.header_height:

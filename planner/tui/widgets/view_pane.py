@@ -34,7 +34,7 @@ class ViewPane(Vertical):
     """
 
     def __init__(self, name: str) -> None:
-        super().__init__(id="views")
+        super().__init__()
         self.view_name = name
         title, cls, keys = VIEWS[name]
         self.border_title = title
