@@ -156,3 +156,17 @@ def test_generator_shape():
     assert len(rows) == 200 and len(rows[0]) == len(HEADER)
     ids = {r[0] for r in rows}
     assert all(r[5] in ids for r in rows[1:]) and rows[0][5] == ""
+
+
+def test_dry_run_writes_nothing(runner, tmp_path):
+    src = write(tmp_path / "hr.csv", SMALL_ROWS)
+    out = tmp_path / "chart.yaml"
+    result = run(runner, src, "--into", out, "--dry-run")
+    assert result.exit_code == 0 and "3 people added" in result.output and not out.exists()
+
+
+def test_utf16_export_is_refused_by_name(runner, tmp_path):
+    src = tmp_path / "hr.csv"
+    src.write_bytes(hr_export_text(rows=SMALL_ROWS).encode("utf-16"))
+    result = run(runner, src)
+    assert result.exit_code == 2 and "not UTF-8 text: it is UTF-16" in result.output
