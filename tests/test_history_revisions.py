@@ -66,3 +66,35 @@ def test_history_and_units_import_no_front_end():
            "print(','.join(m for m in ('click', 'textual', 'graphviz', 'planner.cli', 'planner.tui') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def _charts():
+    return sorted((HERE / "calibration").glob("*.yaml")) + sorted((HERE.parent / "charts").glob("*.yaml")) \
+        + sorted((HERE / "fixtures").glob("*.yaml"))
+
+
+def test_top_level_keys_parsed_apart_read_as_the_whole_text():
+    """Every chart we ship or test with, read in one sequence: same chart, or same first error, as parse_chart."""
+    reader = RevisionReader()
+    for path in _charts():
+        text = path.read_text(encoding="utf-8")
+        report = parse_chart(text, path.name)
+        got = reader.read(text, path.name)
+        if report.ok:
+            assert got == report.chart, path.name
+        else:
+            assert isinstance(got, str) and got.startswith(report.errors[0].format()), path.name
+
+
+@pytest.mark.parametrize("text", [
+    "version: 1\nchart:\n  name: A\npeople:\n- {id: a, name: A}\n",  # a sequence at column 0
+    "chart: {name: \"A\nB\"}\n",  # a quoted scalar continued at column 0
+    "chart:\n  name: A\nchart:\n  name: B\n",  # a duplicate key
+    "chart: &c {name: A}\nanswers: *c\n",  # an alias across keys
+    "%YAML 1.2\n---\nchart: {name: A}\n",
+])
+def test_texts_the_split_cannot_read_go_whole(text):
+    reader = RevisionReader()
+    report = parse_chart(text, "x")
+    got = reader.read(text, "x")
+    assert (got == report.chart) if report.ok else got.startswith(report.errors[0].format())

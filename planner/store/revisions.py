@@ -17,6 +17,7 @@ located message.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -30,6 +31,8 @@ from .limits import Limits
 from .screen import oversized, screen, too_many_elements
 from .yaml12 import FastParseFailed, loads_fast
 
+TOP_KEY = re.compile(r"^(?=[^\s#])", re.M)
+"""Splits a chart's text before every line that starts at column 0 and is not a comment."""
 ADAPTERS = {name: TypeAdapter(list[cls]) for name, cls in SECTIONS.items()}
 HEAD_FIELDS = frozenset(Chart.model_fields) - frozenset(SECTIONS)
 """``version``, ``chart``, ``answers``, ``targets``: validated each time (they are small)."""
@@ -42,6 +45,7 @@ class RevisionReader:
         self.limits = limits or Limits.from_env()
         self.data: dict[str, Any] = {}
         self.sections: dict[str, list] = {}
+        self.parsed: dict[str, dict] = {}
 
     def read(self, text: str, label: str):
         """The chart, or the one-line reason there is none (first error, and how many more)."""
@@ -61,7 +65,7 @@ class RevisionReader:
         if screened.fatal or screened.problems:
             return None
         try:
-            data = loads_fast(screened.text)
+            data = self._parse(screened.text)
         except FastParseFailed:
             return None
         if not isinstance(data, dict) or "chart" not in data or not set(data) <= set(Chart.model_fields):
@@ -78,6 +82,34 @@ class RevisionReader:
             return None
         self.data, self.sections = data, {name: getattr(chart, name) for name in SECTIONS}
         return chart
+
+    def _parse(self, text: str) -> Any:
+        """The text parsed one top-level key at a time, each key's text parsed once per reader.
+
+        At the top of a chart every line at column 0 starts a key or is a comment (a
+        value's continuation lines are indented), and a key's value depends on nothing
+        outside its own lines except YAML anchors, which then fail to resolve and send
+        the text to the whole parse. Document markers and directives go there too.
+        """
+        chunks = TOP_KEY.split(text)
+        if chunks[0].strip(" \n") and not all(line.startswith("#") or not line.strip()
+                                              for line in chunks[0].splitlines()):
+            return loads_fast(text)
+        data: dict[str, Any] = {}
+        for chunk in chunks[1:]:
+            if chunk.startswith(("---", "...", "%", "-", "?", "&", "*", "!", "[", "{")):
+                return loads_fast(text)
+            parsed = self.parsed.get(chunk)
+            if parsed is None:
+                parsed = loads_fast(chunk)
+                if not isinstance(parsed, dict) or len(parsed) != 1:
+                    return loads_fast(text)
+                self.parsed[chunk] = parsed
+            key, value = next(iter(parsed.items()))
+            if key in data:
+                return loads_fast(text)  # a duplicate key: the whole parse refuses it, with its reason
+            data[key] = value
+        return data
 
     def _validate(self, data: dict) -> Chart:
         """Sections equal to the last valid revision's are reused; the rest validated as ``Chart`` would."""
