@@ -93,7 +93,10 @@ class ViewActions:
         if pane is None:
             return
         view = pane.view
-        view.rebuild()
+        if hasattr(view, "changed"):
+            view.changed(command)
+        else:
+            view.rebuild()
         if command is not None and command.focus and hasattr(view, "show"):
             view.show(command.focus)
         if not view.has_focus:

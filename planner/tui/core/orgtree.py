@@ -11,6 +11,7 @@ Moving a person or a whole subtree is one :class:`SetField` (``reports_to`` or
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,8 +22,8 @@ MAX_DIRECT = 10
 """Direct reports past which a span of control is flagged (the maturity rule's default)."""
 MAX_SOLE = 2
 """Capabilities carried alone past which a person is a single point of failure (the rule's default)."""
-EXTERNAL_WORDS = ("contractor", "consultant", "outsourc", "freelanc", "vendor", "agency", "bpo", "temp ")
-MARKS = ("(", "@", " at ", ",", " from ")
+EXTERNAL = re.compile(r"contractor|consultant|outsourc|freelanc|vendor|agency|\bbpo\b|\btemp\b")
+MARKS = re.compile(r"[(@]| at | from ")
 """How a title names the firm of an outsourced person: "Agent (CallWorks)", "Designer @ Bright Creative"."""
 
 
@@ -73,7 +74,7 @@ def tree_lines(chart: Chart, folded: set[str]) -> list[Line]:
         below = reports.get(person.id, [])
         lines.append(Line(None, person, depth, len(below), len(alone.get(person.id, ())), firms.get(person.id, ""),
                           person.id in folded and bool(below)))
-        if person.id not in folded:
+        if below and person.id not in folded:
             group(below, depth + 1, person.team)
 
     group(roots, 0, False)
@@ -113,19 +114,17 @@ def sole_carriers(chart: Chart) -> dict[str, list[str]]:
 
 
 def firms_of(chart: Chart) -> dict[str, str]:
-    """Person id -> the organization a contractor's title or skills name ("Agent, CallWorks")."""
+    """Person id -> the organization a contractor's title names ("Agent (CallWorks)"), or "contractor"."""
     names = {o.name.casefold(): o.name for o in chart.orgs} | {o.id.casefold(): o.name for o in chart.orgs}
     found = {}
     for person in chart.people:
         text = person.title.casefold()
-        external = any(word in text for word in EXTERNAL_WORDS)
-        if not external and not any(mark in text for mark in MARKS):
-            continue  # only titles that name a firm are searched: ten thousand people stay fast
+        external = EXTERNAL.search(text) is not None
+        if not external and MARKS.search(text) is None:
+            continue  # only titles that may name a firm are searched: ten thousand people stay fast
         firm = next((name for key, name in names.items() if len(key) > 2 and key in text), "")
-        if firm:
-            found[person.id] = firm
-        elif external:
-            found[person.id] = "contractor"
+        if firm or external:
+            found[person.id] = firm or "contractor"
     return found
 
 

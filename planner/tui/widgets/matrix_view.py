@@ -13,11 +13,9 @@ from textual.binding import Binding
 from textual.strip import Strip
 
 from ...model import Element
-from ..core.matrix import Filters, Group, Refused, Row, column_groups, role_edit, roles_of, rows
-from ..messages import EditRequested
-from ..screens.dialogs import ChoiceScreen
-from ..screens.picker import PickerScreen
+from ..core.matrix import Filters, Group, Row, column_groups, roles_of, rows
 from .lineview import AREA, CURSOR, DIM, GLOW, HEADER, LineView, fit, strip_of
+from .matrix_keys import MatrixKeys
 
 CELL = 7
 """Cells per column: six for a short name (a first name, a first word) and a space."""
@@ -25,7 +23,7 @@ ROLE_STYLES = {"A": Style(color="red", bold=True), "R": Style(color="green", bol
                "C": Style(color="cyan"), "I": Style(color="bright_black"), "u": Style(color="magenta")}
 
 
-class MatrixView(LineView):
+class MatrixView(MatrixKeys, LineView):
     """Keys: arrows move, ``a r c i`` set a role, ``u`` uses, space clears, ``f`` filters, ``z`` folds."""
 
     BINDINGS = [
@@ -75,6 +73,15 @@ class MatrixView(LineView):
         self.keep_visible()
         self.refresh()
         self.moved()
+
+    def changed(self, command) -> None:
+        """After an edit: a cell edit (roles of capabilities) redraws the rows only; the 5,000 columns stay."""
+        if _cell_edit(command):
+            self._roles.clear()
+            self.refresh()
+            self.moved()
+        else:
+            self.rebuild()
 
     def roles(self, row: Row) -> dict[str, str]:
         key = id(row.cap)
@@ -235,91 +242,17 @@ class MatrixView(LineView):
             self.col = min(len(self.columns) - 1, self.left + (x - label - acc - 1) // CELL)
         self.set_cursor(index)
 
-    # --- edits --------------------------------------------------------------------------------------
 
-    def action_role(self, key: str) -> None:
-        row, element = self.current
-        if row is None or row.cap is None or element is None:
-            self.app.notify("Move to a cell of a capability and a resource (unfold the group with z).")
-            return
-        try:
-            proposal = role_edit(self.chart, row.cap, element, key)
-        except Refused as exc:
-            self.app.notify(str(exc), title="Not in this cell", severity="warning", markup=False)
-            return
-        if proposal.command is None:
-            return
-        if proposal.question:
-            dialog = ChoiceScreen("Move the accountable?", proposal.question,
-                                  [("move", "Move it", "primary"), ("cancel", "Cancel", "default")])
-            self.app.push_screen(dialog, lambda answer: answer == "move" and self.post_message(
-                EditRequested(proposal.command)))
-            return
-        self.post_message(EditRequested(proposal.command))
+def _cell_edit(command) -> bool:
+    """Whether ``command`` only set role or uses fields of capabilities (what the matrix keys do)."""
+    from ..core.commands import Macro, SetField
 
-    # --- filters and folds --------------------------------------------------------------------------
+    parts = command.commands if isinstance(command, Macro) else [command]
+    return bool(parts) and all(isinstance(c, SetField) and getattr(c.obj, "KIND", "") == "capability"
+                               and c.name in CELL_FIELDS for c in parts)
 
-    def action_gaps(self) -> None:
-        self.filters.gaps_only = not self.filters.gaps_only
-        if self.filters.gaps_only and not self.gap_caps():
-            self.app.notify("No capability is named by a maturity gap (or the levels are not in yet).")
-        self.rebuild()
 
-    def action_fold(self) -> None:
-        if not self.columns:
-            return
-        group = self.columns[self.col][0]
-        self.collapsed ^= {group.key}
-        self.rebuild()
-        self.col = next(n for n, (g, _) in enumerate(self.columns) if g.key == group.key)
-        self.keep_column()
-
-    def action_fold_row(self) -> None:
-        row, _ = self.current
-        if row is not None and row.cap is None:
-            self.collapsed ^= {f"area:{row.area}"}
-            self.rebuild()
-
-    def action_open_form(self) -> None:
-        row, element = self.current
-        target = row.cap.id if row is not None and row.cap is not None else (element.id if element else None)
-        if target:
-            self.app.call_later(self.app.leave_view, target)
-
-    def action_filters(self) -> None:
-        from typing import get_args
-
-        from ...model.vocabulary import Area
-
-        f = self.filters
-        choices = [("clear", "Show everything (clear the filters)")]
-        choices += [(f"area:{a}", f"Area: {a}") for a in get_args(Area) if a != f.area]
-        choices += [(f"team:{t.id}", f"Team: {t.name} (its people and sub-teams)") for t in self.chart.teams]
-        for key, title in (("people", "people"), ("teams", "teams"), ("org", "organizations"),
-                           ("system", "systems"), ("data", "data sources")):
-            verb = "drop" if key in f.kinds else "also show" if f.kinds else "only"
-            choices.append((f"kind:{key}", f"Columns: {verb} {title}"))
-        choices.append(("gaps", "Rows with maturity gaps only" if not f.gaps_only else "All rows, gaps or not"))
-        self.app.push_screen(PickerScreen(f"Filter the matrix ({f.describe() or 'no filter'})", choices),
-                             self._filter_chosen)
-
-    def _filter_chosen(self, choice: str | None) -> None:
-        if not choice:
-            return
-        what, _, value = choice.partition(":")
-        f = self.filters
-        if what == "clear":
-            self.filters = Filters()
-        elif what == "area":
-            f.area = value
-        elif what == "team":
-            f.team = value
-        elif what == "kind":
-            f.kinds ^= {value}
-        elif what == "gaps":
-            f.gaps_only = not f.gaps_only
-        self.cursor = self.top = self.col = self.left = 0
-        self.rebuild()
+CELL_FIELDS = {"accountable", "responsible", "consulted", "informed", "contributors", "systems", "data"}
 
 
 def short_name(element: Element) -> str:
