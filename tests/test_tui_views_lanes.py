@@ -104,3 +104,27 @@ def test_broken_handoffs_are_marked(small_chart_path):
     assert found["design"].later == ["creative brief"]
     assert found["send"].missing == ["approval"] and found["send"].unused == ["report"]
     assert "produced only later" in found["design"].describe()
+
+
+def test_reorder_with_an_edit_and_a_new_step_patches_only_those_lines(small_chart_path, tmp_path):
+    """The patching save moves the items' own lines, with their edits, and places a new step after its predecessor."""
+    from planner.model import Step
+    from planner.tui.core.commands import AddElement, MoveItem, SetField
+    from planner.tui.core.session import Session
+
+    target = tmp_path / "small.yaml"
+    target.write_text(small_chart_path.read_text().replace("    steps:\n", "    steps:  # in order\n"))
+    before = target.read_text().splitlines()
+    session = Session.open(target)
+    launch = session.get("launch")
+    session.apply(MoveItem(launch, session.get("send"), 0))
+    session.apply(SetField(session.get("send"), "name", "Send it"))
+    session.apply(AddElement(Step(id="check", name="Check", by="cy"), launch, 2))
+    session.save()
+    after = target.read_text().splitlines()
+    assert [s.id for s in load_chart(target).workflows[0].steps] == ["send", "brief", "check", "design"]
+    assert "    steps:  # in order" in after
+    changed = {line for line in after if line not in before}
+    assert changed == {"      - {id: send, name: Send it, by: esp, inputs: [email creative], outputs: [sent campaign]}",
+                       "      - {id: check, name: Check, by: cy}"}
+    assert len(after) == len(before) + 1

@@ -135,3 +135,26 @@ async def test_live_panel_follows_and_filters(chart_file):
         await pilot.pause()
         assert app.view is None and not app.query("ViewPane")
         assert app.form.key == "email" and app.form.obj.responsible == ["cy", "mkt", "bpo"]
+
+
+def test_role_rules_without_the_screen(small_chart_path):
+    from planner.store import load_chart
+    from planner.tui.core.matrix import Filters, Refused, column_groups, role_edit, roles_of, rows
+
+    chart = load_chart(small_chart_path)
+    email = chart.capabilities[0]
+    get = {e.id: e for _, e in chart.iter_elements()}.__getitem__
+    assert roles_of(email) == {"cy": "AR", "mkt": "R", "agency": "C", "esp": "use", "subs": "use"}
+    assert role_edit(chart, email, get("agency"), "r").command.value == ["cy", "mkt", "agency"]
+    assert role_edit(chart, email, get("agency"), "c").command.value == []  # an org's C is a contributor
+    moved = role_edit(chart, email, get("ann"), "a")
+    assert moved.question and moved.command.value == "ann"
+    for element, key in (("mkt", "a"), ("agency", "i"), ("esp", "a"), ("ann", "u")):
+        with pytest.raises(Refused):
+            role_edit(chart, email, get(element), key)
+    with pytest.raises(Refused, match="exactly one accountable"):
+        role_edit(chart, chart.capabilities[1], get("bob"), "space")
+    groups = column_groups(chart, Filters(kinds={"org"}), set())
+    assert [g.key for g in groups] == ["org:bpo", "org:agency"]
+    assert [r.cap.id if r.cap else r.area for r in rows(chart, Filters(gaps_only=True), set(), {"webpub"})] == [
+        "creation", "webpub"]
