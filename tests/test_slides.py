@@ -165,3 +165,16 @@ def test_org_parts_name_the_manager_outside_the_department(graphs):
     scene = build_scene(graphs["current"], get_view("org"), RenderOptions(part="t-consumer-marketing"))
     assert any("Dana Reyes reports to Elena Marsh." in note for note in scene.notes)
     assert all(item.kind != "coe" for item in scene.items.values())
+
+
+@pytest.mark.needs_dot
+def test_diff_split_writes_one_diagram_per_changed_group(runner, tmp_path, current_path, future_path):
+    result = runner.invoke(cli, ["diff", str(current_path), str(future_path), "-o", str(tmp_path / "d.svg"), "--split"])
+    assert result.exit_code == 1  # the charts differ
+    written = sorted(tmp_path.glob("d-*.svg"))
+    assert [p.name for p in written] == [f"d-{n}.svg" for n in range(1, 6)]
+    assert "People and teams" in result.stderr and "Centers of Excellence" in result.stderr
+    runner.invoke(cli, ["diff", str(current_path), str(future_path), "-o", str(tmp_path / "w.svg")])
+    whole = measure((tmp_path / "w.svg").read_bytes())
+    parts = [svg_fit(p.read_bytes()) for p in written]
+    assert all(p.label_px > whole.label_px for p in parts)  # every part reads larger than the poster

@@ -36,8 +36,10 @@ COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "gre
 @click.option("--relations", is_flag=True, help="List every relation added and removed (text format).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output.")
+@click.option("--split", is_flag=True, help="With -o: one diagram per group that changed (people and teams, "
+              "organizations, capabilities, systems and data, CoEs) as NAME-1.svg...: slides, not a poster.")
 def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool, maturity: bool,
-                 relations: bool, color: str) -> None:
+                 relations: bool, color: str, split: bool = False) -> None:
     """Compare chart A (e.g. current state) with chart B (e.g. future state).
 
     Elements are matched by id, so reordering or reformatting a file shows no
@@ -57,7 +59,12 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
         write_workbook_to_stdout(diff_sheets(result.to_dict()), "> diff.xlsx")
     else:
         echo_lines(text_lines(result, relations=relations, a_label=str(a), b_label=str(b)), color)
-    if output is not None:
+    if output is not None and split:
+        from ..render.diff_view import write_diff_parts
+
+        for written, label in write_diff_parts(result, old, new, output):
+            echo(f"wrote {written}: {label}", err=True)
+    elif output is not None:
         written = draw(result, old, new, output)
         echo(f"wrote {written}", err=True)
     raise SystemExit(EXIT_OK if result.equal else EXIT_FOUND)

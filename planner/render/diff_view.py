@@ -26,8 +26,8 @@ from ..graph import HANDOFF, PART_OF
 from ..model import Chart
 from .dot import Html, cell, font, row, table, text
 from .draw import keyed, new_dot, title
-from .legend import Legend, add_legend
-from .theme import DEFAULT_THEME, KIND_PLURALS, RELATION_LABELS, Theme
+from .legend import Legend, beside_title
+from .theme import DEFAULT_THEME, KIND_PLURALS, MIN_FONT, RELATION_LABELS, Theme
 
 DIFF_THEME = DEFAULT_THEME
 """The theme the diff draws with unless told otherwise: the default one, whose ``diff`` colors
@@ -45,6 +45,8 @@ ROW = 6
 GROUPS = (("People and teams", ("team", "person")), ("External organizations", ("org",)),
           ("Capabilities and workflows", ("capability", "workflow")), ("Systems and data", ("system", "data")),
           ("Centers of Excellence", ("coe", "chain")))
+PARTS = {"people": GROUPS[0], "orgs": GROUPS[1], "capabilities": GROUPS[2], "systems": GROUPS[3], "coes": GROUPS[4]}
+"""``diff -o FILE --split``: one diagram per group, what changed in it and the other ends of its changed relations."""
 DEFAULT_MAX_NODES = 60
 """Above this many elements in the union, only what a change touches is drawn one by one."""
 FOLD_ROWS = 8
@@ -60,14 +62,39 @@ def write_diff_diagram(result, old: Chart, new: Chart, path: str | os.PathLike, 
     return write_diagram(diff_to_dot(result, old, new, **options), path)
 
 
+def write_diff_parts(result, old: Chart, new: Chart, path: str | os.PathLike) -> list[tuple[Path, str]]:
+    """``NAME-1.svg``, ``NAME-2.svg``...: one diagram per group that changed; (path, label) of each."""
+    target = Path(path)
+    return [(write_diff_diagram(result, old, new, target.with_name(f"{target.stem}-{n}{target.suffix}"), part=key),
+             label) for n, (key, label) in enumerate(diff_parts(result, old, new), start=1)]
+
+
+def diff_parts(result, old: Chart, new: Chart) -> list[tuple[str, str]]:
+    """(part, label) of the groups where something changed, for one slide each."""
+    nodes, parent_of = _union(result, old, new)
+    status = _status(result, nodes, parent_of)
+    return [(key, label) for key, (label, kinds) in PARTS.items()
+            if any(status[n] != "unchanged" and e.KIND in kinds for n, e in nodes.items())]
+
+
 def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
-                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None) -> str:
-    """DOT text of the union of ``old`` and ``new`` coloured by ``result`` (a ChartDiff)."""
+                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None, part: str | None = None) -> str:
+    """DOT text of the union of ``old`` and ``new`` coloured by ``result`` (a ChartDiff).
+
+    ``part`` (a key of :data:`PARTS`): only the elements of that group that changed,
+    with the other ends of their changed relations.
+    """
     nodes, parent_of = _union(result, old, new)
     status = _status(result, nodes, parent_of)
     notes = _notes(result, parent_of)
     edges = _edges(result, parent_of, nodes)
-    collapse = len(nodes) > max_nodes
+    if part is not None:
+        kinds = PARTS[part][1]
+        own = {n for n, e in nodes.items() if e.KIND in kinds and status[n] != "unchanged"}
+        edges = [e for e in edges if e[0] in own or e[1] in own]
+        keep = own | {end for e in edges for end in e[:2]}
+        nodes = {n: e for n, e in nodes.items() if n in keep}
+    collapse = len(nodes) > max_nodes or part is not None  # a slide lists what no changed relation touches
     fans = _fans(edges, nodes, status) if collapse else {}
     fanned = {member: key for key, (members, _) in fans.items() for member in members}
     edges = [e for e in edges if e[0] not in fanned and e[1] not in fanned] + [fan for _, fan in fans.values()]
@@ -118,7 +145,7 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
         color = theme.diff[state]
         dot.edge(tail, head, text(tag) if tag else None, color=color, fontcolor=color,
                  style="dashed" if state == "removed" else "solid", penwidth=2 if state == "added" else 1.4,
-                 fontsize=8)
+                 fontsize=MIN_FONT)
     legend = Legend()
     for state, meaning in (("added", "added"), ("removed", "removed (dashed)"), ("changed", "changed"),
                            ("unchanged", "unchanged")):
@@ -130,15 +157,16 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
     if hidden:
         legend.notes.append("Unchanged elements no change touches are collapsed into one node per kind.")
     legend.notes.append("Steps and contracts are counted on their workflow or organization.")
-    add_legend(dot, legend, theme, horizontal=True)
     totals = result.totals()
     subtitle = (f"{totals['added']} added, {totals['removed']} removed, {totals['changed']} changed, "
                 f"{totals['renamed']} renamed; {totals['moves']} moves")
+    if part is not None:
+        legend.notes.insert(0, f"{PARTS[part][0]} only, with the other ends of their changed relations.")
     if heading is None:
         same = result.a_name == result.b_name
         heading = (f"{new.chart.name}: {old.chart.state} \u2192 {new.chart.state} state" if same
                    else f"{result.a_name} \u2192 {result.b_name}")
-    dot.attrs("graph", label=title(heading, subtitle), labelloc="t")
+    dot.attrs("graph", label=beside_title(title(heading, subtitle), legend, theme), labelloc="t")
     return dot.source()
 
 
@@ -193,7 +221,7 @@ def _label(element, node_id: str, state: str, notes: dict[str, str]) -> Html:
     lines = [font(text(element.name, wrap=WRAP), bold=state != "unchanged", color=color)]
     note = state if state in ("added", "removed") else notes.get(node_id, "")
     if note:
-        lines.append(font(text(note, wrap=WRAP + 8), size=8, color="#57606a"))
+        lines.append(font(text(note, wrap=WRAP + 8), size=MIN_FONT, color="#57606a"))
     return Html("<BR/>".join(lines))
 
 
@@ -222,7 +250,7 @@ def _folded_label(kind: str, ids: list[str], nodes: dict, notes: dict[str, str],
     noun = KIND_PLURALS.get(kind, kind) if len(ids) > 1 else kind
     columns = -(-len(ids) // FOLD_ROWS)
     entries = [font(text(nodes[i].name, wrap=WRAP), size=9, bold=True)
-               + (Html("<BR/>") + font(text(notes[i], wrap=WRAP + 8), size=7, color="#57606a") if notes.get(i) else "")
+               + (Html("<BR/>") + font(text(notes[i], wrap=WRAP + 8), size=MIN_FONT, color="#57606a") if notes.get(i) else "")
                for i in ids]
     rows = [font(f"{len(ids)} {noun} {state}", bold=True, color="#24292f")]
     body = [row(*(cell(entries[r * columns + c] if r * columns + c < len(entries) else "", align="left",
