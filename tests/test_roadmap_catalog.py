@@ -84,23 +84,25 @@ def test_invalid_added_element_is_located(tmp_path):
     assert problem.line == 9 and "sourcing" in problem.message
 
 
-RULE_ONLY_WITHOUT_CLOSER = {
-    # Depend on the chart's own people (who else can do a job, who reports to whom).
-    "coe.3.no-single-point-of-failure",
-    "coe.3.span-of-control",
-}
-"""Rule-only criteria of the built-in models that no built-in solution closes (docs/roadmap.md, Limits).
-
-A roadmap that needs one stops with UnreachableTargetError; every other unclosed
-criterion accepts an attested answer and becomes an attest-or-act item."""
-
-
-def test_rule_only_criteria_without_a_closing_solution_are_the_documented_ones():
+def test_every_criterion_of_every_builtin_model_is_closed_or_attested_by_nature():
+    """Coverage: a solution closes each capability criterion (by id or by its rule), or only a person can answer it."""
     from planner.maturity import builtin_models, load_model
+    from planner.roadmap.fit import fitted
 
-    closers = load_catalog().closers()
-    found = {c.id for name in builtin_models() for c in load_model(name).criteria
-             if not c.accepts_answer and not closers.get(c.id)}
-    assert found == RULE_ONLY_WITHOUT_CLOSER
-    docs = (ROOT / "docs" / "roadmap.md").read_text()
-    assert all(f"`{criterion}`" in docs for criterion in found)
+    catalog = load_catalog()
+    for name in builtin_models():
+        model = load_model(name)
+        closers = fitted(catalog, model, None).closers()
+        for c in model.criteria:
+            if c.required and not closers.get(c.id):
+                assert c.evidence == "answer", c.id  # culture, an investment board: attest-or-act by nature
+
+
+def test_a_solution_requiring_a_criterion_it_closes_is_a_located_cycle(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text("catalog: {name: x}\nsolutions:\n  - id: a\n    name: A\n"
+                    "    requires_criteria: [engagement.3.segmentation]\n    satisfies: [engagement.3.segmentation]\n"
+                    "    options: [{sourcing: build, effort: 1, duration: 1}]\n")
+    with pytest.raises(ChartError) as info:
+        load_catalog(path)
+    assert "requires engagement.3.segmentation, which it closes itself" in info.value.problems[0].message

@@ -48,11 +48,12 @@ def _date(ctx, param, value):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Also draw the roadmap: .svg, .png, .pdf or .dot.")
 @click.option("--future-state", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the projected chart after the last phase (YAML).")
+              help="Write the projected chart after the last phase (YAML); never over the input chart unless --force.")
+@click.option("--force", is_flag=True, help="Let --future-state replace the input chart (its old text kept as NAME.bak).")
 @click.option("--unit", metavar="[lob:|team:]NAME", help="Plan for one line of business or team (its part of the chart).")
 def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity: float, budget: float | None,
             phase_weeks: int, start: dt.date | None, objective: str, fmt: str, output: Path | None,
-            future_state: Path | None, unit: str | None) -> None:
+            future_state: Path | None, unit: str | None, force: bool = False) -> None:
     """Plan the entry-point solutions that take CHART to the target level.
 
     Lists the unmet criteria, the solutions that close them at least cost with
@@ -63,6 +64,10 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
         format_for(output)  # refuse -o roadmap.jpg before planning and printing, not after
     if future_state is not None and future_state.suffix.lower() not in YAML_SUFFIXES:
         raise PlannerError(f"{future_state}: --future-state writes a chart in YAML; name it .yaml or .yml")
+    if future_state is not None and chart is not None and _same_file(future_state, chart) and not force:
+        raise PlannerError(f"{future_state}: --future-state would overwrite the input chart (its comments and layout "
+                           f"would be lost); choose another file, or add --force to replace it and keep "
+                           f"{future_state.name}.bak")
     current = load_chart(chart)
     if unit:  # maturity per unit: planner/maturity/units.py
         current = chart_for_unit(current, unit)
@@ -91,11 +96,22 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
         _write_future(current, result, future_state, chart)
 
 
+def _same_file(a: Path, b) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 def _write_future(current, result, path: Path, source: Path) -> None:
     from ..store.charts import save_projection
 
     future = apply(current, result)
     try:
+        if source is not None and _same_file(path, source):
+            backup = path.with_name(path.name + ".bak")
+            write_atomic(backup, path.read_bytes())
+            echo(f"kept the input chart as {backup}", err=True)
         save_projection(future, path, source, f"Projected by planner roadmap: {result.target_name} on {result.model_name}.")
     except OSError as exc:
         raise PlannerError(f"{path}: {exc.strerror or exc}") from exc

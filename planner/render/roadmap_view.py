@@ -43,7 +43,10 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
     markers = [keyed("timeline", n) for n in range(len(roadmap.phases) + 1)]
     dot.node(markers[0], _marker_label("Today", None, levels.get(0)), **_marker_style(levels.get(0), roadmap))
     used = []
-    for phase in roadmap.phases:
+    shown = [p for p in roadmap.phases if any(s.phase == p.number for s in roadmap.steps)
+             or p.number == len(roadmap.phases)]
+    previous = markers[0]
+    for phase in shown:  # only phases that exist: one where nothing starts draws no empty box or marker
         steps = [s for s in roadmap.steps if s.phase == phase.number]
         color = level_color(levels[phase.number][0], _max_level(roadmap))[0] if phase.number in levels else "#bdbdbd"
         with dot.cluster(_phase_label(roadmap, phase), **{**theme.cluster, **PHASE_BOX, "color": color}) as box:
@@ -53,11 +56,12 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
         end = f"End of phase {phase.number}" + (f" \u00b7 {phase.end_date.isoformat()}" if phase.end_date else "")
         dot.node(markers[phase.number], _marker_label(end, phase, levels.get(phase.number)),
                  **_marker_style(levels.get(phase.number), roadmap))
-        dot.edge(markers[phase.number - 1], markers[phase.number], penwidth=3, color="#90a4ae", arrowhead="none",
-                 weight=20)
+        dot.edge(previous, markers[phase.number], penwidth=3, color="#90a4ae", arrowhead="none", weight=20)
         for step in steps:
-            dot.edge(markers[phase.number - 1], step.id, style="invis", weight=2)
+            dot.edge(previous, step.id, style="invis", weight=2)
             dot.edge(step.id, markers[phase.number], style="invis", weight=1)
+        previous = markers[phase.number]
+    _attest(dot, roadmap, theme, markers[0])
     known = {s.id for s in roadmap.steps}
     for step in roadmap.steps:
         for pre in step.after:
@@ -70,6 +74,26 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
     dot.attrs("graph", label=title(heading or f"Roadmap: {roadmap.chart}", _subtitle(roadmap), _notes(roadmap)),
               labelloc="t", labeljust="l")
     return dot.source()
+
+
+ATTEST_NODE = {"shape": "note", "style": "filled", "fillcolor": "#fff8e1", "color": "#f9a825", "margin": "0.1,0.05"}
+"""Attest-or-act items: a person answers them; the plan does not."""
+
+
+def _attest(dot, roadmap, theme: Theme, today: str) -> None:
+    """The attest-or-act items in their own box beside today: who answers, and for which criterion."""
+    if not roadmap.attest:
+        return
+    head = font(text("Attest or act (a person answers)"), bold=True, size=12)
+    with dot.cluster(Html(head), **{**theme.cluster, **PHASE_BOX, "color": ATTEST_NODE["color"]}) as box:
+        for n, item in enumerate(roadmap.attest):
+            node = keyed("attest", n)
+            who = item.who.split(" (")[0] if item.who else ""
+            lines = [font(text(item.criterion, wrap=WRAP), bold=True), font(text(item.statement, wrap=WRAP), size=8)]
+            if who:
+                lines.append(font(text(f"who: {who}", wrap=WRAP), size=8, color="#57606a"))
+            box.node(node, Html("<BR/>".join(lines)), **ATTEST_NODE)
+            dot.edge(today, node, style="invis", weight=1)
 
 
 def _levels(roadmap) -> dict[int, tuple[int, str]]:

@@ -45,7 +45,8 @@ def attest_items(gaps: list[Gap], answerable: dict, catalog: Catalog, steps: lis
     results = {r.criterion_id: r for r in assessment.results}
     accepts = {c.id for c in model.criteria if c.accepts_answer}
     items = {g.criterion: replace(g, required_by=tuple(needed.get(g.criterion, ())))
-             for g in gaps if g.criterion in answerable or (g.criterion in left and g.criterion in accepts)}
+             for g in gaps if g.criterion in needed or (g.criterion in left and (g.criterion in answerable
+                                                                                or g.criterion in accepts))}
     for criterion, solutions in needed.items():
         if criterion not in items:
             r = answerable[criterion]

@@ -47,6 +47,10 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
             elif pre == solution.id:
                 problems.append(Problem(f"{solution.id!r} requires itself", "cycle", ("solutions", i, "requires", j),
                                         pre))
+        for j, criterion in enumerate(solution.requires_criteria):
+            if criterion in solution.satisfies:
+                problems.append(Problem(f"{solution.id!r} requires {criterion}, which it closes itself: a cycle",
+                                        "cycle", ("solutions", i, "requires_criteria", j), criterion))
         problems += _check_change(solution.change, ("solutions", i, "change"))
         for k, option in enumerate(solution.options):
             problems += _check_change(option.change, ("solutions", i, "options", k, "change"))

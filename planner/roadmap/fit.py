@@ -83,6 +83,8 @@ def agrees(ref: RuleRef, params: dict[str, Any]) -> bool:
         return False
     if any(not mine_words & set(entry.split("|")) for entry in params.get("practices_all") or []):
         return False
+    if ref.params and not any(params.get(key) not in (None, [], False) for key in ref.params):
+        return False  # the criterion asks for nothing the entry provides
     for key, mine in ref.params.items():
         if key in ("practices_any", "practices_all"):
             continue

@@ -83,8 +83,10 @@ class Context:
             for d in self.section("data"):
                 if d.get("kind") == kind:
                     return d["id"]
+        hub = [d["id"] for d in self.section("data") if d.get("kind") == "enterprise_marketing_db"]
+        feeds = hub[:1] if hub and kinds[0] != "enterprise_marketing_db" else None  # never a new silo
         return self.new("data", f"ds-{kinds[0].replace('_', '-')}", name=f"{kinds[0].replace('_', ' ')} data",
-                        kind=kinds[0], system=self.system_for(area), owner=self.lead)
+                        kind=kinds[0], system=self.system_for(area), owner=self.lead, feeds=feeds)
 
     def new(self, section: str, prefix: str, **fields) -> str:
         new_id = self.fresh(prefix)
@@ -94,7 +96,8 @@ class Context:
         return new_id
 
     def new_capability(self, area: str, name: str) -> Element:
-        new_id = self.new("capabilities", f"cap-{area}", name=name, area=area, accountable=self.lead)
+        new_id = self.new("capabilities", f"cap-{area}", name=name, area=area, accountable=self.lead,
+                          systems=[self.system_for(area)])  # new work runs on a system: no share of the chart drops
         return self.by_id("capabilities")[new_id]
 
 

@@ -69,6 +69,7 @@ def enterprise_db(ctx: Context, p: dict[str, Any]) -> None:
                 source = ctx.by_id("data")[new_id]
             grow(source, "feeds", [hub])
             kinds.add(kind)
+    data_silos(ctx, {})  # the database integrates what was left out: no source stays a silo
 
 
 def data_sources(ctx: Context, p: dict[str, Any]) -> None:
@@ -163,12 +164,20 @@ def coe_complete(ctx: Context, p: dict[str, Any]) -> None:
 
 
 def _new_coe(ctx: Context, scope: str, n: int) -> dict:
+    """A CoE set up as the sources describe it: a lead, a capability, an SLA, accepted inputs and outputs, a workflow.
+
+    Its capability is one no other CoE delivers, preferably one without outside
+    contributors (whose contracts would then need service levels first).
+    """
     used = {c for coe in ctx.section("coes") for c in coe.get("capabilities") or []}
-    cap = next((c["id"] for c in ctx.section("capabilities") if c["id"] not in used), None)
-    cap = cap or ctx.new_capability("delivery", f"{ctx.name} ({n + 1})")["id"]
+    free = [c for c in ctx.section("capabilities") if c["id"] not in used]
+    pick = next((c for c in free if not c.get("contributors")), free[0] if free else None)
+    cap = pick["id"] if pick else ctx.new_capability("delivery", f"{ctx.name} ({n + 1})")["id"]
     new_id = ctx.new("coes", "coe", name=f"{ctx.name} CoE" + (f" {n + 1}" if n else ""), scope=scope,
                      lead=ctx.lead, capabilities=[cap])
-    return ctx.by_id("coes")[new_id]
+    coe = ctx.by_id("coes")[new_id]
+    _parts(ctx, coe, ["sla", "inputs", "outputs", "workflows"], 3)
+    return coe
 
 
 def _parts(ctx: Context, coe: dict, parts: list[str], years: int) -> None:
@@ -261,8 +270,35 @@ def span_of_control(ctx: Context, p: dict[str, Any]) -> None:
             keep.append(lead)
 
 
+def data_silos(ctx: Context, p: dict[str, Any]) -> None:
+    """Every data source that feeds nothing feeds the enterprise marketing database: one group, no silos."""
+    hub = ctx.data_of(["enterprise_marketing_db"], "measurement")
+    for d in ctx.section("data"):
+        if d["id"] != hub and not d.get("feeds"):
+            d["feeds"] = [hub]
+
+
+def single_points_of_failure(ctx: Context, p: dict[str, Any]) -> None:
+    """A person carrying capabilities alone gets a cross-trained deputy responsible beside them."""
+    limit = p.get("max_sole_capabilities", 2)
+    carried: dict[str, list[dict]] = {}
+    for cap in ctx.section("capabilities"):
+        parties = {x for x in [cap.get("accountable"), *(cap.get("responsible") or [])] if x}
+        if len(parties) == 1:
+            carried.setdefault(next(iter(parties)), []).append(cap)
+    people = {x["id"]: x for x in ctx.section("people")}
+    for person, caps in carried.items():
+        if person not in people or len(caps) <= limit and not p.get("articulation", True):
+            continue
+        deputy = ctx.new("people", f"p-deputy-{person.removeprefix('p-')}",
+                         name=f"Deputy for {people[person].get('name', person)} (cross-trained)",
+                         title="Deputy (cross-trained)", reports_to=person, team=people[person].get("team"))
+        for cap in caps:
+            grow(cap, "responsible", [deputy])
+
+
 OTHER = {
-    "workflow_integrity": workflow_integrity, "span_of_control": span_of_control,
+    "single_points_of_failure": single_points_of_failure, "data_silos": data_silos, "workflow_integrity": workflow_integrity, "span_of_control": span_of_control,
     "lifecycle": lifecycle, "lifecycle_coverage": lifecycle_coverage, "enterprise_db": enterprise_db,
     "data_sources": data_sources, "system_integration": system_integration,
     "data_stewardship": _owner_share("data"), "system_owners": _owner_share("systems"), "area_systems": area_systems,

@@ -102,7 +102,9 @@ def trajectory(chart: Chart, roadmap: Roadmap, model, today=None) -> list[LevelP
     for n, projected in enumerate(projections(chart, roadmap)):
         reuse = n == 0 and today is not None and projected is chart
         assessment = today if reuse else assess(projected, model)
-        unmet = tuple(r.criterion_id for r in assessment.results if r.criterion_id in wanted and r.is_gap)
+        # a gap of the target, or a criterion up to the target that the plan broke (a regression counts too)
+        unmet = tuple(r.criterion_id for r in assessment.results if r.is_gap and (
+            r.criterion_id in wanted or (n > 0 and r.level <= roadmap.target.wanted(r.dimension))))
         points.append(LevelPoint(n, assessment.level, assessment.level_name,
                                  dict(assessment.dimension_levels), unmet))
     return points

@@ -30,7 +30,9 @@ def _constraints(roadmap: Roadmap) -> str:
     start = roadmap.phases[0].start_date if roadmap.phases and roadmap.phases[0].start_date else None
     when = f" from {start.isoformat()}" if start else ""
     committed = f", {len(c.committed)} commitments" if c.committed else ""
-    return f"team of {c.capacity:g}, phases of {c.phase_weeks} weeks{when}, {budget}, least {c.objective}{committed}"
+    sized = f"; efforts and costs sized for {roadmap.sized_for}" if roadmap.sized_for else ""
+    return (f"team of {c.capacity:g}, phases of {c.phase_weeks} weeks{when}, {budget}, least {c.objective}{committed}"
+            f"{sized}")
 
 
 def _bound(roadmap: Roadmap) -> str:
@@ -74,13 +76,15 @@ def to_text(roadmap: Roadmap) -> str:
 
 def _closed_by(roadmap: Roadmap, gap: Gap) -> str:
     if any(a.criterion == gap.criterion for a in roadmap.attest):
-        return "attest or act: no solution closes it (see below)"
+        prepared = [s.id for s in roadmap.steps if gap.criterion in s.closes]
+        return ("attest or act" + (f", once {', '.join(prepared)} prepares it" if prepared
+                                   else ": no solution closes it") + " (see below)")
     chosen = {s.id for s in roadmap.steps}
     by = [c for c in gap.closed_by if c in chosen] or list(gap.closed_by)
     return f"closed by {', '.join(by) or 'nothing in the catalog'}"
 
 
-ATTEST_INTRO = ("no solution in the catalog closes these; a person answers each in the chart's answers: "
+ATTEST_INTRO = ("the plan never answers for anyone: the person named answers each in the chart's answers: "
                 "(with evidence), or acts until the chart shows it")
 
 
@@ -95,6 +99,10 @@ def _attest_text(roadmap: Roadmap) -> list[str]:
     for gap in roadmap.attest:
         out.append(f"  L{gap.level} {gap.dimension:<12} {gap.criterion}{_required(gap)}")
         out.append(f"  {'':15} {gap.question or gap.statement}")
+        if gap.who:
+            out.append(f"  {'':15} who: {gap.who}")
+        if gap.evidence:
+            out.append(f"  {'':15} evidence: {gap.evidence}")
     return out
 
 
@@ -131,9 +139,9 @@ def to_markdown(roadmap: Roadmap) -> str:
         out.append(f"| {gap.level} | {gap.dimension} | `{gap.criterion}`: {_md(gap.statement)} | {by} |")
     if roadmap.attest:
         out += ["", "## Attest or act", "", f"{ATTEST_INTRO[0].upper()}{ATTEST_INTRO[1:]}.", "",
-                "| level | dimension | criterion | question |", "|---|---|---|---|"]
-        out += [f"| {g.level} | {g.dimension} | `{g.criterion}`{_md(_required(g))} | {_md(g.question or g.statement)} |"
-                for g in roadmap.attest]
+                "| level | dimension | criterion | question | who | evidence |", "|---|---|---|---|---|---|"]
+        out += [f"| {g.level} | {g.dimension} | `{g.criterion}`{_md(_required(g))} | {_md(g.question or g.statement)} "
+                f"| {_md(g.who)} | {_md(g.evidence)} |" for g in roadmap.attest]
     out += ["", "## Phases", ""]
     for phase in roadmap.phases:
         dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""

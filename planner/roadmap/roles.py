@@ -64,8 +64,10 @@ class Resolver:
             if value in self.roles:
                 return self.find(data, value) or value
             return value
-        if isinstance(value, list):
-            return [self.rename(data, v) for v in value]
+        if isinstance(value, list):  # an optional link to a role nothing plays is left out
+            return [self.rename(data, v) for v in value
+                    if not (isinstance(v, str) and v in self.roles and v not in self.aliases
+                            and self.find(data, v) is None)]
         if isinstance(value, dict):
             return {k: (v if k == "id" else self.rename(data, v)) for k, v in value.items()}
         return value
@@ -76,9 +78,10 @@ class Resolver:
         if isinstance(value, str):
             if value in self.roles and value not in creates and self.find(data, value) is None:
                 found.append(value)
-        elif isinstance(value, list):
+        elif isinstance(value, list):  # list items are optional links: only nested single links count
             for v in value:
-                found += self.unresolved(data, v, creates)
+                if not isinstance(v, str):
+                    found += self.unresolved(data, v, creates)
         elif isinstance(value, dict):
             for k, v in value.items():
                 if k != "id":

@@ -1,0 +1,140 @@
+"""Roadmaps a strategist can present: every calibration chart reaches its next level on every built-in model.
+
+The projected chart, once the listed attestations are made, assesses at the
+target; applying any catalog solution to any chart leaves a valid chart or says
+up front why it cannot apply; no catalog change names an id it did not create.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from planner.errors import CycleError
+from planner.maturity import assess, load_model
+from planner.model import Answer
+from planner.roadmap import Catalog, apply, load_catalog, plan
+from planner.roadmap.changes import apply_changes, chart_data, validated
+from planner.roadmap.errors import ProjectionError, TargetReachedError
+from planner.roadmap.roles import Resolver
+from planner.store import load_chart
+
+ROOT = Path(__file__).resolve().parent.parent
+CHARTS = sorted(p for p in (ROOT / "tests" / "calibration").glob("*.yaml") if p.name != "decisions.yaml") \
+    + sorted((ROOT / "charts").glob("*.yaml"))
+MODELS = ["engagement", "dcg", "information", "lifecycle", "coe"]
+
+
+@pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
+def test_every_chart_reaches_its_next_level_on_every_model_once_attested(path):
+    chart = load_chart(path)
+    for name in MODELS:
+        model = load_model(name)
+        try:
+            roadmap = plan(chart, model, "next")
+        except TargetReachedError:
+            assert assess(chart, model).level == model.max_level  # only the top level has no next
+            continue
+        assert roadmap.steps or roadmap.attest, name
+        future = apply(chart, roadmap)
+        assert not any(a.get("answer") for a in chart_data(future).get("answers", {}).values()
+                       if a not in chart_data(chart).get("answers", {}).values())  # the plan never attests
+        answers = dict(future.answers)
+        for item in roadmap.attest:
+            assert item.who and item.evidence
+            answers[item.criterion] = Answer(answer="yes", evidence=item.evidence, on=dt.date(2026, 1, 1))
+        attested = future.model_copy(update={"answers": answers})
+        assert assess(attested, model).level >= roadmap.target.level, (name, roadmap.trajectory[-1].unmet)
+
+
+def _ids(value, out: set[str]) -> set[str]:
+    if isinstance(value, str):
+        out.add(value)
+    elif isinstance(value, list):
+        for v in value:
+            _ids(v, out)
+    elif isinstance(value, dict) and "match" not in value:
+        for k, v in value.items():
+            if k not in ("name", "title", "notes", "description", "metric", "unit", "direction", "inputs", "outputs",
+                         "acceptable", "unacceptable", "skills", "practices", "channels", "kind", "category", "role",
+                         "area", "services", "sourcing", "evidence", "per", "lob"):
+                _ids(v, out)
+    return out
+
+
+def test_no_catalog_solution_names_a_chart_id_it_did_not_create():
+    catalog = load_catalog()
+    by_id = catalog.by_id()
+    for solution in catalog.solutions:
+        created = set(catalog.roles)
+        todo, seen = [solution.id], set()
+        while todo:
+            sid = todo.pop()
+            if sid in seen:
+                continue
+            seen.add(sid)
+            changes = [by_id[sid].change] + [o.change for o in by_id[sid].options]
+            for change in changes:
+                for items in change.add.values():
+                    for item in items:
+                        created.add(item["id"])
+                        created |= {c["id"] for c in item.get("steps", []) + item.get("contracts", [])}
+            todo += by_id[sid].requires
+        for change in [solution.change] + [o.change for o in solution.options]:
+            named = set()
+            for items in change.add.values():
+                for item in items:
+                    _ids({k: v for k, v in item.items() if k not in ("id", "steps", "contracts")}, named)
+            for update in change.update:
+                _ids(update.set, named)
+                _ids(update.add, named)
+            ids = {n for n in named if n.startswith(("p-", "sys-", "ds-", "cap-", "org-", "wf-", "ct-", "coe-", "team-"))}
+            assert ids <= created, (solution.id, ids - created)
+
+
+@pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
+def test_any_solution_applies_to_any_chart_or_says_why_up_front(path):
+    chart = load_chart(path)
+    catalog = load_catalog()
+    for solution in catalog.solutions:
+        for option in solution.options:
+            data = chart_data(chart)
+            try:
+                apply_changes(data, [solution.change, option.change], solution.id, option.systems_sourced_as(),
+                              Resolver(catalog.roles))
+            except ProjectionError as exc:
+                assert "needs" in str(exc) and "which the chart does not have" in str(exc), str(exc)
+                continue
+            validated(data, solution.id)
+
+
+def test_a_chart_led_by_a_cmo_gets_no_new_head_of_engagement():
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    roadmap = plan(chart, "engagement", "next")
+    assert "engagement-owner" not in {s.id for s in roadmap.steps}
+    future = apply(chart, roadmap)
+    assert "p-engagement-lead" not in {p.id for p in future.people}
+
+
+def test_a_required_criterion_cycle_names_the_cycle():
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    option = {"sourcing": "build", "effort": 2, "duration": 2, "cost": 1000}
+    catalog = Catalog.model_validate({"catalog": {"name": "loop"}, "solutions": [
+        {"id": "a", "name": "A", "options": [option], "requires_criteria": ["engagement.3.customer-value-reference"],
+         "satisfies": ["engagement.3.loyalty-rewards", "engagement.3.customer-value-reference"]}]})
+    with pytest.raises(CycleError) as info:
+        plan(chart, catalog=catalog)
+    assert info.value.cycle[0].startswith("a") and info.value.cycle[-1] == "a"
+
+
+def test_effort_scales_with_the_operation_and_is_shown():
+    small = load_chart(ROOT / "tests" / "calibration" / "eng1-corner-bakery.yaml")
+    large = load_chart(ROOT / "tests" / "calibration" / "eng4-airline-loyalty.yaml")
+    a = plan(small, "coe", "next")
+    b = plan(large, "coe", "next")
+    assert "people" in a.sized_for and "line" in a.sized_for and a.sized_for != b.sized_for
+    shared = {s.id for s in a.steps} & {s.id for s in b.steps}
+    for sid in shared:
+        assert a.step(sid).effort <= b.step(sid).effort
