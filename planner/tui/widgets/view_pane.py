@@ -25,7 +25,8 @@ VIEWS = {
 class ViewPane(Vertical):
     """One view at a time; the app mounts it in the navigator's and the form's place."""
 
-    BINDINGS = [Binding("escape", "back", "Forms", show=False)]
+    BINDINGS = [Binding("escape", "back", "Forms", show=False),
+                Binding("delete,ctrl+d", "not_here", show=False)]
 
     DEFAULT_CSS = """
     ViewPane { border: round $primary; padding: 0 0; }
@@ -56,6 +57,10 @@ class ViewPane(Vertical):
     def on_resize(self) -> None:
         """The terminal crossed the narrow/wide line: the grid follows."""
         self.app.view_layout(True)
+
+    def action_not_here(self) -> None:
+        """Delete and duplicate act on the form's element, which a view hides: not from here."""
+        self.app.notify("Delete and duplicate from the form: e opens the element under the cursor.")
 
     def action_back(self) -> None:
         """Escape: drop a cut person first, else back to the forms."""
