@@ -57,29 +57,6 @@ def _line_sample(color: str, style: str | None, bold: bool) -> Html:
     return font(glyphs + " \u25b6", color=color, bold=bold, size=LEGEND_FONT)
 
 
-def legend_table(legend: Legend, theme: Theme) -> Html:
-    """The table part of a legend: line styles, swatches and notes."""
-    rows: list[Html] = []
-    for relation in legend.relations:
-        attrs = theme.edge(relation)
-        bold = float(attrs.get("penwidth", 1)) >= 1.6
-        tag_text = theme.edge_tag(relation)
-        meaning = RELATION_LABELS.get(relation, relation.replace("_", " "))
-        rows.append(row(cell(_line_sample(attrs.get("color", "black"), attrs.get("style"), bold), align="left"),
-                        cell(text(meaning if not tag_text or tag_text in meaning else f"{meaning} ({tag_text})"),
-                             align="left")))
-    for color, style, meaning in legend.lines:
-        rows.append(row(cell(_line_sample(color, style, True), align="left"), cell(text(meaning), align="left")))
-    for color, meaning in legend.swatches:
-        rows.append(row(cell(" ", bgcolor=color, border=1, color="#9e9e9e", width=28, fixedsize="false"),
-                        cell(text(meaning), align="left")))
-    for note in legend.notes:
-        rows.append(row(cell(font(text(note, wrap=48), italic=True), colspan=2, align="left")))
-    if not rows:
-        rows.append(row(cell(" ")))
-    return table(rows, cellpadding=2, cellspacing=1)
-
-
 LEGEND_FONT = 9
 """Points of the legend's text: the smallest size a diagram uses (see :data:`.theme.MIN_FONT`)."""
 PER_ROW = 4
