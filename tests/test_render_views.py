@@ -28,7 +28,7 @@ def synthetic():
 
 
 def test_every_view_is_registered():
-    assert set(VIEWS) == {"org", "capabilities", "flows", "data", "heatmap", "scorecard", "coe"}
+    assert set(VIEWS) == {"org", "capabilities", "flows", "data", "heatmap", "scorecard", "coe", "units"}
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))
@@ -135,7 +135,7 @@ def test_large_views_aggregate_and_say_so(synthetic, view):
         assert "Aggregated:" in source
         assert sum(item.size or 1 for item in scene.items.values()) >= len(scene.items)
     else:
-        assert view in ("coe", "data", "scorecard") and len(scene.items) <= 150
+        assert view in ("coe", "data", "scorecard", "units") and len(scene.items) <= 150
 
 
 def test_aggregated_team_groups_hold_their_people(synthetic):
