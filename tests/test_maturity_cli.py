@@ -76,7 +76,7 @@ def test_unknown_model_name_exits_2(runner, current_path):
 def test_models_lists_levels_and_criteria(runner):
     result = runner.invoke(cli, ["models"])
     assert result.exit_code == 0
-    assert "Initial / ad hoc / 2 Managed / 3 Predictive / 4 Adaptive / 5 Anticipative" in result.output
+    assert "Initial / ad hoc; 2 Managed; 3 Predictive; 4 Adaptive; 5 Anticipative" in result.output  # a "/" in a name
     detail = runner.invoke(cli, ["models", "dcg"])
     assert "dcg.3.syndication-partners" in detail.output
     rules = runner.invoke(cli, ["models", "--rules"])
