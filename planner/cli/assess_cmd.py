@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
+from ..errors import ChartError
 from ..maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
 from ..store import load_chart
+from ..store.locate import locate_in_file
 from ..textfmt import join_names
 from .app import chart_argument, cli, echo, format_option
 from .lenient import load_chart_or_lenient
@@ -30,13 +33,24 @@ from .units_out import show_units
               "and listed.")
 def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, by: str | None,
            output: Path | None, lenient: bool = False) -> None:
-    """Assess a chart's maturity: levels per model and dimension, and the gaps to the next level."""
-    chosen = [load_model(m) for m in models] if models else None
+    """Assess a chart's maturity: levels per model and dimension, and the gaps to the next level.
+
+    Exit 1, with one located line per problem, when a model file is wrong (an answer
+    set referenced but not defined, a group cycle...) or when an answer lies outside
+    its criterion's answer set: the levels would rest on input that cannot be read.
+    """
+    try:
+        chosen = [load_model(m) for m in models] if models else None
+    except ChartError as exc:
+        _found(exc.problems)
     loaded = load_chart_or_lenient(chart, lenient)
     if by:  # the unit matrix instead of the report (docs/history.md)
         return show_units(loaded, chosen, by, fmt, output)
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
     results = assess_all(facts, chosen)
+    wrong = [p for a in results.values() for p in a.answer_problems]
+    if wrong:
+        _found(locate_in_file(chart, wrong))
     structure = None if no_structure else analyze_structure(facts)
     if fmt == "json":
         echo(json.dumps(json_report(chart, facts, results, structure), indent=2), json=True)
@@ -49,6 +63,13 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
         return
     render = md_report if fmt == "md" else text_report
     echo(render(report_title(loaded.chart), results, structure, facts), nl=False)
+
+
+def _found(problems) -> None:
+    """Print located problems and stop with exit 1, as ``check`` does for a chart's mistakes."""
+    for problem in problems:
+        echo(problem.format(), err=True)
+    sys.exit(1)
 
 
 @cli.command()
