@@ -119,7 +119,7 @@ async def test_live_panel_follows_and_filters(chart_file):
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_matrix(pilot)
         view.go_to_cell("email", "bpo")
-        await pilot.pause()
+        await pilot.pause(0.2)  # the panel follows once the keys pause
         follow = app.live.query_one("#follow")
         assert "Email campaigns" in str(follow.render())
         await pilot.press("r")

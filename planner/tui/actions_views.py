@@ -13,12 +13,16 @@ from rich.markup import escape
 
 from .widgets.view_pane import VIEWS, ViewPane
 
+FOLLOW_DELAY = 0.05
+"""Seconds of quiet before the live panel follows the cursor: holding an arrow key stays smooth."""
+
 
 class ViewActions:
     """Mixin of :class:`~planner.tui.app.EditorApp`."""
 
     view: str | None = None
     _forms_stale = False
+    _follow_timer = None
 
     @property
     def view_pane(self) -> ViewPane | None:
@@ -103,20 +107,30 @@ class ViewActions:
             view.focus()
 
     def view_moved(self, text: str) -> None:
-        """The view's cursor moved: its status line, and the live panel on the capability under it."""
+        """The view's cursor moved: its status line now, the live panel once the keys pause."""
         pane = self.view_pane
         if pane is None:
             return
-        pane.status(text)
+        pane.view.set_status(text)
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self._follow_timer = self.set_timer(FOLLOW_DELAY, self._follow)
+
+    def _follow(self) -> None:
+        """The live panel on the capability under the cursor (or the cursor's line in words)."""
+        self._follow_timer = None
+        pane = self.view_pane
+        if pane is None:
+            return
         cap = pane.view.selected_capability()
-        self.live.follow(self._follow_text(cap) if cap is not None else escape(text))
+        self.live.follow(self._follow_text(cap) if cap is not None else escape(pane.view.status_text))
 
     def view_live_changed(self) -> None:
-        """New levels came in: the gap glow and the panel's capability summary follow."""
+        """New problems and levels came in: the gap glow and the panel's capability summary follow at once."""
         pane = self.view_pane
         if pane is not None:
             pane.view.refresh()
-            pane.view.moved()
+            self._follow()
 
     def _follow_text(self, cap) -> str:
         """The capability's accountabilities, and the unmet criteria and problems that name it."""

@@ -91,10 +91,12 @@ class LanesView(LineView):
 
     @property
     def page_size(self) -> int:
-        return max(1, (self.size.height - self.header_height) // 2)
+        return max(1, (self.size.height - self.header_height - self.footer_height) // 2)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        if y >= self.size.height - self.footer_height:
+            return self.draw_status(y - (self.size.height - self.footer_height), width)
         if y < self.header_height:
             return self.draw_header(y, width)
         index = self.top + (y - self.header_height) // 2

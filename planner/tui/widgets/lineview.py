@@ -22,6 +22,7 @@ DIM = Style(dim=True)
 GLOW = Style(color="yellow", bold=True)
 BAD = Style(color="red", bold=True)
 AREA = Style(bold=True, color="bright_cyan")
+STATUS = Style(bgcolor="grey19")
 
 
 def strip_of(parts: list[tuple[str, Style | None]], width: int) -> Strip:
@@ -49,11 +50,15 @@ class LineView(Widget, can_focus=True):
     DEFAULT_CSS = "LineView { height: 1fr; }"
 
     header_height = 0
+    footer_height = 2
+    """The status line (what is under the cursor), drawn here rather than in a widget of its own:
+    updating a separate widget on every key would lay the whole screen out again."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.cursor = 0
         self.top = 0
+        self.status_text = ""
 
     # --- for subclasses ----------------------------------------------------------------------
 
@@ -77,10 +82,22 @@ class LineView(Widget, can_focus=True):
 
     @property
     def page_size(self) -> int:
-        return max(1, self.size.height - self.header_height)
+        return max(1, self.size.height - self.header_height - self.footer_height)
+
+    def set_status(self, text: str) -> None:
+        if text != self.status_text:
+            self.status_text = text
+            self.refresh()
+
+    def draw_status(self, line: int, width: int) -> Strip:
+        text = self.status_text.replace("\n", " ")
+        chunk = text[line * width:(line + 1) * width] if line + 1 < self.footer_height else text[line * width:]
+        return strip_of([(fit(chunk, width) if len(chunk) > width else chunk, STATUS)], width).apply_style(STATUS)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        if y >= self.size.height - self.footer_height:
+            return self.draw_status(y - (self.size.height - self.footer_height), width)
         if y < self.header_height:
             return self.draw_header(y, width)
         index = self.top + y - self.header_height

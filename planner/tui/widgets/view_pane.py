@@ -1,4 +1,4 @@
-"""The pane that holds a chart view in place of the navigator and the form: title, view, status line."""
+"""The pane that holds a chart view in place of the navigator and the form: its title, the view, its keys."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ class ViewPane(Vertical):
     DEFAULT_CSS = """
     ViewPane { border: round $primary; padding: 0 0; }
     ViewPane #view-keys { color: $text-muted; height: auto; max-height: 2; }
-    ViewPane #view-status { height: auto; max-height: 2; background: $boost; }
     """
 
     def __init__(self, name: str) -> None:
@@ -44,15 +43,11 @@ class ViewPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield self.view_cls(id="view")
-        yield Static(Text(""), id="view-status")
         yield Static(Text(self.keys_text), id="view-keys")
 
     @property
     def view(self) -> LineView:
         return self.query_one("#view", LineView)
-
-    def status(self, text: str) -> None:
-        self.query_one("#view-status", Static).update(Text(text))
 
     def on_resize(self) -> None:
         """The terminal crossed the narrow/wide line: the grid follows."""
