@@ -138,3 +138,32 @@ def test_effort_scales_with_the_operation_and_is_shown():
     shared = {s.id for s in a.steps} & {s.id for s in b.steps}
     for sid in shared:
         assert a.step(sid).effort <= b.step(sid).effort
+
+
+def test_the_diagram_draws_attest_items_and_only_phases_with_work():
+    from planner.render.roadmap_view import roadmap_to_dot
+
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    roadmap = plan(chart, "engagement", "5")
+    dot = roadmap_to_dot(roadmap)
+    assert roadmap.attest and all(item.criterion in dot for item in roadmap.attest)
+    empty = [p.number for p in roadmap.phases if not any(s.phase == p.number for s in roadmap.steps)]
+    assert empty  # the last phase only sees work finish
+    for number in empty:
+        assert f"End of phase {number}" not in dot
+    assert "Done" in dot and "does not reach" not in dot
+
+
+def test_future_state_never_overwrites_its_input_without_force(tmp_path):
+    from click.testing import CliRunner
+
+    from planner.cli.app import cli
+
+    path = tmp_path / "cur.yaml"
+    text = (ROOT / "charts" / "harborpine-current.yaml").read_text()
+    path.write_text(text)
+    refused = CliRunner().invoke(cli, ["roadmap", str(path), "--future-state", str(path)])
+    assert refused.exit_code == 2 and "--force" in refused.output and path.read_text() == text
+    done = CliRunner().invoke(cli, ["roadmap", str(path), "--future-state", str(path), "--force"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "cur.yaml.bak").read_text() == text and path.read_text() != text

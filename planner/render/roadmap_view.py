@@ -50,10 +50,13 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
         steps = [s for s in roadmap.steps if s.phase == phase.number]
         color = level_color(levels[phase.number][0], _max_level(roadmap))[0] if phase.number in levels else "#bdbdbd"
         with dot.cluster(_phase_label(roadmap, phase), **{**theme.cluster, **PHASE_BOX, "color": color}) as box:
-            for step in steps:
+            for step in steps:  # a phase without steps draws no box (Graphviz drops an empty cluster)
                 box.node(step.id, _step_label(step, roadmap.currency), **_step_style(step, theme))
                 used.append(step.sourcing)
         end = f"End of phase {phase.number}" + (f" \u00b7 {phase.end_date.isoformat()}" if phase.end_date else "")
+        if not steps:  # the work started earlier finishes here: the end of the plan, not a phase of its own
+            done = max((s.finish_date for s in roadmap.steps if s.finish_date), default=None)
+            end = f"Done \u00b7 week {roadmap.makespan:g}" + (f" \u00b7 {done.isoformat()}" if done else "")
         dot.node(markers[phase.number], _marker_label(end, phase, levels.get(phase.number)),
                  **_marker_style(levels.get(phase.number), roadmap))
         dot.edge(previous, markers[phase.number], penwidth=3, color="#90a4ae", arrowhead="none", weight=20)
@@ -160,6 +163,8 @@ def _subtitle(roadmap) -> str:
 
 
 def _notes(roadmap) -> list[str]:
+    if roadmap.reached is False and roadmap.reached_once_attested:
+        return [f"Reaches the target once the {len(roadmap.attest)} attest-or-act items are answered by a person"]
     if roadmap.reached is False:
         return ["The projected chart does not reach the target: " + ", ".join(roadmap.trajectory[-1].unmet)]
     return []
