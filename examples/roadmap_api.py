@@ -40,11 +40,21 @@ def main(out: Path) -> None:
     after_first = apply(chart, roadmap, 1)
     print(f"after phase 1 the chart has {after_first.size()} elements (today {chart.size()})")
 
-    # A new, empty chart: what no solution closes but a person can attest comes back as
-    # attest-or-act items (the question to answer), not as an error.
+    # A new, empty chart gets the entry points to level 2 (an email service with an
+    # opt-in list, a customer database, order look-up, a loyalty card), sized for it.
     fresh = plan(Chart(chart=ChartInfo(name="New operation")), "engagement", "next", catalog)
-    for item in fresh.attest:
-        print(f"attest or act: {item.criterion}: {item.question}")
+    print(f"new operation: {', '.join(s.id for s in fresh.steps)} (sized for {fresh.sized_for})")
+
+    # Five levels up, some criteria only a person can vouch for: the plan never answers
+    # them; each item says who should, and what evidence would do.
+    far = plan(chart, "engagement", 5, catalog)
+    for item in far.attest:
+        print(f"attest or act: {item.criterion}\n  who: {item.who}\n  evidence: {item.evidence}")
+    print(f"reached once attested: {far.reached_once_attested}")
+
+    # A model of one's own: catalog entries that name the rule a criterion uses close it.
+    own = plan(chart, str(Path(__file__).parent / "custom-model.yaml"), 3, catalog)
+    print(f"custom model: {', '.join(s.id for s in own.steps)}; attest: {', '.join(a.criterion for a in own.attest)}")
 
     # Out-of-range constraints are refused when made, with one line saying why.
     try:
