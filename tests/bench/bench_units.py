@@ -16,6 +16,7 @@ import time
 from common import report, synthetic_path, timed
 
 from planner.maturity import assess_all
+from planner.maturity.unit_chart import ChartIndex
 from planner.maturity.units import assess_units, unit_chart, units_of
 from planner.store import load_chart
 
@@ -33,7 +34,8 @@ def main() -> None:
         matrix = assess_units(chart, "lob")
     results["cpu"] = time.process_time() - cpu
     with timed(results, "subcharts"):
-        subs = [unit_chart(chart, u) for u in units_of(chart, "lob")]
+        index = ChartIndex(chart)  # what assess_units shares among the units
+        subs = [unit_chart(chart, u, True, index) for u in units_of(chart, "lob")]
     with timed(results, "whole"):
         assess_all(chart)
     top = [t for t in chart.teams if not t.parent]
