@@ -167,3 +167,12 @@ def test_future_state_never_overwrites_its_input_without_force(tmp_path):
     done = CliRunner().invoke(cli, ["roadmap", str(path), "--future-state", str(path), "--force"])
     assert done.exit_code == 0, done.output
     assert (tmp_path / "cur.yaml.bak").read_text() == text and path.read_text() != text
+
+
+def test_the_custom_model_example_plans_real_work():
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    roadmap = plan(chart, str(ROOT / "examples" / "custom-model.yaml"), 3)
+    assert len(roadmap.steps) >= 3 and roadmap.makespan > 0
+    assert roadmap.reached_once_attested
+    coaching = next(a for a in roadmap.attest if a.criterion == "service-basics.3.coaching")
+    assert "engagement-culture" in coaching.evidence  # prepared by a solution, attested by a person

@@ -184,6 +184,9 @@ class Solution(Strict):
     technology with channels, partnership and service management with lines of business)."""
     lead_weeks: float = Field(default=0, ge=0)
     """Weeks before the work can start (a hire's recruiting time); counted in the duration."""
+    prepares: list[str] = []
+    """Words (``coached``, ``culture``): a criterion of any model judged by people alone (no rule) whose
+    statement holds one of them is prepared by the solution: planned for, then listed for a person to attest."""
     attest: list[CriterionId] = []
     """Criteria the solution prepares but only a person can attest (culture, a blueprint signed off):
     listed as attest items once it is planned, never answered by the plan."""

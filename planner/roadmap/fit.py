@@ -54,13 +54,18 @@ def fitted(catalog: Catalog, model, size: dict[str, int] | None) -> Catalog:
     for c in model.criteria:
         if c.rule:
             by_rule.setdefault(c.rule, []).append(c)
+    people_judged = [c for c in model.criteria if not c.rule and c.required]
     solutions = []
     for solution in catalog.solutions:
         extra = [c.id for ref in solution.closes_rules for c in by_rule.get(ref.rule, ())
                  if agrees(ref, c.params) and c.id not in solution.satisfies]
+        prepared = [c.id for c in people_judged if c.id not in solution.satisfies
+                    and any(word.lower() in c.statement.lower() for word in solution.prepares)]
         update: dict[str, Any] = {}
-        if extra:
-            update["satisfies"] = list(solution.satisfies) + list(dict.fromkeys(extra))
+        if extra or prepared:
+            update["satisfies"] = list(solution.satisfies) + list(dict.fromkeys(extra + prepared))
+        if prepared:
+            update["attest"] = list(solution.attest) + prepared
         if size is not None or solution.lead_weeks:
             f = factor(solution, size, catalog.catalog.sized_for) if size is not None else 1.0
             update["options"] = [_scaled(o, f, solution.lead_weeks) for o in solution.options]
