@@ -54,7 +54,12 @@ def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODE
 
 
 def fitted(graph, view: str, options: RenderOptions, model: str) -> tuple[str, bytes, Fit | None]:
-    """DOT text and its SVG, the legend placed where the picture fits a slide best.
+    """DOT text and its SVG, the legend placed where the picture fits a slide best (see :func:`placed`)."""
+    return placed(graph, view, options, model)[1:]
+
+
+def placed(graph, view: str, options: RenderOptions, model: str) -> tuple[RenderOptions, str, bytes, Fit | None]:
+    """The options chosen, the DOT text, its SVG and its fit.
 
     The legend goes beside the title, or under it when that fits better: a small
     or very wide picture is widened by a legend beside its title. Both are laid
@@ -64,13 +69,14 @@ def fitted(graph, view: str, options: RenderOptions, model: str) -> tuple[str, b
     svg = render_bytes(dot_text, "svg")
     fit = measure(svg)
     if fit is None or fit.ok or options.legend_below is not None:
-        return dot_text, svg, fit
-    other_text = view_dot(graph, view, replace(options, legend_below=not _legend_below(view)), model)
+        return options, dot_text, svg, fit
+    flipped = replace(options, legend_below=not _legend_below(view))
+    other_text = view_dot(graph, view, flipped, model)
     other_svg = render_bytes(other_text, "svg")
     other = measure(other_svg)
     if other is not None and better(other, fit) is other and other != fit:
-        return other_text, other_svg, other
-    return dot_text, svg, fit
+        return flipped, other_text, other_svg, other
+    return options, dot_text, svg, fit
 
 
 def _legend_below(view: str) -> bool:
@@ -85,7 +91,12 @@ def write_fitted(graph, view: str, output: Path, options: RenderOptions, model: 
     """Write one view, measured against the slide rule when Graphviz is there to lay it out."""
     if format_for(output) == "dot":
         return write_diagram(view_dot(graph, view, options, model), output), None
-    dot_text, svg, fit = fitted(graph, view, options, model)
+    chosen, dot_text, svg, fit = placed(graph, view, options, model)
+    if fit is not None and not fit.ok and options.part is None and VIEWS[view].parts is not None:
+        # the picture says it too: whoever finds the file in a folder learns how to get slides
+        note = f"Too large for one slide; {_advice(graph, view)}."
+        dot_text = view_dot(graph, view, replace(chosen, note=note), model)
+        svg = render_bytes(dot_text, "svg")
     if output.suffix.lower() == ".svg":
         return write_atomic(output, svg, durable=False), fit
     return write_diagram(dot_text, output), fit

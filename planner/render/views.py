@@ -85,6 +85,8 @@ class RenderOptions:
     legend: bool = True
     legend_below: bool | None = None
     """The legend under the title (True) or beside it (False); None: the view's choice."""
+    note: str | None = None
+    """A sentence for the footnotes (the command line's "too large for one slide: use --split")."""
     part: str | None = None
     """One part of a view too large for a slide (an area, a department, a workflow): see :data:`View.parts`."""
 
@@ -144,7 +146,7 @@ def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> S
     extra = view.derived(graph) if view.derived else ()
     relations = set(view.relations) - (set() if options.focus else set(view.focus_only))
     nodes, edges = select(graph, kinds, relations, set(view.core) & kinds, extra)
-    notes = []
+    notes = [options.note] if options.note else []
     if options.part is not None:
         nodes, edges, note = _cut(graph, view, nodes, edges, options.part)
         notes.append(note)
