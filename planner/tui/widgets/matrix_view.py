@@ -19,6 +19,7 @@ from .matrix_keys import MatrixKeys
 
 CELL = 7
 """Cells per column: six for a short name (a first name, a first word) and a space."""
+EMPTY = "\u00b7".center(CELL - 1) + " "
 ROLE_STYLES = {"A": Style(color="red", bold=True), "R": Style(color="green", bold=True),
                "C": Style(color="cyan"), "I": Style(color="bright_black"), "u": Style(color="magenta")}
 
@@ -159,14 +160,22 @@ class MatrixView(MatrixKeys, LineView):
         parts = [(fit(("\u2022 " if cap.id in gaps else "  ") + cap.name, label), name_style),
                  (fit(who, acc), DIM if not cap.accountable else None), ("\u2502", DIM)]
         roles = self.roles(row)
+        run: list[str] = []  # empty cells in a row share one dim segment: a line is a handful of segments
         for n, (group, element) in enumerate(self.columns[self.left:self.left + self.visible_columns(width)],
                                              start=self.left):
             text = self._collapsed_cell(group, roles) if element is None else roles.get(element.id, "")
-            style = ROLE_STYLES.get(text[:1]) if text else DIM
-            if on_row and n == self.col:
-                style = CURSOR
-            parts.append((fit(text or "\u00b7", CELL - 1).center(CELL - 1), style))
+            if not text and not (on_row and n == self.col):
+                run.append(EMPTY)
+                continue
+            if run:
+                parts.append(("".join(run), DIM))
+                run = []
+            style = CURSOR if on_row and n == self.col else ROLE_STYLES.get(text[:1])
+            text = text or "\u00b7"
+            parts.append((text.center(CELL - 1) if len(text) < CELL else fit(text, CELL - 1), style))
             parts.append((" ", None))
+        if run:
+            parts.append(("".join(run), DIM))
         return strip_of(parts, width)
 
     @staticmethod
