@@ -127,10 +127,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     for level in range(1, heat.max_level + 1):
         legend.swatch(level_color(level, heat.max_level)[0], _level_name(heat, level))
     legend.swatch(level_color(None)[0], "not assessed")
-    legend.notes.append("A capability's colour is the highest level of a criterion the operation meets "
-                        "with that capability's evidence; grey: it evidences none. The overall level is the "
-                        "highest level with no gap at or below it, so a capability can show more than the "
-                        "operation holds. Areas list their most mature capabilities first.")
+    legend.notes.append("Colour: the highest level a capability evidences (grey: none). "
+                        "Overall: the highest level with no gap at or below it.")
     sub = chart_subtitle(scene.graph, "Maturity heat map",
                          [f"model {heat.model}"] if heat.model else [])
     notes = list(scene.notes)
