@@ -176,3 +176,16 @@ def test_the_custom_model_example_plans_real_work():
     assert roadmap.reached_once_attested
     coaching = next(a for a in roadmap.attest if a.criterion == "service-basics.3.coaching")
     assert "engagement-culture" in coaching.evidence  # prepared by a solution, attested by a person
+
+
+@pytest.mark.parametrize("name, model", [("eng1-corner-bakery", "engagement"), ("coe3-insurance-services", "coe"),
+                                         ("info5-policy-bank", "information")])
+def test_the_command_plans_the_next_level_or_says_there_is_none(name, model):
+    from click.testing import CliRunner
+
+    from planner.cli.app import cli
+
+    result = CliRunner().invoke(cli, ["roadmap", str(ROOT / "tests" / "calibration" / f"{name}.yaml"),
+                                      "--model", model, "--target", "next"])
+    assert result.exit_code == 0, result.output
+    assert "no next level to plan" in result.output or "Projected: level" in result.output

@@ -11,7 +11,7 @@ import click
 from ..errors import PlannerError
 from ..maturity.units import chart_for_unit
 from ..render.output import format_for
-from ..roadmap import Constraints, apply, plan
+from ..roadmap import Constraints, TargetReachedError, apply, plan
 from ..roadmap.report import to_markdown, to_text
 from ..roadmap.tjp import to_tjp
 from ..store import load_chart, write_atomic
@@ -73,7 +73,13 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
         current = chart_for_unit(current, unit)
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)
-    result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)
+    try:
+        result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)
+    except TargetReachedError as exc:
+        if str(target).strip().lower() != "next" or "top level" not in str(exc):
+            raise
+        echo(f"{chart or 'the chart'}: already at {exc.current}: no next level to plan")  # not an error
+        return
     if fmt == "json":
         echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), json=True)
     elif fmt == "md":
