@@ -97,7 +97,7 @@ def test_markdown_structure_is_built_from_the_fields_not_the_text():
     assert "- Single points of failure: 1" in md
     assert "- Bottlenecks (betweenness in the work network, exact over 3 nodes):" in md  # items follow
     assert "  - sys-a (None): 0.250" in md and "     - sys-a (None): 0.250" in text
-    assert "- Workflow integrity: 1 missing inputs, 0 orphan outputs" in md
+    assert "- Workflow integrity: 1 missing input, 0 orphan outputs" in md
 
 
 def test_no_heading_is_left_empty_on_the_command_line(runner, small_chart_path, tmp_path):

@@ -142,7 +142,7 @@ def test_workflow_integrity_finds_missing_inputs_and_orphan_outputs():
     r = run(chart(workflows=wf), "workflow_integrity")
     assert not r.passed
     text = " ".join(f.message for f in r.findings)
-    assert "'photos'" in text and "'memo'" in text and "1 missing inputs, 1 orphan outputs" in text
+    assert "'photos'" in text and "'memo'" in text and "1 missing input, 1 orphan output" in text
 
 
 def test_single_points_of_failure_people_carrying_capabilities_alone():

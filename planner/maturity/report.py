@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..textfmt import md_escape
+from ..textfmt import count, md_escape
 from .assess import Assessment
 from .facts import Facts
 from .structure import StructureReport
@@ -116,7 +116,7 @@ def structure_sections(s: StructureReport, facts: Facts) -> list[Section]:
                 [f.message for f in s.single_points_of_failure[:6]]),
         Section(f"Bottlenecks (betweenness in the work network, {how})", "" if s.bottlenecks else "none",
                 [f"{facts.name(node)} ({facts.kind(node)}): {score:.3f}" for node, score in s.bottlenecks]),
-        Section("Workflow integrity", f"{len(s.missing_inputs)} missing inputs, {len(s.orphan_outputs)} orphan outputs",
+        Section("Workflow integrity", f"{count(len(s.missing_inputs), 'missing input')}, {count(len(s.orphan_outputs), 'orphan output')}",
                 [f.message for f in flows]),
         Section("Capabilities without systems", _count_and_names(s.capabilities_without_systems, facts, 6)),
         Section("External organizations without SLA", _count_and_names(s.orgs_without_sla, facts, 8)),

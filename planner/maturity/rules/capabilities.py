@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 
 from ...model.vocabulary import MOBILE_CHANNELS, Area, DataKind
+from ...textfmt import count
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
 
@@ -254,7 +255,7 @@ def channels(facts: Facts, p: ChannelParams) -> RuleResult:
     mobile = bool(found & MOBILE_CHANNELS)
     passed = len(found) >= p.min and (mobile or not p.mobile)
     score = min(1.0, len(found) / p.min) * (1.0 if mobile or not p.mobile else 0.5)
-    findings = [Finding(f"{len(found)} channels in use: {', '.join(sorted(found)) or 'none'}")]
+    findings = [Finding(f"{count(len(found), 'channel')} in use: {', '.join(sorted(found)) or 'none'}")]
     if p.mobile and not mobile:
         findings.append(Finding("no mobile channel (mobile, app, tablet or sms)"))
     return RuleResult(passed, round(score, 3), findings)
@@ -304,7 +305,7 @@ def content_providers(facts: Facts, p: ProviderParams) -> RuleResult:
         for pid in ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors:
             providers.setdefault(pid)
     ids = list(providers)
-    findings = [Finding(f"{len(ids)} content providers: " + (listing(facts.names(ids), 8) or "none"), tuple(ids[:20]))]
+    findings = [Finding(f"{count(len(ids), 'content provider')}: " + (listing(facts.names(ids), 8) or "none"), tuple(ids[:20]))]
     return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
 
 

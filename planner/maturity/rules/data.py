@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 
 from ...model.vocabulary import Area, DataKind, SystemRole
+from ...textfmt import count, plural
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
 
@@ -25,7 +26,7 @@ def data_silos(facts: Facts, p: SiloParams) -> RuleResult:
     if not facts.data_kind:
         return nothing_in_scope("no data sources in the chart")
     parts = sorted(facts.data_components, key=len, reverse=True)
-    findings = [Finding(f"{len(parts)} group(s) of data sources not linked to each other")]
+    findings = [Finding(f"{count(len(parts), 'group')} of data sources not linked to each other")]
     if len(parts) > p.max_components:
         for part in parts[1:6]:
             ids = sorted(part)
@@ -87,7 +88,7 @@ def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
             best = (score, hub, feeders, kinds, missing)
     score, hub, feeders, kinds, missing = best
     passed = len(kinds) >= p.min_kinds and not missing
-    findings = [Finding(f"{hub.name} integrates {len(kinds)} kinds of data: {', '.join(sorted(kinds)) or 'none'}",
+    findings = [Finding(f"{hub.name} integrates {count(len(kinds), 'kind')} of data: {', '.join(sorted(kinds)) or 'none'}",
                         (hub.id, *feeders[:19]))]
     if missing:
         findings.append(Finding(f"{hub.name} receives no {', '.join(missing)} data"))
@@ -122,7 +123,7 @@ def data_sources(facts: Facts, p: DataSourceParams) -> RuleResult:
     passed = len(found) >= p.min_count and not missing
     what = " or ".join(p.kinds_any) or "data"
     used = f" used by {'/'.join(p.used_by_areas)} capabilities" if p.used_by_areas else ""
-    findings = [Finding(f"{len(found)} {what} source(s){used}" + (": " + listing([d.name for d in found]) if found else ""),
+    findings = [Finding(f"{len(found)} {what} {plural(len(found), 'source')}{used}" + (": " + listing([d.name for d in found]) if found else ""),
                         tuple(d.id for d in found[:20]))]
     if missing:
         findings.append(Finding(f"missing kinds: {', '.join(missing)}"))
@@ -239,7 +240,7 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
     every |= set().union(*cap_lobs.values()) if facts.capabilities else set()
     if not every or len(every) < p.min_lobs:
         named = ", ".join(sorted(every)) or "none named"
-        return not_applicable(f"{len(every)} line(s) of business ({named}); integration across lines is judged "
+        return not_applicable(f"{count(len(every), 'line')} of business ({named}); integration across lines is judged "
                               f"where there are {max(2, p.min_lobs)} or more")
     best, best_part = set(), set()
     for part in facts.data_components:

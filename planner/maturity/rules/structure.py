@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ...textfmt import count
 from ..facts import Facts
 from ..network import cut_vertices
 from .registry import Finding, Params, RuleResult, listing, not_applicable, rule, share
@@ -79,8 +80,8 @@ def workflow_integrity(facts: Facts, p: Params) -> RuleResult:
         return not_applicable("no workflows in the chart, so no hand-offs to check (documented hand-offs are judged elsewhere)")
     steps, missing, orphans = workflow_problems(facts)
     bad = len(missing) + len(orphans)
-    findings = [Finding(f"{len(facts.chart.workflows)} workflows, {steps} steps: {len(missing)} missing inputs, "
-                        f"{len(orphans)} orphan outputs")]
+    findings = [Finding(f"{count(len(facts.chart.workflows), 'workflow')}, {count(steps, 'step')}: "
+                        f"{count(len(missing), 'missing input')}, {count(len(orphans), 'orphan output')}")]
     findings += [Finding("missing input: " + text, ids) for text, ids in missing[:5]]
     findings += [Finding("orphan output: " + text, ids) for text, ids in orphans[:5]]
     if bad > 10:
@@ -121,7 +122,7 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
             findings.append(Finding(f"and {len(cut) - 8} more people who hold the work network together"))
         flagged.update(cut)
     people = len(facts.chart.people)
-    head = Finding(f"{len(flagged)} single point(s) of failure among {people} people")
+    head = Finding(f"{count(len(flagged), 'single point')} of failure among {count(people, 'person')}")
     return RuleResult(not flagged, round(share(people - len(flagged), people), 3), [head, *findings])
 
 
