@@ -175,3 +175,17 @@ def test_questions_of_one_criterion_score_their_weighted_mean(tmp_path):
     result = assess(chart, model)
     assert result.result("shapes.2.b").credit == pytest.approx((1 * 1 + 0.5 * 3) / 4)
     assert not result.notes  # '#question' keys are known answer keys
+
+
+def test_a_projected_phase_shows_the_score_it_reaches(current_path):
+    from planner.roadmap import plan
+    from planner.store import load_chart
+
+    chart = load_chart(current_path)
+    roadmap = plan(chart, "engagement", "next")
+    today = assess(chart, "engagement")
+    assert roadmap.trajectory[0].score == today.score
+    assert roadmap.trajectory[-1].score > today.score and roadmap.trajectory[-1].level == today.level + 1
+    from planner.roadmap.report import to_text
+
+    assert f"score {roadmap.trajectory[-1].score:.2f}" in to_text(roadmap)

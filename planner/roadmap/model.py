@@ -158,6 +158,8 @@ class LevelPoint:
     level_name: str
     dimension_levels: dict[str, int]
     unmet: tuple[str, ...]
+    score: float = 0.0
+    """The model's continuous score after the phase (0 to the top level): progress within a level shows."""
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def trajectory(chart: Chart, roadmap: Roadmap, model, today=None) -> list[LevelP
         unmet = tuple(r.criterion_id for r in assessment.results if r.is_gap and (
             r.criterion_id in wanted or (n > 0 and r.level <= roadmap.target.wanted(r.dimension))))
         points.append(LevelPoint(n, assessment.level, assessment.level_name,
-                                 dict(assessment.dimension_levels), unmet))
+                                 dict(assessment.dimension_levels), unmet, assessment.score))
     return points
 
 

@@ -20,7 +20,7 @@ def _span(step: Step) -> str:
 def _level_after(roadmap: Roadmap, phase: int) -> str:
     for point in roadmap.trajectory:
         if point.phase == phase:
-            return f"level {point.level} ({point.level_name})"
+            return f"level {point.level} ({point.level_name}), score {point.score:.2f}"
     return "?"
 
 
