@@ -78,19 +78,19 @@ async def _delete_every_last(path: Path) -> dict:
             await pilot.pause(0.05)
             await pilot.press("delete")
             if not ident.startswith("answer:"):  # an answer goes without a question
-                for _ in range(100):
+                for _ in range(1500):  # bounded only so a hang ends; the watchdog is the real limit
                     if isinstance(app.screen, ChoiceScreen):
                         break
                     await pilot.pause(0.02)
                 await pilot.click("#unlink")
-            for _ in range(100):
+            for _ in range(1500):
                 await pilot.pause(0.02)
                 gone = (app.session.chart.answers == {}) if ident.startswith("answer:") else app.session.get(ident) is None
                 if gone:
                     done.append(ident)
                     break
         await pilot.press("ctrl+s")
-        for _ in range(250):
+        for _ in range(1500):
             await pilot.pause(0.02)
             if not app.session.modified:
                 break
@@ -132,7 +132,7 @@ def chart_file(tmp_path, small_chart_path):
     return target
 
 
-async def _wait_for(pilot, test, tries: int = 200) -> None:
+async def _wait_for(pilot, test, tries: int = 1500) -> None:
     for _ in range(tries):
         if test():
             return
