@@ -49,6 +49,9 @@ CASES = {
                    [(4, "unsupported YAML tag '!!python/name:os.system'")]),
     "python object tag": ("version: 1\nchart:\n  name: T\npeople:\n  - {id: a, name: !!python/object/apply:os.system [ls]}\n",
                           [(5, "unsupported YAML tag '!!python/object/apply:os.system'")]),
+    "a required reference misspelt": ("version: 1\nchart:\n  name: T\ncoes:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"
+                                      "chains:\n  - {id: c, name: C, coez: [a, b]}\n",
+                                      [(8, "missing required field 'coes' of 'c'"), (8, "unknown field 'coez' of 'c'")]),
     "ten-million-character name": ("version: 1\nchart:\n  name: T\npeople:\n  - {id: ann, name: " + "x" * 10_000_000 + "}\n",
                                    [(5, "a text of 10,000,000 characters, over the limit of 100,000")]),
 }

@@ -83,7 +83,7 @@ def _dangling_references(holders: list[tuple[Location, object]], kinds: dict[str
     get = kinds.get
     for loc, holder in holders:
         for field in ref_fields(type(holder)):
-            value = getattr(holder, field.name)
+            value = getattr(holder, field.name, None)  # a partial element (check_partial) may lack the field
             if not value:
                 continue
             allowed = field.ref.kinds
