@@ -76,8 +76,11 @@ def combine(how: str, scores: list[tuple[float, float]]) -> float:
     return sum(s for s, _ in scores) / len(scores)
 
 
-def dimension_scores(model: MaturityModel, results: list[Judged]) -> tuple[dict[str, float], float]:
-    """(dimension id -> score, the model's score), groups computed from their children, depth first."""
+def tree_scores(model: MaturityModel, results: list[Judged], leaf) -> dict[str, float]:
+    """Every dimension's score: ``leaf(dimension id, its results)`` at the bottom, groups by their aggregate.
+
+    Dimensions outside the tree (a cycle, which the loader reports) still get a score.
+    """
     by_dim: dict[str, list[Judged]] = {}
     for r in results:
         by_dim.setdefault(r.dimension, []).append(r)
@@ -90,13 +93,18 @@ def dimension_scores(model: MaturityModel, results: list[Judged]) -> tuple[dict[
             if kids:
                 scores[dim_id] = combine(dims[dim_id].aggregate, [(score(k), dims[k].weight) for k in kids])
             else:
-                scores[dim_id] = leaf_score(model, by_dim.get(dim_id, []))
+                scores[dim_id] = leaf(dim_id, by_dim.get(dim_id, []))
         return scores[dim_id]
 
-    top = combine(model.aggregate, [(score(d), dims[d].weight) for d in children[None]])
-    for d in dims:  # dimensions outside the tree (a cycle, reported by the loader) still get a score
-        score(d)
-    return {d: round(scores[d], 4) for d in dims}, round(top, 4)
+    return {d: score(d) for d in dims}  # the model's order
+
+
+def dimension_scores(model: MaturityModel, results: list[Judged]) -> tuple[dict[str, float], float]:
+    """(dimension id -> continuous score, the model's score: its top-level dimensions by ``aggregate``)."""
+    scores = tree_scores(model, results, lambda _, found: leaf_score(model, found))
+    weight = {d.id: d.weight for d in model.dimensions}
+    top = combine(model.aggregate, [(scores[d], weight[d]) for d in model.children[None]])
+    return {d: round(v, 4) for d, v in scores.items()}, round(top, 4)
 
 
 def next_share(model: MaturityModel, results: list[Judged], level: int) -> float:
@@ -111,24 +119,7 @@ def next_share(model: MaturityModel, results: list[Judged], level: int) -> float
 def staged_scores(model: MaturityModel, results: list[Judged], levels: dict[str, int], overall: int
                   ) -> tuple[dict[str, float], float]:
     """(dimension id -> score, model score) of a staged model: level held plus the next level's share."""
-    by_dim: dict[str, list[Judged]] = {}
-    for r in results:
-        by_dim.setdefault(r.dimension, []).append(r)
-    children, dims = model.children, {d.id: d for d in model.dimensions}
-    scores: dict[str, float] = {}
-
-    def score(dim_id: str) -> float:
-        if dim_id not in scores:
-            kids = children.get(dim_id, [])
-            if kids:
-                scores[dim_id] = combine(dims[dim_id].aggregate, [(score(k), dims[k].weight) for k in kids])
-            else:
-                level = levels[dim_id]
-                scores[dim_id] = level + next_share(model, by_dim.get(dim_id, []), level)
-        return scores[dim_id]
-
-    for d in dims:
-        score(d)
+    scores = tree_scores(model, results, lambda d, found: levels[d] + next_share(model, found, levels[d]))
     return {d: round(v, 4) for d, v in scores.items()}, round(overall + next_share(model, results, overall), 4)
 
 
@@ -152,5 +143,5 @@ def group_levels(model: MaturityModel, leaf_levels: dict[str, int]) -> dict[str,
     return levels
 
 
-__all__ = ["combine", "dimension_scores", "group_levels", "leaf_score", "level_of_score", "next_share",
+__all__ = ["combine", "dimension_scores", "tree_scores", "group_levels", "leaf_score", "level_of_score", "next_share",
            "staged_level", "staged_scores"]
