@@ -39,7 +39,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypa
     result = runner.invoke(cli, ["check", str(path)])
     assert result.exit_code == 2
     size = path.stat().st_size
-    assert result.stderr.strip() == (f"{path}: error: is {size:,} bytes over the limit of 1,024 bytes for one file "
+    assert result.stderr.strip() == (f"{path}: error: is {size:,} bytes, over the limit of 1,024 bytes for one file "
                                      f"(raise it with PLANNER_MAX_FILE_SIZE=SIZE or --max-file-size)")
 
 
@@ -128,5 +128,5 @@ def test_a_file_bigger_than_it_claims_is_cut_off_at_the_limit():
     """``/proc`` files say size 0; a read without a bound is how ``/dev/zero`` exhausted memory."""
     if not os.path.exists("/proc/self/maps"):
         pytest.skip("no /proc here")
-    with pytest.raises(LimitError, match="grew while being read"):
+    with pytest.raises(LimitError, match="grew while being read past the limit of 100 bytes"):
         read_bytes("/proc/self/maps", Limits(max_file_size=100))

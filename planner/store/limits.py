@@ -100,7 +100,7 @@ def read_bytes(path: str | os.PathLike, limits: Limits | None = None) -> bytes:
         info = os.fstat(fd)
         _check_kind(name, info.st_mode)
         if info.st_size > limit:
-            raise _too_big(name, f"is {info.st_size:,} bytes", limit)
+            raise _too_big(name, f"is {info.st_size:,} bytes, over", limit)
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(1 << 24, limit + 1 - total))
@@ -109,7 +109,7 @@ def read_bytes(path: str | os.PathLike, limits: Limits | None = None) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise _too_big(name, "grew while being read and is", limit)
+                raise _too_big(name, "grew while being read past", limit)
     except OSError as exc:
         raise FileAccessError(name, exc.strerror or str(exc)) from exc
     finally:
@@ -133,7 +133,7 @@ def kind_of(mode: int) -> str:
 
 
 def _too_big(name: str, what: str, limit: int) -> LimitError:
-    return LimitError(name, f"{what} over the limit of {limit:,} bytes for one file "
+    return LimitError(name, f"{what} the limit of {limit:,} bytes for one file "
                             f"(raise it with {ENV['max_file_size']}=SIZE or --max-file-size)")
 
 
