@@ -34,7 +34,7 @@ def known_criteria(model: str) -> dict[str, set[str]]:
     found = {}
     for name in dict.fromkeys([*builtin_models(), model]):
         loaded = load_model(name)
-        found[loaded.id] = {c.id for c in loaded.criteria}
+        found[loaded.id] = {c.id for c in loaded.criteria} | set(loaded.alias_of)  # former ids still name theirs
     return found
 
 
