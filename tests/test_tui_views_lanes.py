@@ -11,7 +11,7 @@ from planner.tui.app import EditorApp
 from planner.tui.core.lanes import lanes, marks
 from planner.tui.screens.form import FormScreen
 from planner.tui.widgets.lanes_view import LanesView
-from tui_support import started, sync
+from tui_support import open_view, save, sync
 
 
 @pytest.fixture
@@ -22,19 +22,7 @@ def chart_file(tmp_path, small_chart_path):
 
 
 async def open_lanes(pilot) -> LanesView:
-    await started(pilot)
-    await pilot.press("f7")
-    await pilot.pause()
-    view = pilot.app.query_one(LanesView)
-    assert pilot.app.focused is view
-    return view
-
-
-async def save(pilot) -> None:
-    await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    assert not pilot.app.session.modified
+    return await open_view(pilot, "f7", LanesView)
 
 
 def ids(app) -> list[str]:

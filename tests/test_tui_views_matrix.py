@@ -9,7 +9,7 @@ import pytest
 from planner.tui.app import EditorApp
 from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.widgets.matrix_view import MatrixView
-from tui_support import started, sync
+from tui_support import open_view, save, started, sync
 
 
 @pytest.fixture
@@ -20,19 +20,7 @@ def chart_file(tmp_path, small_chart_path):
 
 
 async def open_matrix(pilot) -> MatrixView:
-    await started(pilot, levels=True)
-    await pilot.press("f5")
-    await pilot.pause()
-    view = pilot.app.query_one(MatrixView)
-    assert pilot.app.focused is view
-    return view
-
-
-async def save(pilot) -> None:
-    await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    assert not pilot.app.session.modified
+    return await open_view(pilot, "f5", MatrixView, levels=True)
 
 
 @sync

@@ -10,7 +10,7 @@ from planner.tui.app import EditorApp
 from planner.tui.core.orgtree import tree_lines
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.org_view import OrgView
-from tui_support import started, sync
+from tui_support import open_view, started, sync
 
 
 @pytest.fixture
@@ -21,12 +21,7 @@ def chart_file(tmp_path, current_path):
 
 
 async def open_org(pilot) -> OrgView:
-    await started(pilot)
-    await pilot.press("f6")
-    await pilot.pause()
-    view = pilot.app.query_one(OrgView)
-    assert pilot.app.focused is view
-    return view
+    return await open_view(pilot, "f6", OrgView)
 
 
 def depth_of(view: OrgView, ident: str) -> int:

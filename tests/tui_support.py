@@ -30,3 +30,21 @@ async def started(pilot, levels: bool = False) -> None:
     while waiting():
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def open_view(pilot, key: str, view_class, levels: bool = False):
+    """Start the editor, switch to a chart view by its key (F5, F6, F7) and return the focused view."""
+    await started(pilot, levels=levels)
+    await pilot.press(key)
+    await pilot.pause()
+    view = pilot.app.query_one(view_class)
+    assert pilot.app.focused is view
+    return view
+
+
+async def save(pilot) -> None:
+    """ctrl+s, then wait until the save has run and the chart is no longer modified."""
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert not pilot.app.session.modified
