@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..textfmt import count
 from .dot import Html, font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, add_legend
@@ -164,7 +165,9 @@ def _subtitle(roadmap) -> str:
 
 def _notes(roadmap) -> list[str]:
     if roadmap.reached is False and roadmap.reached_once_attested:
-        return [f"Reaches the target once the {len(roadmap.attest)} attest-or-act items are answered by a person"]
+        n = len(roadmap.attest)
+        items = f"{count(n, 'attest-or-act item')} {'is' if n == 1 else 'are'}"
+        return [f"Reaches the target once {items} answered by a person"]
     if roadmap.reached is False:
         return ["The projected chart does not reach the target: " + ", ".join(roadmap.trajectory[-1].unmet)]
     return []

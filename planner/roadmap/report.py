@@ -116,11 +116,12 @@ def _outcome(roadmap: Roadmap) -> str:
                 f"by dimension: {dims}.")
     if roadmap.reached_once_attested:
         rest = "; the solutions do the rest" if roadmap.steps else ""
-        return (f"Projected: {roadmap.target_name} reached once the {len(roadmap.attest)} attest-or-act items "
-                f"are answered or acted on{rest}.")
+        n = len(roadmap.attest)
+        items = f"{count(n, 'attest-or-act item')} {'is' if n == 1 else 'are'}"
+        return f"Projected: {roadmap.target_name} reached once {items} answered or acted on{rest}."
     pending = {g.criterion for g in roadmap.attest}
     rest = [c for c in last.unmet if c not in pending]
-    also = f" (besides {len(pending)} attest-or-act items)" if pending else ""
+    also = f" (besides {count(len(pending), 'attest-or-act item')})" if pending else ""
     return f"Projected: target not reached; still unmet: {', '.join(rest)}{also}."
 
 
