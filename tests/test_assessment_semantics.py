@@ -13,8 +13,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.calibration import chart_paths  # noqa: E402
-
 from planner.graph import build_graph  # noqa: E402
 from planner.maturity import assess, assess_all, builtin_models  # noqa: E402
 from planner.maturity.evidence import BACKING  # noqa: E402
@@ -26,6 +24,7 @@ from planner.roadmap.model import Target  # noqa: E402
 from planner.roadmap.plan import unmet  # noqa: E402
 from planner.store import load_chart  # noqa: E402
 from planner.tui.core.live import assess_summary  # noqa: E402
+from scripts.calibration import chart_paths  # noqa: E402
 
 CHARTS = chart_paths()
 CATALOG = load_catalog()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.graph import HANDOFF, NEXT_COE, NODE_KINDS, PART_OF, RELATIONS, REFERENCE_RELATIONS, build_graph
+from planner.graph import HANDOFF, NEXT_COE, NODE_KINDS, PART_OF, REFERENCE_RELATIONS, RELATIONS, build_graph
 from planner.model import iter_refs
 from planner.store import load_chart
 

@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from tui_support import started, sync
 
 from planner.store import load_chart
 from planner.tui.app import EditorApp
 from planner.tui.core.commands import SetField
 from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.screens.picker import PickerScreen
-from tui_support import started, sync
 
 HERE = Path(__file__).parent
 

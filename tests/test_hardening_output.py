@@ -9,10 +9,10 @@ import textwrap
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tui_support import started, sync
 
 from planner.cli import cli
 from planner.textfmt import printable, wrap
-from tui_support import started, sync
 
 EVIL = "\x1b]0;pwned\x07\x1b[2J\x1b]52;c;aGVsbG8=\x07\x1b[31m\x9b31m\x07"
 """Retitle the window, clear the screen, write the clipboard (OSC 52), colour, C1 CSI, bell."""

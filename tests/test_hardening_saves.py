@@ -11,8 +11,7 @@ import time
 import pytest
 
 from planner.errors import DiskFullError, NotRegularFileError, ReadOnlyFileError
-from planner.store import load_chart, save_chart, write_atomic
-from planner.store import atomic, backup
+from planner.store import atomic, backup, load_chart, save_chart, write_atomic
 from planner.store.atomic import STALE_AFTER, remove_stale_temporaries
 from planner.store.roundtrip import Change, PatchError, save_preserving
 

@@ -35,6 +35,7 @@ def external_references(page: str) -> list[str]:
 @pytest.fixture(scope="module")
 def report_page(tmp_path_factory):
     from click.testing import CliRunner
+
     from planner.charts import shipped_chart
 
     out = tmp_path_factory.mktemp("report") / "report.html"

@@ -16,8 +16,7 @@ import pytest
 from planner.maturity import analyze_structure
 from planner.maturity.assess import run_rule
 from planner.maturity.facts import Facts
-from planner.maturity.network import (WorkNetwork, _adjacency_sets, _numbered, betweenness, cut_vertices,
-                                      sample_sources)
+from planner.maturity.network import WorkNetwork, _adjacency_sets, _numbered, betweenness, cut_vertices, sample_sources
 from planner.maturity.rules.structure import work_graph
 from planner.maturity.structure import EXACT_LIMIT, RESOURCE_KINDS, SAMPLE_BUDGET
 from planner.model import Chart

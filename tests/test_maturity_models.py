@@ -56,7 +56,7 @@ def test_builtin_models_cite_their_source_and_use_dotted_ids(model_id):
     assert not any("seed" in t.lower() for t in texts)
     for c in model.criteria:
         assert re.fullmatch(rf"{model_id}\.{c.level}\.[a-z0-9_-]+", c.id)
-        assert c.statement and c.question and c.accepts_rule or c.accepts_answer
+        assert (c.statement and c.question and c.accepts_rule) or c.accepts_answer
 
 
 def test_builtin_models_have_the_levels_the_seeds_name():

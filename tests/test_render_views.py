@@ -11,8 +11,7 @@ from planner.cli import cli
 from planner.errors import PlannerError
 from planner.graph import build_graph
 from planner.model import Chart
-from planner.render import DEFAULT_THEME, VIEWS, HeatInput, RenderOptions, build_scene, get_view, to_dot
-from planner.render import output
+from planner.render import DEFAULT_THEME, VIEWS, HeatInput, RenderOptions, build_scene, get_view, output, to_dot
 from planner.store import load_chart
 from planner.synthetic import synthetic_chart_data
 
@@ -254,10 +253,8 @@ def test_demo_without_graphviz_writes_dot_files(tmp_path, monkeypatch):
 
 def test_heatmap_with_collapsed_coes_groups_them_by_their_capabilities_area(small_chart_path):
     from planner.graph import build_graph
-    from planner.render import RenderOptions, to_dot
+    from planner.render import HeatInput, RenderOptions, to_dot
     from planner.store import load_chart
-
-    from planner.render import HeatInput
 
     heat = HeatInput({"email": 2, "webpub": 3}, level_names={2: "Managed", 3: "Predictive"})
     text = to_dot(build_graph(load_chart(small_chart_path)), "heatmap", RenderOptions(collapse="coes", heat=heat))

@@ -10,9 +10,20 @@ from planner.errors import CycleError, PlannerError, UnknownNameError
 from planner.graph import build_graph
 from planner.maturity import assess
 from planner.model import check_integrity
-from planner.roadmap import (AmbiguousNameError, Catalog, Commitment, ConstraintError, Constraints,
-                             InvalidConstraintError, TargetReachedError, UnreachableTargetError, apply,
-                             load_catalog, parse_target, plan)
+from planner.roadmap import (
+    AmbiguousNameError,
+    Catalog,
+    Commitment,
+    ConstraintError,
+    Constraints,
+    InvalidConstraintError,
+    TargetReachedError,
+    UnreachableTargetError,
+    apply,
+    load_catalog,
+    parse_target,
+    plan,
+)
 from planner.store import load_chart
 
 

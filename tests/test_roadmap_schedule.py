@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from planner.roadmap.schedule import Fixed, Job, Limits, lower_bound, schedule
-from planner.roadmap.synthetic import synthetic_catalog
 from planner.roadmap.model import Constraints
+from planner.roadmap.schedule import Fixed, Job, Limits, lower_bound, schedule
 from planner.roadmap.sequence import plan_gaps
+from planner.roadmap.synthetic import synthetic_catalog
 
 
 def random_jobs(n: int, seed: int) -> list[Job]:

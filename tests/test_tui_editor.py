@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from textual.widgets import Input
+from tui_support import started, sync
 
 from planner.store import load_chart
 from planner.store.roundtrip import dump
@@ -15,7 +16,6 @@ from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.screens.form import FormScreen
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.fields import FieldRow
-from tui_support import started, sync
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import shutil
 import time
 
 import pytest
+from tui_support import started, sync
 
 from planner.store import roundtrip
 from planner.tui.app import EditorApp
 from planner.tui.core.commands import SetField
 from planner.tui.core.recovery import recovery_path
-from tui_support import started, sync
 
 
 @pytest.fixture

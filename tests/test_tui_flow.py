@@ -6,13 +6,13 @@ import shutil
 
 import pytest
 from textual.widgets import Input, Select
+from tui_support import started, sync
 
 from planner.tui.app import EditorApp
 from planner.tui.core.live import model_names
 from planner.tui.screens.form import FormScreen
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.fields import FieldRow
-from tui_support import started, sync
 
 
 @pytest.fixture

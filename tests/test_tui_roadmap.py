@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from tui_support import started, sync
 
 from planner.tui.app import EditorApp
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.screens.roadmap import RoadmapScreen, as_text
-from tui_support import started, sync
 
 
 @pytest.fixture

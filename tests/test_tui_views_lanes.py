@@ -5,13 +5,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from tui_support import open_view, save, sync
 
 from planner.store import load_chart
 from planner.tui.app import EditorApp
 from planner.tui.core.lanes import lanes, marks
 from planner.tui.screens.form import FormScreen
 from planner.tui.widgets.lanes_view import LanesView
-from tui_support import open_view, save, sync
 
 
 @pytest.fixture

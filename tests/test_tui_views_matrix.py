@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from tui_support import open_view, save, started, sync
 
 from planner.tui.app import EditorApp
 from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.widgets.matrix_view import MatrixView
-from tui_support import open_view, save, started, sync
 
 
 @pytest.fixture

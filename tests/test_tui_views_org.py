@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from tui_support import open_view, started, sync
 
 from planner.tui.app import EditorApp
 from planner.tui.core.orgtree import tree_lines
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.org_view import OrgView
-from tui_support import open_view, started, sync
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from planner.cli import cli
+from planner.graph import build_graph
 from planner.maturity.units import Unit, assess_units, scope_capabilities, unit_chart, units_of
 from planner.model import Chart
 from planner.model.integrity import check_integrity
 from planner.render import RenderOptions, to_dot
 from planner.render.units_view import UnitsInput, units_dot
-from planner.graph import build_graph
 from planner.store import load_chart, parse_chart
 
 CALIBRATION = Path(__file__).parent / "calibration"

@@ -34,7 +34,7 @@ def model_with(*params: dict) -> MaturityModel:
 
 
 def test_known_words_are_the_keys_of_the_meanings():
-    assert v.KNOWN_PRACTICES == frozenset(v.PRACTICES) and v.KNOWN_CHANNELS == frozenset(v.CHANNELS)
+    assert frozenset(v.PRACTICES) == v.KNOWN_PRACTICES and frozenset(v.CHANNELS) == v.KNOWN_CHANNELS
     assert NEW_PRACTICES <= v.KNOWN_PRACTICES
     for literal, meanings in [(v.OrgKind, v.ORG_KINDS), (v.Sourcing, v.SOURCING), (v.SystemRole, v.SYSTEM_ROLES),
                               (v.DataKind, v.DATA_KINDS), (v.Area, v.AREAS), (v.Phase, v.PHASES),

@@ -17,9 +17,9 @@ import importlib
 import os
 import sys
 import traceback
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import click
 

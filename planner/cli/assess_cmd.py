@@ -12,7 +12,6 @@ from ..errors import ChartError
 from ..maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
-from ..store import load_chart
 from ..store.locate import locate_in_file
 from ..textfmt import join_names
 from .app import chart_argument, cli, echo, format_option

@@ -6,9 +6,9 @@ add their step to :data:`STEPS`. The demo says what it did and where the files a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -18,12 +18,12 @@ from ..store import load_chart
 from .app import cli, echo, echo_styled, shown
 from .assess_cmd import step_assess
 from .diff_cmd import step_diff
-from .render_cmd import step_render
-from .roadmap_cmd import step_roadmap
 from .export_cmd import step_export
 from .import_cmd import step_import
 from .raci_cmd import step_raci
+from .render_cmd import step_render
 from .report_cmd import step_report
+from .roadmap_cmd import step_roadmap
 
 
 @dataclass

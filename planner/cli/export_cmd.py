@@ -32,8 +32,8 @@ def export_archimate(chart: Path, output: Path, xsd: Path | None) -> None:
     """
     from ..errors import PlannerError
     from ..interchange.archimate_views import area_views
-    from ..store.archimate import exchange_xml, load_schema, validate_exchange
     from ..store import write_atomic
+    from ..store.archimate import exchange_xml, load_schema, validate_exchange
 
     loaded = load_chart(chart)
     model = to_archimate(loaded)

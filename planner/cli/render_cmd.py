@@ -12,13 +12,13 @@ from pathlib import Path
 
 import click
 
+from ..errors import PlannerError
 from ..graph import build_graph
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
-from ..render.views import ASSESSED_VIEWS
 from ..render.heatmap_view import default_model
-from ..errors import PlannerError
 from ..render.output import FORMATS, GraphvizMissingError, format_for, render_bytes
 from ..render.slide import Fit, better, measure
+from ..render.views import ASSESSED_VIEWS
 from ..store import load_chart, write_atomic
 from ..textfmt import plural
 from .app import chart_argument, cli, echo, shown

@@ -66,7 +66,7 @@ def build_report(chart, future, model: str, roadmap: bool = True, labels: tuple[
 def _views(graph, model: str) -> tuple[list[tuple[str, str]], bool]:
     from dataclasses import replace
 
-    from ..render import RenderOptions, VIEWS, to_dot
+    from ..render import VIEWS, RenderOptions, to_dot
     from ..render.output import GraphvizMissingError, render_bytes
     from ..render.views import ASSESSED_VIEWS
     from .render_cmd import heat_input

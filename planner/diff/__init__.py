@@ -11,6 +11,15 @@ from .model import ChartDiff, ElementChange, ElementInfo, FieldChange, Move, Rel
 from .values import ORDERED_CHILDREN, ORDERED_FIELDS
 
 __all__ = [
-    "diff", "ChartDiff", "ElementChange", "ElementInfo", "FieldChange", "Move", "Relation", "Rename",
-    "ORDERED_FIELDS", "ORDERED_CHILDREN", "PARENT_PATH",
+    "ORDERED_CHILDREN",
+    "ORDERED_FIELDS",
+    "PARENT_PATH",
+    "ChartDiff",
+    "ElementChange",
+    "ElementInfo",
+    "FieldChange",
+    "Move",
+    "Relation",
+    "Rename",
+    "diff",
 ]

@@ -10,8 +10,8 @@ because every relation is defined by exactly one element (see :mod:`.index`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import ELEMENT_CLASSES, Chart, ref_fields
 from ..perf import paused_gc

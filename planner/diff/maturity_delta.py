@@ -6,8 +6,8 @@ Imported only when a delta is asked for, so the structural diff works without
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 from ..model import Chart
 

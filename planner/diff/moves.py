@@ -14,7 +14,7 @@ provider); the reverse is *insourced*; staff to a system is *automated*.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..graph import PART_OF
 from ..model import ELEMENT_CLASSES, ref_fields

@@ -11,6 +11,16 @@ from .state import MET_STATUSES, ModelState, model_state, summarize
 from .table import Change, HistoryRow, HistoryTable, Outcome, Revision, assess_revisions, build_table, history
 
 __all__ = [
-    "MET_STATUSES", "ModelState", "model_state", "summarize", "Change", "HistoryRow",
-    "HistoryTable", "Outcome", "Revision", "assess_revisions", "build_table", "history",
+    "MET_STATUSES",
+    "Change",
+    "HistoryRow",
+    "HistoryTable",
+    "ModelState",
+    "Outcome",
+    "Revision",
+    "assess_revisions",
+    "build_table",
+    "history",
+    "model_state",
+    "summarize",
 ]

@@ -9,8 +9,8 @@ continuous score, the dimension levels and the set of criteria met.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 MET_STATUSES = frozenset({"met", "superseded"})
 """A criterion counts as met when the operation meets it or a stronger criterion that supersedes it."""

@@ -9,8 +9,8 @@ gap, so a broken commit that is fixed later neither loses nor regains anything.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping, MutableMapping
 
 from .state import ModelState, summarize
 

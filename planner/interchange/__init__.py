@@ -7,4 +7,4 @@ out). Reading and writing the files (CSV, XML, XLSX, HTML) is the store's job.
 from .raci import Party, RaciMatrix, RaciRow, raci_csv, raci_markdown, raci_matrix, raci_sheets
 from .tables import Cell, Sheet
 
-__all__ = ["RaciMatrix", "RaciRow", "Party", "raci_matrix", "raci_csv", "raci_markdown", "raci_sheets", "Cell", "Sheet"]
+__all__ = ["Cell", "Party", "RaciMatrix", "RaciRow", "Sheet", "raci_csv", "raci_markdown", "raci_matrix", "raci_sheets"]

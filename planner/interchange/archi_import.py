@@ -12,8 +12,8 @@ warnings, each at its file and row, never dropped silently.
 from __future__ import annotations
 
 import re
-from typing import get_origin
 from dataclasses import dataclass, field
+from typing import get_origin
 
 from ..errors import Problem
 from ..model import ELEMENT_CLASSES, ref_fields

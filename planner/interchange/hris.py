@@ -159,7 +159,7 @@ def parse_rows(rows: list[tuple[int, list[str]]], columns: dict[str, int], hrmap
     return records, problems
 
 
-def _fte(text: str) -> float | None | bool:
+def _fte(text: str) -> float | bool | None:
     if not text:
         return None
     try:

@@ -159,7 +159,7 @@ def raci_sheets(matrix: RaciMatrix) -> list[Sheet]:
             fill, font = LETTER_FILLS.get(letters[:1], (None, None))
             cells.append(Cell(letters, fill, font, bold=letters.startswith("A")) if letters else "")
         rows.append([row.name, row.kind, row.group, *cells])
-    widths = {i: 6.0 for i in range(3, len(header))}
+    widths = dict.fromkeys(range(3, len(header)), 6.0)
     parties = Sheet("Parties", ["id", "name", "kind"], [[p.id, p.name, p.kind] for p in matrix.parties])
     problems = Sheet("Checks", ["problem"], [[text] for text in matrix.problems()] or [["every row has exactly one A"]])
     return [Sheet("RACI", header, rows, freeze=3, widths={0: 40.0, **widths}), parties, problems]

@@ -7,7 +7,7 @@ and the JSON shape.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..perf import paused_gc
 from .assess import Assessment, CriterionResult, assess_facts
@@ -16,6 +16,7 @@ from .load import builtin_models, check_model, load_model
 from .rules import RULES, Finding, RuleResult
 from .spec import Criterion, Dimension, Level, MaturityModel
 from .structure import StructureReport, analyze_structure
+
 
 def _model(model) -> MaturityModel:
     return model if isinstance(model, MaturityModel) else load_model(model)
@@ -41,7 +42,21 @@ def assess_all(graph, models: Iterable | None = None) -> dict[str, Assessment]:
 
 
 __all__ = [
-    "Assessment", "CriterionResult", "Criterion", "Dimension", "Facts", "Finding", "Level",
-    "MaturityModel", "RULES", "RuleResult", "StructureReport", "analyze_structure", "assess",
-    "assess_all", "builtin_models", "check_model", "load_model",
+    "RULES",
+    "Assessment",
+    "Criterion",
+    "CriterionResult",
+    "Dimension",
+    "Facts",
+    "Finding",
+    "Level",
+    "MaturityModel",
+    "RuleResult",
+    "StructureReport",
+    "analyze_structure",
+    "assess",
+    "assess_all",
+    "builtin_models",
+    "check_model",
+    "load_model",
 ]

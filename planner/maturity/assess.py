@@ -11,14 +11,13 @@ the rules name gives each capability's level (the heat map).
 from __future__ import annotations
 
 import json
-import math
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Literal
 
 from ..errors import Problem
 from ..model.integrity import suggest
-from .answers import answer_keys, answer_score, read_answers
+from .answers import answer_keys, read_answers
 from .facts import Facts
 from .rules import RULES, Finding, RuleResult
 from .scoring import dimension_scores, group_levels, level_of_score, staged_level, staged_scores

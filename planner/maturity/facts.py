@@ -35,7 +35,7 @@ class Facts:
         self._scope_ids: dict[frozenset[str], list[str]] = {}
 
     @classmethod
-    def of(cls, source: "nx.MultiDiGraph | Chart | Facts") -> "Facts":
+    def of(cls, source: nx.MultiDiGraph | Chart | Facts) -> Facts:
         """Facts for a graph from ``build_graph``, a chart, or facts already built."""
         if isinstance(source, Facts):
             return source

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..model import Chart
@@ -39,7 +40,7 @@ class WorkNetwork:
     Neighbour lists hold no duplicates and no self-loops' twins.
     """
 
-    __slots__ = ("nodes", "index", "adj", "_cut")
+    __slots__ = ("_cut", "adj", "index", "nodes")
 
     def __init__(self, nodes: list[str], index: dict[str, int], adj: list[list[int]]):
         self.nodes = nodes
@@ -48,12 +49,12 @@ class WorkNetwork:
         self._cut: list[int] | None = None
 
     @classmethod
-    def from_chart(cls, chart: "Chart") -> "WorkNetwork":
+    def from_chart(cls, chart: Chart) -> WorkNetwork:
         """The network of ``chart``, by the fast path when the chart allows it."""
         return _numbered(chart) or cls.from_sets(_adjacency_sets(chart))
 
     @classmethod
-    def from_sets(cls, links: dict[str, set[str]]) -> "WorkNetwork":
+    def from_sets(cls, links: dict[str, set[str]]) -> WorkNetwork:
         """Number a network given as ``{id: set of neighbour ids}`` (keys in node order).
 
         Neighbours are listed by number, not in a set's order (which changes with the
@@ -104,7 +105,7 @@ class WorkNetwork:
         return {nodes[i]: {nodes[j] for j in ns} for i, ns in enumerate(self.adj)}
 
 
-def _adjacency_sets(chart: "Chart") -> dict[str, set[str]]:
+def _adjacency_sets(chart: Chart) -> dict[str, set[str]]:
     """The straightforward construction: adjacency sets keyed by id, in node order.
 
     It is the reference for :func:`_numbered` and the path taken for charts the
@@ -129,7 +130,7 @@ def _adjacency_sets(chart: "Chart") -> dict[str, set[str]]:
     return links
 
 
-def _numbered(chart: "Chart") -> WorkNetwork | None:
+def _numbered(chart: Chart) -> WorkNetwork | None:
     """The same network as ``from_sets(_adjacency_sets(...))``, numbered as it is built.
 
     Three to five times faster: no sets per node, no second numbering pass. Edges
@@ -205,7 +206,7 @@ def _numbered(chart: "Chart") -> WorkNetwork | None:
     return WorkNetwork(nodes, index, adj)
 
 
-def _teams(chart: "Chart") -> dict[str, str]:
+def _teams(chart: Chart) -> dict[str, str]:
     return {p.id: p.team for p in chart.people if p.team}
 
 

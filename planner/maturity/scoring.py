@@ -20,7 +20,8 @@ decides which of them sets the levels a report leads with.
 from __future__ import annotations
 
 import math
-from typing import Iterable, Protocol
+from collections.abc import Iterable
+from typing import Protocol
 
 from .spec import MaturityModel
 
@@ -143,5 +144,14 @@ def group_levels(model: MaturityModel, leaf_levels: dict[str, int]) -> dict[str,
     return levels
 
 
-__all__ = ["combine", "dimension_scores", "tree_scores", "group_levels", "leaf_score", "level_of_score", "next_share",
-           "staged_level", "staged_scores"]
+__all__ = [
+    "combine",
+    "dimension_scores",
+    "group_levels",
+    "leaf_score",
+    "level_of_score",
+    "next_share",
+    "staged_level",
+    "staged_scores",
+    "tree_scores",
+]

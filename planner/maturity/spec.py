@@ -104,7 +104,7 @@ class Criterion(Strict):
     """Quality checks an assessor verifies before accepting a positive answer (shown with the question)."""
 
     @model_validator(mode="after")
-    def _evidence_default(self) -> "Criterion":
+    def _evidence_default(self) -> Criterion:
         if self.evidence is None:
             self.evidence = "either" if self.rule else "answer"
         return self
@@ -175,7 +175,7 @@ class MaturityModel(Strict):
     """The levels, lowest first; the first is level 1."""
 
     @cached_property
-    def criteria(self) -> list["PlacedCriterion"]:
+    def criteria(self) -> list[PlacedCriterion]:
         """Every criterion with its level number and full id, lowest level first."""
         return [
             PlacedCriterion(f"{self.id}.{n}.{c.id}", n, c)
@@ -207,7 +207,7 @@ class MaturityModel(Strict):
         """0 when the model has a level 0, else 1."""
         return 0 if self.level_zero is not None else 1
 
-    def answer_set(self, c: "Criterion", question: "Question | None" = None) -> tuple[str | None, dict[str, float]]:
+    def answer_set(self, c: Criterion, question: Question | None = None) -> tuple[str | None, dict[str, float]]:
         """(set name, labels) for a criterion or one of its questions; the model's scale when none is named."""
         name = (question.answers if question else None) or c.answers or self.dimension(c.dimension).answers
         return (name, self.answer_sets[name]) if name and name in self.answer_sets else (None, self.answer_scale)

@@ -109,4 +109,4 @@ def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
     report.bottlenecks = [(node, s) for s, node in reversed(ranked[-top:])]
 
 
-__all__ = ["StructureReport", "analyze_structure", "data_silos", "Params"]
+__all__ = ["Params", "StructureReport", "analyze_structure", "data_silos"]

@@ -19,8 +19,8 @@ is at the level its own evidence supports.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..model import Chart
 from .assess import Assessment

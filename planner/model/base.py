@@ -7,8 +7,9 @@ a new relation is added in one place and every consumer follows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Iterator
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -57,7 +58,7 @@ class Element(Strict):
     notes: str = ""
     """Free text: context, sources, caveats."""
 
-    def children(self) -> Iterator[tuple[str, int, "Element"]]:
+    def children(self) -> Iterator[tuple[str, int, Element]]:
         """Nested elements (contracts of an organization, steps of a workflow)."""
         return iter(())
 

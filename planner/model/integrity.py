@@ -7,7 +7,7 @@ size of the chart, apart from the suggestion search for a dangling id.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..errors import Problem
 from .base import Element, RefField, ref_fields

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Iterator
+from collections.abc import Iterator
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 

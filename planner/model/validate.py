@@ -162,9 +162,7 @@ def _trim(loc: tuple, data: Any, kind: str) -> tuple:
     """Cut union-member tags and other parts that do not exist in the data."""
     node, kept = data, []
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
         else:
             if kind == "missing" and isinstance(node, dict):

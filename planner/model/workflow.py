@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Iterator
+from collections.abc import Iterator
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 

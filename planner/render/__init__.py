@@ -8,8 +8,16 @@ See ``docs/render.md`` for the views, the theme and how to build a new view.
 
 from __future__ import annotations
 
-from . import capabilities_view, coe_view, data_view, flows_view, heatmap_view, org_view, scorecard_view  # noqa: F401  (register)
-from . import units_view  # noqa: F401  (register)
+from . import (  # noqa: F401  (register)
+    capabilities_view,
+    coe_view,
+    data_view,
+    flows_view,
+    heatmap_view,
+    org_view,
+    scorecard_view,
+    units_view,
+)
 from .dot import Dot, Html, quote, text
 from .legend import Legend, add_legend
 from .scene import COLLAPSE_CHOICES, Item, Link, Scene
@@ -25,7 +33,26 @@ def write_diagram(dot_text: str, path):
 
 
 __all__ = [
-    "Dot", "Html", "quote", "text", "Legend", "add_legend", "COLLAPSE_CHOICES", "Item", "Link", "Scene",
-    "DEFAULT_THEME", "Theme", "DEFAULT_MAX_NODES", "VIEWS", "HeatInput", "RenderOptions", "View",
-    "build_scene", "get_view", "register", "to_dot", "write_diagram",
+    "COLLAPSE_CHOICES",
+    "DEFAULT_MAX_NODES",
+    "DEFAULT_THEME",
+    "VIEWS",
+    "Dot",
+    "HeatInput",
+    "Html",
+    "Item",
+    "Legend",
+    "Link",
+    "RenderOptions",
+    "Scene",
+    "Theme",
+    "View",
+    "add_legend",
+    "build_scene",
+    "get_view",
+    "quote",
+    "register",
+    "text",
+    "to_dot",
+    "write_diagram",
 ]

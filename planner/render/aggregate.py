@@ -11,7 +11,7 @@ so the odd CoE or data silo keeps its name. Linear in the size of the scene.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -100,7 +100,7 @@ def aggregate_map(graph: nx.MultiDiGraph, nodes: dict[str, dict], target: int = 
         ladder = group_keys(graph, node, data) if group_keys else None
         ladders[node] = ladder or default_ladder(graph, node, data, teams, max_depth)
         by_kind.setdefault(_family(data["kind"]), []).append(node)
-    rung = {kind: 0 for kind in by_kind}
+    rung = dict.fromkeys(by_kind, 0)
 
     def groups(kind: str, level: int) -> int:
         return len({ladders[n][min(level, len(ladders[n]) - 1)][0] for n in by_kind[kind]})

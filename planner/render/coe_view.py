@@ -13,7 +13,7 @@ from .dot import Html, cell, font, row, table, text
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
 from .scene import Item, Scene
-from .theme import CATEGORICAL, STATUS_COLORS, Theme, MIN_FONT
+from .theme import CATEGORICAL, MIN_FONT, STATUS_COLORS, Theme
 from .views import RenderOptions, View, register
 
 MAX_SLA_ROWS = 6

@@ -22,8 +22,9 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Hashable, Iterable, Iterator, Mapping
+from typing import Any
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HTML_ATTR = re.compile(r"^[A-Z][A-Z0-9-]*$")
@@ -37,7 +38,7 @@ class Html(str):
 
     __slots__ = ()
 
-    def __add__(self, other: str) -> "Html":
+    def __add__(self, other: str) -> Html:
         return Html(str.__add__(self, other if isinstance(other, Html) else text(other)))
 
 
@@ -320,7 +321,7 @@ class Ids:
 class Block:
     """Statements of a graph or cluster body. Nodes and edges are keyed by caller keys."""
 
-    def __init__(self, root: "Dot", indent: str):
+    def __init__(self, root: Dot, indent: str):
         self._root = root
         self._indent = indent
         self.lines: list[str] = []
@@ -361,7 +362,7 @@ class Block:
             self.lines.append(f"{self._indent}{{rank=same; {ids}}}")
 
     @contextmanager
-    def cluster(self, label: Html | str | None = None, **attrs: Any) -> Iterator["Block"]:
+    def cluster(self, label: Html | str | None = None, **attrs: Any) -> Iterator[Block]:
         """A ``subgraph cluster_N`` drawn as a box; nest freely."""
         name = f"cluster_{self._root.next_cluster()}"
         body = Block(self._root, self._indent + "  ")

@@ -8,7 +8,8 @@ aggregate everywhere. The roadmap and diff views use them too.
 from __future__ import annotations
 
 import math
-from typing import Any, Hashable, Iterable
+from collections.abc import Hashable, Iterable
+from typing import Any
 
 from .dot import Block, Dot, Html, font, text
 from .legend import Legend, beside_title

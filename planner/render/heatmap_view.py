@@ -16,7 +16,7 @@ from .dot import Html, cell, font, row, table, text
 from .draw import WRAP, chart_subtitle, counts_line, finish, new_dot, title
 from .legend import Legend
 from .scene import Item, Scene
-from .theme import Theme, level_color, MIN_FONT
+from .theme import MIN_FONT, Theme, level_color
 from .views import HeatInput, RenderOptions, View, register
 
 COLUMNS = 3

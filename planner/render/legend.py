@@ -8,8 +8,8 @@ height and never a third of the picture. Views list only what they drew.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .dot import Block, Html, cell, font, row, table, tag, text
 from .theme import KIND_LABELS, RELATION_LABELS, Theme
@@ -30,7 +30,7 @@ class Legend:
     notes: list[str] = field(default_factory=list)
     """Plain sentences at the bottom (aggregation, filters)."""
 
-    def kind(self, *kinds: str) -> "Legend":
+    def kind(self, *kinds: str) -> Legend:
         if len(kinds) == 1:  # called once per node drawn: mostly a kind already listed
             if kinds[0] not in self.kinds:
                 self.kinds.append(kinds[0])
@@ -38,7 +38,7 @@ class Legend:
         self.kinds += [k for k in kinds if k not in self.kinds]
         return self
 
-    def relation(self, *relations: str) -> "Legend":
+    def relation(self, *relations: str) -> Legend:
         if len(relations) == 1:
             if relations[0] not in self.relations:
                 self.relations.append(relations[0])
@@ -46,7 +46,7 @@ class Legend:
         self.relations += [r for r in relations if r not in self.relations]
         return self
 
-    def swatch(self, color: str, meaning: str) -> "Legend":
+    def swatch(self, color: str, meaning: str) -> Legend:
         if (color, meaning) not in self.swatches:
             self.swatches.append((color, meaning))
         return self

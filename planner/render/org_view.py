@@ -16,7 +16,7 @@ from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
 from .org_wrap import Plan, draw_rows, plan_rows
 from .scene import Item, Scene
-from .theme import Theme, MIN_FONT
+from .theme import MIN_FONT, Theme
 from .views import RenderOptions, View, register
 
 LEAD_BORDER = 2.6

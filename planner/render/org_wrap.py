@@ -13,8 +13,8 @@ rows; pure, no Graphviz.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable
 
 from .dot import Block
 from .draw import keyed

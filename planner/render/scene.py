@@ -16,8 +16,9 @@ edges, so it stays fast on 100,000-element charts. Steps, in order:
 from __future__ import annotations
 
 from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 

@@ -14,9 +14,10 @@ printing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 FONT = "Helvetica"
 MIN_FONT = 9
@@ -200,7 +201,7 @@ class Theme:
     diff: Mapping[str, str] = field(default_factory=lambda: dict(DIFF_COLORS))
 
     def override(self, *, graph=None, node_default=None, edge_default=None, cluster=None,
-                 nodes=None, edges=None, sourcing=None, diff=None) -> "Theme":
+                 nodes=None, edges=None, sourcing=None, diff=None) -> Theme:
         """A copy with some attributes replaced, e.g. ``override(nodes={"person": {"fillcolor": "white"}})``."""
         return Theme(
             graph={**self.graph, **(graph or {})},

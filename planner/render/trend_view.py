@@ -18,8 +18,8 @@ graph layout engine would find; the output goes through the same
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from .dot import Dot, font, text
 from .draw import title
@@ -66,7 +66,7 @@ class TrendInput:
     notes: Sequence[str] = field(default_factory=tuple)
 
     @classmethod
-    def of(cls, table, projected: Mapping[str, list] | None = None, today: dt.date | None = None) -> "TrendInput":
+    def of(cls, table, projected: Mapping[str, list] | None = None, today: dt.date | None = None) -> TrendInput:
         """From a :class:`planner.history.HistoryTable` and, per model id, the roadmap's projected phases."""
         projected = projected or {}
         panels = []
@@ -88,8 +88,8 @@ def _as_date(value) -> dt.date:
 def _as_time(value) -> dt.datetime:
     """A commit time or a plain day as a UTC time, so that both sit on one axis."""
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc) if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
 
 
 class _Axis:

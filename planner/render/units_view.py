@@ -11,8 +11,8 @@ at a glance. Pure: the levels and targets come in as :class:`UnitsInput`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from .dot import Dot, Html, cell, font, row, table, text
 from .draw import finish, new_dot, title
@@ -39,11 +39,11 @@ class UnitsInput(HeatInput):
     """(unit id, name, elements in its scope), in row order."""
     models: tuple[tuple[str, str, int, tuple[tuple[str, str], ...]], ...] = ()
     """(model id, name, number of levels, ((dimension id, name), ...)), in column order."""
-    cells: Mapping[Key, tuple[int, "int | None"]] = field(default_factory=dict)
+    cells: Mapping[Key, tuple[int, int | None]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, matrix) -> "UnitsInput":
+    def of(cls, matrix) -> UnitsInput:
         """From a :class:`planner.maturity.units.UnitMatrix`."""
         cells: dict[Key, tuple[int, int | None]] = {}
         models: dict[str, tuple] = {}

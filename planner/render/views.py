@@ -9,8 +9,8 @@ hands it to the view. Views register themselves with :func:`register`;
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
 
 import networkx as nx
 
@@ -55,7 +55,7 @@ class HeatInput:
     """The model's continuous score (0 to ``max_level``), shown beside the overall level."""
 
     @classmethod
-    def from_assessment(cls, assessment) -> "HeatInput":
+    def from_assessment(cls, assessment) -> HeatInput:
         """What the heat map and the scorecard draw of a :class:`planner.maturity.Assessment`."""
         return cls(
             levels=dict(assessment.capability_levels),

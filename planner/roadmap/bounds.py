@@ -7,7 +7,7 @@ the two (see :class:`~planner.roadmap.jobs.Bound`).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .jobs import Bound, Fixed, Job, Limits
 

@@ -192,7 +192,7 @@ class Solution(Strict):
     listed as attest items once it is planned, never answered by the plan."""
 
     @model_validator(mode="after")
-    def _distinct_options(self) -> "Solution":
+    def _distinct_options(self) -> Solution:
         seen = [o.sourcing for o in self.options]
         if len(seen) != len(set(seen)):
             raise ValueError(f"solution {self.id!r} lists a sourcing option twice: {', '.join(seen)}")

@@ -11,7 +11,8 @@ single field): a generic catalog names "the enterprise marketing database" or
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from pydantic import ValidationError
 

@@ -16,7 +16,8 @@ workflow integrity, silos) are left to the catalog's own changes.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..maturity.evidence import BACKING
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fulfil import Context, Element, back_practice, grow, more_kinds, AREA_FOR_PRACTICE
+from .fulfil import AREA_FOR_PRACTICE, Context, Element, back_practice, grow, more_kinds
 
 CHANNEL_ORDER = ("web", "email", "mobile", "social", "search", "chat", "direct_mail", "call_center", "app", "tablet")
 

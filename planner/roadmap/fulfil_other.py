@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fulfil import Context, KIND_PREFERENCE, grow
+from .fulfil import KIND_PREFERENCE, Context, grow
 
 PHASES = ("suspect", "prospect", "known", "profiled", "customerized")
 STAGES = ("I", "II", "III")
@@ -288,7 +288,7 @@ def single_points_of_failure(ctx: Context, p: dict[str, Any]) -> None:
             carried.setdefault(next(iter(parties)), []).append(cap)
     people = {x["id"]: x for x in ctx.section("people")}
     for person, caps in carried.items():
-        if person not in people or len(caps) <= limit and not p.get("articulation", True):
+        if person not in people or (len(caps) <= limit and not p.get("articulation", True)):
             continue
         deputy = ctx.new("people", f"p-deputy-{person.removeprefix('p-')}",
                          name=f"Deputy for {people[person].get('name', person)} (cross-trained)",

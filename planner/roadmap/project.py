@@ -12,8 +12,8 @@ import datetime as dt
 from ..model import Chart
 from .changes import apply_changes, chart_data, validated
 from .fulfil import Context, fulfil
-from .roles import Resolver
 from .model import LevelPoint, Roadmap, Step
+from .roles import Resolver
 
 EPS = 1e-9
 

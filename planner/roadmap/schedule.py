@@ -20,14 +20,24 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 from .bounds import EPS, lower_bound, successors, tail_lengths, topological
 from .jobs import TICKS_PER_WEEK, Bound, Fixed, Job, Limits, Schedule
 
 __all__ = [
-    "TICKS_PER_WEEK", "Bound", "Fixed", "Job", "Limits", "Schedule", "Profile", "schedule",
-    "lower_bound", "successors", "tail_lengths", "topological",
+    "TICKS_PER_WEEK",
+    "Bound",
+    "Fixed",
+    "Job",
+    "Limits",
+    "Profile",
+    "Schedule",
+    "lower_bound",
+    "schedule",
+    "successors",
+    "tail_lengths",
+    "topological",
 ]
 PATIENCE = 3
 """Forward-backward rounds without improvement before stopping."""

@@ -20,7 +20,7 @@ from ..errors import PlannerError
 from .catalog import Catalog, Option
 from .errors import ConstraintError
 from .model import Commitment, Constraints, Gap, LowerBound, PhasePlan, Step
-from .schedule import TICKS_PER_WEEK, Fixed, Job, Limits, lower_bound, schedule, topological, successors
+from .schedule import TICKS_PER_WEEK, Fixed, Job, Limits, lower_bound, schedule, successors, topological
 from .select import Objective, check_acyclic, choose_options, select
 
 

@@ -15,6 +15,15 @@ from .limits import Limits
 from .models import load_yaml_model
 
 __all__ = [
-    "write_atomic", "ChartReport", "Limits", "chart_to_text", "leading_comments", "load_chart",
-    "load_yaml_model", "parse_chart", "read_chart", "read_text", "save_chart",
+    "ChartReport",
+    "Limits",
+    "chart_to_text",
+    "leading_comments",
+    "load_chart",
+    "load_yaml_model",
+    "parse_chart",
+    "read_chart",
+    "read_text",
+    "save_chart",
+    "write_atomic",
 ]

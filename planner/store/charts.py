@@ -9,9 +9,10 @@ YAML atomically.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import ChartError, NotRegularFileError, PlannerError, Problem
 from ..model import SECTIONS, Chart

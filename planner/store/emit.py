@@ -80,9 +80,7 @@ def _sequence(items: list, indent: int, out: list[str]) -> None:
     for item in items:
         if isinstance(item, dict) and item:
             _mapping(item, indent + 2, out, first_prefix=pad + "- ")
-        elif isinstance(item, (dict, list)):
-            _value(pad + "-", item, indent, out)
-        elif isinstance(item, str) and _literal_ok(item):
+        elif isinstance(item, (dict, list)) or (isinstance(item, str) and _literal_ok(item)):
             _value(pad + "-", item, indent, out)
         else:
             out.append(f"{pad}- {_scalar(item)}")

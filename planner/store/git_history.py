@@ -16,13 +16,13 @@ import gc
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Mapping
 
 from ..errors import PlannerError
-from ..perf import paused_gc
 from ..history import HistoryTable, ModelState, Revision, build_table, summarize
+from ..perf import paused_gc
 from .decode import decode
 from .limits import Limits
 from .revisions import RevisionReader
@@ -109,7 +109,7 @@ class BlobReader:
         self.proc.stdin.close()
         self.proc.wait()
 
-    def __enter__(self) -> "BlobReader":
+    def __enter__(self) -> BlobReader:
         return self
 
     def __exit__(self, *exc) -> None:

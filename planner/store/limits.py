@@ -53,7 +53,7 @@ class Limits:
     max_elements: int = 1_000_000
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Limits":
+    def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
         """The defaults, overridden by the ``PLANNER_MAX_*`` variables that are set."""
         environ = os.environ if environ is None else environ
         values = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_C0 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C0 = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 """Control bytes YAML refuses (tab, newline and carriage return are allowed)."""
 _LEADS = b"\xc2\xed\xef"
 """First bytes of refused multi-byte characters: C1 controls, surrogates, U+FFFE and U+FFFF."""

@@ -158,7 +158,7 @@ class EditActions:
         node = self.navigator.cursor_node
         key = node.data.key if node and node.data else ""
         element = self.session.get(key) if node and node.data and node.data.kind == "element" else None
-        if element is not None and element.KIND == kind:  # next to a sibling: same team, area or kind
+        if element is not None and kind == element.KIND:  # next to a sibling: same team, area or kind
             field = {"person": "team", "capability": "area", "org": "kind", "team": "parent"}.get(kind)
             return {field: getattr(element, field)} if field else {}
         prefix, _, value = key.partition(":")

@@ -15,9 +15,9 @@ from textual import work
 from textual.worker import get_current_worker
 
 from ..errors import DiskFullError, PlannerError, ReadOnlyFileError
+from ..store.roundtrip import PatchError
 from .core.recovery import discard_recovery, find_recovery, recover, write_recovery
 from .core.session import Session
-from ..store.roundtrip import PatchError
 from .screens.dialogs import (
     canonical_dialog,
     external_change_dialog,

@@ -8,8 +8,8 @@ selections, jumps). The actions live in mixins by theme: files
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand

@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import report  # noqa: E402
+from common import report
 
-from planner.roadmap.model import Constraints, Roadmap, Target  # noqa: E402
-from planner.roadmap.sequence import plan_gaps  # noqa: E402
-from planner.roadmap.synthetic import synthetic_catalog  # noqa: E402
-from planner.roadmap.tjp import to_tjp  # noqa: E402
+from planner.roadmap.model import Constraints, Roadmap, Target
+from planner.roadmap.sequence import plan_gaps
+from planner.roadmap.synthetic import synthetic_catalog
+from planner.roadmap.tjp import to_tjp
 
 START = dt.date(2025, 1, 6)
 

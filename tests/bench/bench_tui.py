@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from common import report, synthetic_path  # noqa: E402  (adds the repo to sys.path)
+from common import report, synthetic_path
 
-from planner.tui.app import EditorApp  # noqa: E402
-from planner.tui.core.commands import SetField  # noqa: E402
+from planner.tui.app import EditorApp
+from planner.tui.core.commands import SetField
 
 
 async def first_screen(path) -> tuple[float, float, float]:

@@ -22,9 +22,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from planner.model import SECTIONS
+from planner.model import SECTIONS, Answer
 from planner.model.base import Element, ref_fields
-from planner.model import Answer
 from planner.model.chart import ChartInfo
 from planner.store.emit import emit
 

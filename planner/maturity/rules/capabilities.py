@@ -32,7 +32,7 @@ PRECURSORS: dict[str, frozenset[str]] = {
 """Practices that usually come before another: capabilities with them are the likeliest to take the next one on."""
 
 
-def _nearest(facts: Facts, p: "CapabilityParams", pool: list, ids: list[str], most: int = 3) -> list:
+def _nearest(facts: Facts, p: CapabilityParams, pool: list, ids: list[str], most: int = 3) -> list:
     """The ``most`` capabilities of ``pool`` nearest to matching: precursor practices, channels, data.
 
     Ties go to the earlier capability (``heapq.nlargest`` is stable); the scores are

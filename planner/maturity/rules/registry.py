@@ -25,8 +25,9 @@ evidence them are reported in ``claims`` and never count (see
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
@@ -81,7 +82,7 @@ class Rule:
 
     name: str
     params: type[Params]
-    func: Callable[["Facts", Params], RuleResult]
+    func: Callable[[Facts, Params], RuleResult]
     summary: str
 
 

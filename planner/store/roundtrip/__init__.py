@@ -16,9 +16,10 @@ patcher, :func:`save_preserving` falls back to a canonical save and says so.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ...model import SECTIONS, Chart
 from ..atomic import check_target, write_atomic

@@ -25,10 +25,10 @@ class Command:
     label: str = "edit"
     focus: str | None = None
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         raise NotImplementedError
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         raise NotImplementedError
 
 
@@ -46,16 +46,16 @@ class SetField(Command):
         self.label = self.label or f"set {self.name} of {getattr(self.obj, 'id', 'chart')}"
         self.focus = getattr(self.obj, "id", None)
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         session.touch(self.obj)
         self.old = getattr(self.obj, self.name)
         self._set(session, self.value, self.old)
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         session.touch(self.obj)
         self._set(session, self.old, self.value)
 
-    def _set(self, session: "Session", value: Any, previous: Any) -> None:
+    def _set(self, session: Session, value: Any, previous: Any) -> None:
         setattr(self.obj, self.name, value)
         if self.name == "id" and isinstance(self.obj, Element):
             session.renamed(self.obj, previous)
@@ -74,14 +74,14 @@ class SetAnswer(Command):
     def __post_init__(self) -> None:
         self.label = self.label or (f"answer {self.key}" if self.answer else f"remove answer {self.key}")
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         self.old = session.chart.answers.get(self.key)
         self._put(session, self.answer)
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         self._put(session, self.old)
 
-    def _put(self, session: "Session", answer: Answer | None) -> None:
+    def _put(self, session: Session, answer: Answer | None) -> None:
         session.touch_answers()
         answers = dict(session.chart.answers)
         if answer is None:
@@ -104,14 +104,14 @@ class AddElement(Command):
         self.label = self.label or f"add {self.element.KIND} {self.element.id}"
         self.focus = self.element.id
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         items = session.list_of(self.element, self.parent)
         at = len(items) if self.index is None else self.index
         session.inserting(self.element, self.parent)
         items.insert(at, self.element)
         self.index = at
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         session.removing(self.element, self.parent)
         session.list_of(self.element, self.parent).remove(self.element)
         self.focus = self.parent.id if self.parent else None
@@ -129,14 +129,14 @@ class DeleteElement(Command):
     def __post_init__(self) -> None:
         self.label = self.label or f"delete {self.element.KIND} {self.element.id}"
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         items = session.list_of(self.element, self.parent)
         self.index = next(i for i, item in enumerate(items) if item is self.element)
         session.removing(self.element, self.parent)
         del items[self.index]
         self.focus = self.parent.id if self.parent else None
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         session.inserting(self.element, self.parent)
         session.list_of(self.element, self.parent).insert(self.index, self.element)
         self.focus = self.element.id
@@ -151,7 +151,7 @@ class Macro(Command):
     lead: Command | None = None
     """The command whose focus is shown after do and undo (a delete: its parent, then the restored element)."""
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         """All or nothing: when one command is refused, the ones before it are undone."""
         finished: list[Command] = []
         try:
@@ -164,7 +164,7 @@ class Macro(Command):
             raise
         self.focus = self.lead.focus if self.lead else next((c.focus for c in reversed(self.commands) if c.focus), None)
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         for command in reversed(self.commands):
             command.undo(session)
         self.focus = self.lead.focus if self.lead else next((c.focus for c in self.commands if c.focus), None)
@@ -184,7 +184,7 @@ class MoveItem(Command):
         self.label = self.label or f"move {self.element.id} to place {self.index + 1}"
         self.focus = self.element.id
 
-    def do(self, session: "Session") -> None:
+    def do(self, session: Session) -> None:
         items = session.list_of(self.element, self.parent)
         if not 0 <= self.index < len(items):
             raise ValueError(f"{self.element.id} cannot move to place {self.index + 1} of {len(items)}")
@@ -192,7 +192,7 @@ class MoveItem(Command):
         self.old = next(i for i, item in enumerate(items) if item is self.element)
         items.insert(self.index, items.pop(self.old))
 
-    def undo(self, session: "Session") -> None:
+    def undo(self, session: Session) -> None:
         session.touch(self.parent)
         items = session.list_of(self.element, self.parent)
         items.insert(self.old, items.pop(self.index))

@@ -54,7 +54,7 @@ def tree_lines(chart: Chart, folded: set[str]) -> list[Line]:
     seen: set[str] = set()
     shown_teams: set[str | None] = set()
 
-    def group(people: list[Person], depth: int, header: str | None | bool) -> None:
+    def group(people: list[Person], depth: int, header: str | bool | None) -> None:
         by_team: dict[str | None, list[Person]] = {}
         for person in people:
             if person.id not in seen:

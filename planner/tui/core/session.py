@@ -68,7 +68,7 @@ class Session:
         self.reindex()
 
     @classmethod
-    def open(cls, path: str | Path | None) -> "Session":
+    def open(cls, path: str | Path | None) -> Session:
         """Open a chart file, or start a new chart from the template when it does not exist."""
         from .template import default_new_path
 

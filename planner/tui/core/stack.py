@@ -24,7 +24,7 @@ class CommandStack:
         """Counts every change (do, undo, redo): the live panel and recovery watch it."""
         self._saved_at: int | None = 0
 
-    def push(self, command: Command, session: "Session") -> Command:
+    def push(self, command: Command, session: Session) -> Command:
         command.do(session)  # atomic: raises having changed nothing
         self.done.append(command)
         if self._saved_at is not None and self._saved_at > len(self.done) - 1:
@@ -36,7 +36,7 @@ class CommandStack:
         self.edits += 1
         return command
 
-    def undo(self, session: "Session") -> Command | None:
+    def undo(self, session: Session) -> Command | None:
         if not self.done:
             return None
         command = self.done.pop()
@@ -45,7 +45,7 @@ class CommandStack:
         self.edits += 1
         return command
 
-    def redo(self, session: "Session") -> Command | None:
+    def redo(self, session: Session) -> Command | None:
         if not self.undone:
             return None
         command = self.undone.pop()
