@@ -16,7 +16,7 @@ from textual import work
 from ..graph import (
     build_graph,  # diagrams need the graph; the live panel and assessment do not
 )
-from .core.live import LiveState, compute, maturity_available, model_names
+from .core.live import LiveState, compute, model_names
 from .screens.picker import PickerScreen
 from .screens.report import ReportScreen
 
@@ -78,9 +78,6 @@ class ToolActions:
     # --- assessment ------------------------------------------------------------------------
 
     def _pick_model(self, then) -> None:
-        if not maturity_available():
-            self.notify("Assessment is not available yet: planner.maturity is not installed.", severity="warning")
-            return
         current = self.model_choice
         if current:
             then(current)

@@ -1,15 +1,17 @@
 """What the live panel shows: the chart's problems and, for a chosen model, its maturity.
 
-Pure functions over a chart, run by the editor in a worker after each edit.
-Maturity comes from :mod:`planner.maturity` when that package is installed;
-until then :func:`maturity_available` says so and the panel shows problems only.
+Pure functions over a chart, run by the editor in a worker after each edit. They
+call :mod:`planner.maturity` through its public API (``builtin_models``,
+``load_model``, ``assess``, ``Assessment.gaps``), never by probing it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...errors import Problem
+from ... import maturity
+from ...errors import PlannerError, Problem
+from ...maturity import CriterionResult, builtin_models, load_model
 from ...model import Chart, check_integrity
 
 
@@ -52,38 +54,21 @@ class LiveState:
     note: str = ""
 
 
-def maturity_available() -> bool:
-    try:
-        from ... import maturity  # noqa: F401
-
-        return hasattr(maturity, "assess")
-    except ImportError:
-        return False
-
-
 def model_names() -> list[str]:
-    """Names of the built-in maturity models (empty until planner.maturity is there)."""
-    if not maturity_available():
-        return []
-    from ...maturity import builtin_models
-
-    models = builtin_models()
-    if isinstance(models, dict):
-        return list(models)
-    return [getattr(m, "id", getattr(m, "name", str(m))) for m in models]
+    """Ids of the built-in maturity models, in display order."""
+    return builtin_models()
 
 
 def criteria_choices() -> list[tuple[str, str]]:
-    """(criterion id, statement) of every built-in model's criteria, for answering them."""
-    if not maturity_available():
-        return []
-    from ...maturity import builtin_models, load_model
+    """(criterion id, label) of every built-in model's answerable criteria, for the answer picker.
 
+    Limitations describe a level and are never answered, so they are left out.
+    """
     found = []
-    for name in builtin_models():  # names: each model is loaded (and cached) by the maturity package
+    for name in builtin_models():  # each model is loaded once and cached by the maturity package
         for criterion in load_model(name).criteria:
-            if criterion.spec.required:  # limitations describe a level; nobody answers them
-                found.append((criterion.id, f"{criterion.id}  {criterion.question or criterion.statement}"[:150]))
+            if criterion.spec.required:
+                found.append((criterion.id, f"{criterion.id}  {criterion.spec.question or criterion.spec.statement}"[:150]))
     return found
 
 
@@ -102,7 +87,10 @@ def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5,
     """Problems of the chart, and the maturity summary for ``model_name`` (None: problems only).
 
     ``problems``: already known for this state of the chart (those found while
-    loading), so opening a big chart does not check it a second time.
+    loading), so opening a big chart does not check it a second time. A model
+    the planner refuses (a :class:`~planner.errors.PlannerError`: a broken model
+    file, an unknown name) becomes the panel's note; anything else is a bug and
+    goes up to the worker that reports it.
     """
     if problems is None:
         problems = check_integrity(chart)
@@ -111,35 +99,31 @@ def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5,
     if model_name:
         try:
             state.maturity = assess_summary(chart, model_name, top)
-        except Exception as exc:  # a model error must not take the editor down
+        except PlannerError as exc:
             state.note = f"assessment failed: {exc}"
     return state
 
 
-def assess_summary(chart: Chart, model_name: str, top: int = 5) -> Maturity | None:
-    if not maturity_available():
-        return None
-    from ...maturity import assess, load_model
-
+def assess_summary(chart: Chart, model_name: str, top: int = 5) -> Maturity:
+    """The live panel's digest of one assessment: level, dimension levels, the first gaps and whom they name."""
     model = load_model(model_name)
-    result = assess(chart, model)  # the rules read the chart's indexes: no networkx graph to build
-    gaps = []
-    unmet = list(result.gaps())
-    for gap in unmet[:top]:
-        findings = list(getattr(gap, "findings", []) or [])
-        messages = [getattr(f, "message", str(f)) for f in findings][:3] or [str(getattr(gap, "statement", ""))]
-        elements = [e for f in findings for e in (getattr(f, "elements", ()) or ())][:10]
-        gaps.append(Gap(str(getattr(gap, "criterion_id", gap)), messages, elements))
+    result = maturity.assess(chart, model)  # looked up at call time, so a test can stand in for it
+    unmet = result.gaps()
+    gaps = [_gap(gap) for gap in unmet[:top]]
     named: dict[str, list[str]] = {}
     for gap in unmet:
-        criterion = str(getattr(gap, "criterion_id", gap))
-        for finding in getattr(gap, "findings", []) or []:
-            for element in getattr(finding, "elements", ()) or ():
-                if criterion not in named.setdefault(element, []):
-                    named[element].append(criterion)
-    dims = getattr(result, "dimension_levels", {}) or {}
-    names = getattr(result, "level_names", {}) or {}
-    return Maturity(model_name, result.level, result.level_name, result.next_level, dict(dims), gaps,
-                    dict(getattr(result, "dimension_names", {}) or {}), names.get(result.next_level, ""),
-                    getattr(result, "max_level", 0), len(unmet), named, result.score,
+        for finding in gap.findings:
+            for element in finding.elements:
+                if gap.criterion_id not in named.setdefault(element, []):
+                    named[element].append(gap.criterion_id)
+    following = result.level_names.get(result.next_level, "") if result.next_level is not None else ""
+    return Maturity(model_name, result.level, result.level_name, result.next_level, dict(result.dimension_levels),
+                    gaps, dict(result.dimension_names), following, result.max_level, len(unmet), named, result.score,
                     result.scoring == "continuous")
+
+
+def _gap(gap: CriterionResult) -> Gap:
+    """A gap as the panel lists it: its first findings (or its statement) and the elements they name."""
+    messages = [f.message for f in gap.findings][:3] or [gap.statement]
+    elements = [e for f in gap.findings for e in f.elements][:10]
+    return Gap(gap.criterion_id, messages, elements)
