@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Chart, Element, iter_refs
+from ..model import Capability, Chart, Element, iter_refs
 
 ID_PREFIX = "id-"
 
@@ -87,7 +87,8 @@ class AModel:
     def property_keys(self) -> list[str]:
         """Every property name in use, in order of first use (the exchange file declares them)."""
         seen: dict[str, None] = {}
-        for item in [*self.elements, *self.relations]:
+        items: list[AElement | ARelation] = [*self.elements, *self.relations]
+        for item in items:
             for key, _ in item.properties:
                 seen.setdefault(key)
         return list(seen)
@@ -122,7 +123,7 @@ def _element(element: Element, names: dict[str, str]) -> AElement:
         text = prop_text(getattr(element, name))
         if text:
             props.append((name, text))
-    if element.KIND == "capability" and element.accountable:
+    if isinstance(element, Capability) and element.accountable:
         props.append(("accountable", names.get(element.accountable, element.accountable)))
     for metric in getattr(element, "sla", ()) or ():
         props.append(("SLA", f"{metric.metric}: target {metric.target:g}{metric.unit and ' ' + metric.unit}"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FileAccessError
-from ..interchange.archimate import AModel
+from ..interchange.archimate import AElement, AModel, ARelation
 from .atomic import write_atomic
 from .hris import read_csv_rows
 
@@ -43,8 +43,8 @@ def save_archi_csv(model: AModel, folder: str | os.PathLike) -> list[Path]:
     elements = [[model.id, "ArchimateModel", model.name, model.documentation, ""]]
     elements += [[e.id, e.type, e.name, e.documentation, ""] for e in model.elements]
     relations = [[r.id, r.type + "Relationship", r.name, "", r.source, r.target, ""] for r in model.relations]
-    properties = [[item.id, key, value] for item in [*model.elements, *model.relations]
-                  for key, value in item.properties]
+    items: list[AElement | ARelation] = [*model.elements, *model.relations]
+    properties = [[item.id, key, value] for item in items for key, value in item.properties]
     return [write_atomic(folder / FILES[0], _csv(ELEMENT_COLUMNS, elements)),
             write_atomic(folder / FILES[1], _csv(RELATION_COLUMNS, relations)),
             write_atomic(folder / FILES[2], _csv(PROPERTY_COLUMNS, properties))]

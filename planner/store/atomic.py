@@ -17,6 +17,7 @@ A full disk or quota is reported as :class:`DiskFullError`, by that name.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -95,10 +96,9 @@ def _copy_mode_and_owner(tmp: str, old: os.stat_result | None) -> None:
         return
     os.chmod(tmp, stat.S_IMODE(old.st_mode))
     if hasattr(os, "chown") and (old.st_uid, old.st_gid) != _owner(tmp):
-        try:  # keep the owner when allowed (root, or a group we are in); else the file is ours now
+        # keep the owner when allowed (root, or a group we are in); else the file is ours now
+        with contextlib.suppress(OSError):
             os.chown(tmp, old.st_uid, old.st_gid)
-        except OSError:
-            pass
 
 
 def _owner(path: str) -> tuple[int, int]:
@@ -119,7 +119,8 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
     Only regular files matching :data:`TEMP` are touched: a save in progress is
     seconds old, and nothing of anyone else's has that name.
     """
-    removed, cutoff = [], (now or time.time()) - STALE_AFTER
+    removed: list[str] = []
+    cutoff = (now or time.time()) - STALE_AFTER
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -137,10 +138,8 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
 
 
 def _discard(tmp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -11,6 +11,7 @@ created exclusively instead.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import itertools
 import os
@@ -42,18 +43,14 @@ def write_backup(path: str | os.PathLike, data: bytes) -> Path:
     try:
         return _link_first_free(path, tmp, data)
     finally:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
 
 
 def _same_mode(tmp: str, path: str | os.PathLike) -> None:
     """The backup is as readable as the file (``mkstemp`` makes files for the owner only)."""
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
-    except OSError:
-        pass
 
 
 def _link_first_free(path: str | os.PathLike, tmp: str, data: bytes) -> Path:

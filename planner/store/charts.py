@@ -155,7 +155,7 @@ def _not_a_chart(data: Any) -> list[Problem]:
 def load_chart(path: str | os.PathLike) -> Chart:
     """The chart in ``path``; raises :class:`ChartError` listing every error."""
     report = read_chart(path)
-    if not report.ok:
+    if not report.ok or report.chart is None:
         raise ChartError(report.problems, str(path))
     return report.chart
 
@@ -181,8 +181,10 @@ def place_problems(problems: list[Problem], locate: Callable[[], Located] | None
         line = min(line or 1, last) if last else (line or 1)
         placed.append(Problem(**{**problem.__dict__, **fields, "path": path, "line": line, "col": col or 1}))
     placed.sort(key=lambda p: (p.line or 0, p.col or 0))
-    seen: set[tuple] = set()  # one line per problem, even when two roads found it
-    return [p for p in placed if (p.line, p.col, p.message) not in seen and not seen.add((p.line, p.col, p.message))]
+    unique: dict[tuple[int | None, int | None, str], Problem] = {}  # one line per problem, even when two roads found it
+    for p in placed:
+        unique.setdefault((p.line, p.col, p.message), p)
+    return list(unique.values())
 
 
 def chart_to_text(chart: Chart, header: str = "") -> str:

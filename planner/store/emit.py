@@ -35,12 +35,13 @@ def _quote(text: str) -> str:
 def emit(data: Any) -> str:
     """YAML text for ``data``; reading it back with a YAML 1.2 loader gives ``data``."""
     out: list[str] = []
-    if isinstance(data, dict) and data:
+    flow = _empty_or_flow(data) if isinstance(data, (dict, list)) else None
+    if flow is not None:
+        out.append(flow)
+    elif isinstance(data, dict):
         _mapping(data, 0, out)
-    elif isinstance(data, list) and data and _empty_or_flow(data) is None:
+    elif isinstance(data, list):
         _sequence(data, 0, out)
-    elif isinstance(data, (dict, list)):
-        out.append(_empty_or_flow(data))
     else:
         out.append(_scalar(data))
     return "\n".join(out) + "\n"

@@ -94,19 +94,22 @@ class BlobReader:
     def __init__(self, top: Path):
         self.proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        stdin, stdout = self.proc.stdin, self.proc.stdout
+        assert stdin is not None and stdout is not None  # both were asked for as pipes
+        self.stdin, self.stdout = stdin, stdout
 
     def read(self, blob: str) -> bytes | None:
         """The blob's bytes, or None when the repository does not hold it (a shallow or partial clone)."""
-        self.proc.stdin.write(blob.encode() + b"\n")
-        self.proc.stdin.flush()
-        header = self.proc.stdout.readline().split()
+        self.stdin.write(blob.encode() + b"\n")
+        self.stdin.flush()
+        header = self.stdout.readline().split()
         if len(header) < 3 or header[1] != b"blob":
             return None
-        data = self.proc.stdout.read(int(header[2]) + 1)
+        data = self.stdout.read(int(header[2]) + 1)
         return data[:-1]
 
     def close(self) -> None:
-        self.proc.stdin.close()
+        self.stdin.close()
         self.proc.wait()
 
     def __enter__(self) -> BlobReader:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from ..errors import FileAccessError, LimitError, NotRegularFileError, PlannerError
@@ -53,12 +54,12 @@ class Limits:
     max_elements: int = 1_000_000
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, overridden by the ``PLANNER_MAX_*`` variables that are set."""
-        environ = os.environ if environ is None else environ
+        env: Mapping[str, str] = os.environ if environ is None else environ
         values = {}
         for f in fields(cls):
-            raw = environ.get(ENV[f.name], "").strip()
+            raw = env.get(ENV[f.name], "").strip()
             if raw:
                 values[f.name] = parse_size(raw, ENV[f.name]) if f.name == "max_file_size" else _count(raw, ENV[f.name])
         return cls(**values)
@@ -101,7 +102,8 @@ def read_bytes(path: str | os.PathLike, limits: Limits | None = None) -> bytes:
         _check_kind(name, info.st_mode)
         if info.st_size > limit:
             raise _too_big(name, f"is {info.st_size:,} bytes, over", limit)
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while True:
             chunk = os.read(fd, min(1 << 24, limit + 1 - total))
             if not chunk:

@@ -53,7 +53,7 @@ class Located:
     item_map: dict[str, list[int]] = field(default_factory=dict)
     """Section -> the file item each data item came from, when items failed to parse (and so are
     missing from the data): data index 3 may be the fifth item of the file."""
-    _nodes: dict[tuple, tuple[yaml.Node | None, int]] = field(default_factory=dict)
+    _nodes: dict[tuple[Any, ...] | str, tuple[yaml.Node | None, int]] = field(default_factory=dict)
 
     def position(self, loc: Loc, at_key: bool = False) -> tuple[int, int]:
         """1-based line and column of the deepest node on ``loc`` (its key if ``at_key``)."""
@@ -67,9 +67,8 @@ class Located:
         block = self.blocks.get(loc[0]) if loc else None
         if block is None:
             return (1, 1, None)
-        if len(loc) >= 2 and isinstance(loc[1], int) and _items(self.lines, block):
+        if len(loc) >= 2 and isinstance(loc[1], int) and (items := _items(self.lines, block)):
             index = self._file_item(block.key, loc[1])
-            items = block.items
             if index >= len(items):
                 return (block.begin + 1, 1, None)
             first = items[index]
@@ -139,16 +138,17 @@ def parse_located(text: str, positions_only: bool = False) -> Located:
     blocks = _split_blocks(text, len(lines))
     if blocks is None:
         return _whole_document(text)
-    located = Located({}, lines=lines, blocks={})
+    by_key: dict[str, Block] = {}
+    located = Located({}, lines=lines, blocks=by_key)
     for block in blocks:
-        if block.key in located.blocks:
-            first = located.blocks[block.key].begin + 1
+        if block.key in by_key:
+            first = by_key[block.key].begin + 1
             located.problems.append(
                 Problem(f"duplicate key {block.key!r} (first at line {first}); the first one is kept",
                         "duplicate-key", (), block.key, line=block.begin + 1, col=1)
             )
             continue
-        located.blocks[block.key] = block
+        by_key[block.key] = block
         value = _MISSING if positions_only else _read_block(located, block)
         if value is not _MISSING:
             located.data[block.key] = value
@@ -189,11 +189,12 @@ def _read_block(located: Located, block: Block) -> Any:
         return loads_fast(text)[block.key]
     except (FastParseFailed, KeyError, TypeError):
         pass
-    if not _items(located.lines, block):
+    items = _items(located.lines, block)
+    if not items:
         return _slow(located, text, block.begin, "", block.key)
     values, origin = [], []
-    for n, first in enumerate(block.items):
-        last = block.items[n + 1] if n + 1 < len(block.items) else block.end
+    for n, first in enumerate(items):
+        last = items[n + 1] if n + 1 < len(items) else block.end
         chunk = "_:\n" + "".join(located.lines[first:last])
         try:
             item = loads_fast(chunk)["_"]
@@ -202,7 +203,7 @@ def _read_block(located: Located, block: Block) -> Any:
         if isinstance(item, list):
             values.extend(item)
             origin.extend([n] * len(item))
-    if len(origin) != len(block.items) or origin != list(range(len(origin))):
+    if len(origin) != len(items) or origin != list(range(len(origin))):
         located.item_map[block.key] = origin
     return values
 

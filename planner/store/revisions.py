@@ -33,7 +33,9 @@ from .yaml12 import FastParseFailed, loads_fast
 
 TOP_KEY = re.compile(r"^(?=[^\s#])", re.M)
 """Splits a chart's text before every line that starts at column 0 and is not a comment."""
-ADAPTERS = {name: TypeAdapter(list[cls]) for name, cls in SECTIONS.items()}
+ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
+    name: TypeAdapter(list[cls]) for name, cls in SECTIONS.items()  # type: ignore[valid-type]  # built at run time
+}
 HEAD_FIELDS = frozenset(Chart.model_fields) - frozenset(SECTIONS)
 """``version``, ``chart``, ``answers``, ``targets``: validated each time (they are small)."""
 
@@ -114,7 +116,7 @@ class RevisionReader:
     def _validate(self, data: dict) -> Chart:
         """Sections equal to the last valid revision's are reused; the rest validated as ``Chart`` would."""
         head = Chart.model_validate({k: v for k, v in data.items() if k in HEAD_FIELDS})
-        sections = {}
+        sections: dict[str, list[Any]] = {}
         for name in SECTIONS:
             raw = data.get(name)
             if raw is None and name not in data:
@@ -123,4 +125,6 @@ class RevisionReader:
                 sections[name] = self.sections[name]
             else:
                 sections[name] = ADAPTERS[name].validate_python(raw)
-        return Chart.model_construct(**{k: getattr(head, k) for k in HEAD_FIELDS}, **sections)
+        values: dict[str, Any] = {k: getattr(head, k) for k in HEAD_FIELDS}
+        values.update(sections)
+        return Chart.model_construct(**values)

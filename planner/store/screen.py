@@ -119,7 +119,7 @@ def _block_too_deep(text: str, limit: int) -> int | None:
     indicator, so text indented less than half the limit needs no closer look.
     """
     half = max(limit // 2, 1)
-    deep = re.compile(r"^(?: {%d}|[ ]*(?:[-?][ \t]+){%d})" % (half, half), re.MULTILINE)
+    deep = re.compile(r"^(?: {%d}|[ ]*(?:[-?][ \t]+){%d})" % (half, half), re.MULTILINE)  # noqa: UP031  (regex braces)
     if not deep.search(text):
         return None
     stack: list[int] = []

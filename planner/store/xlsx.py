@@ -25,7 +25,8 @@ MAX_WIDTH = 60
 def workbook_bytes(sheets: list[Sheet]) -> bytes:
     """The ``.xlsx`` file holding ``sheets`` in order, as bytes."""
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:
+        book.remove(book.active)
     taken: set[str] = set()
     for sheet in sheets:
         _fill(book.create_sheet(sheet_title(sheet.title, taken)), sheet)

@@ -39,9 +39,9 @@ class _Doc:
                     keys.append((match.group(1).strip("\"'"), i, bool(value)))
             elif line.startswith(("---", "...")):
                 raise PatchError("multi-document files are saved canonically")
-        for n, (key, line, inline) in enumerate(keys):
+        for n, (key, first, inline) in enumerate(keys):
             end = keys[n + 1][1] if n + 1 < len(keys) else len(self.lines)
-            self.top[key] = (line, self.trim(line + 1, end), inline)
+            self.top[key] = (first, self.trim(first + 1, end), inline)
 
     def trim(self, begin: int, end: int) -> int:
         """End line (exclusive) of a block, leaving out trailing blank and comment lines."""
@@ -110,7 +110,7 @@ def _value(node: yaml.Node) -> Any:
     return {_value(key): _value(value) for key, value in node.value}
 
 
-def _end(node: yaml.Node) -> _Mark:
+def _end(node: yaml.Node) -> _Mark | yaml.Mark:
     """Where a node's own text ends (a block collection's end mark runs on past comments)."""
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
         last = node.value[-1]

@@ -209,11 +209,12 @@ def _reordered(doc: _Doc, load, spots: list[tuple[int, int]], old_ids: list[str]
     kept_new = [i for i in new_ids if i in position]
     slots = [i for i in old_ids if i in set(kept_new)]
     texts: dict[str, str] = {}
+    added_after: dict[str, list[dict]] = {}  # a kept item's id -> the new items that follow it
     lead: list[dict] = []
     current = None
     for oid, data in zip(new_ids, new_data):
         if oid not in position:
-            (lead if current is None else texts.setdefault(current + "+", [])).append(data)
+            (lead if current is None else added_after.setdefault(current, [])).append(data)
             continue
         current = oid
         texts[oid] = _item_text(doc, load, spots[position[oid]], oid, data)
@@ -221,7 +222,7 @@ def _reordered(doc: _Doc, load, spots: list[tuple[int, int]], old_ids: list[str]
     for n, oid in enumerate(slots):
         mover = kept_new[n]
         first, last = spots[position[oid]]
-        text = texts[mover] + _new_items(texts.get(mover + "+", []), dash)
+        text = texts[mover] + _new_items(added_after.get(mover, []), dash)
         if n == 0:
             text = _new_items(lead, dash) + text
         if text != doc.text[doc.offset(first):doc.offset(last + 1)]:

@@ -147,7 +147,9 @@ def _patch_block(doc: _Doc, key: str, new: Any) -> None:
             _replace_top(doc, key, new)
         return
     node = doc.compose(top[0], top[1])
-    k, v = node.value[0]
+    if not isinstance(node, yaml.MappingNode):
+        raise PatchError(f"{key} is not a mapping")
+    _k, v = node.value[0]
     try:
         old = _normalize(key, _value(v))
         doc.edits += _patch_mapping(doc, node, {key: old}, {key: new})
