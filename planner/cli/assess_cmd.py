@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from ..errors import ChartError
-from ..maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
+from ..maturity import RULES, analyze_structure, assess_all
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
+from ..store.library import builtin_models, load_model, load_models
 from ..store.locate import locate_in_file
 from ..textfmt import join_names
 from .app import chart_argument, cli, echo, format_option
@@ -46,7 +47,7 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
     if by:  # the unit matrix instead of the report (docs/history.md)
         return show_units(loaded, chosen, by, fmt, output)
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
-    results = assess_all(facts, chosen)
+    results = assess_all(facts, chosen if chosen is not None else load_models())
     wrong = [p for a in results.values() for p in a.answer_problems]
     if wrong:
         _found(locate_in_file(chart, wrong))
@@ -104,11 +105,7 @@ def models(name: str | None, show_rules: bool) -> None:
 def step_assess(demo) -> None:
     """Demo step: both shipped charts against every built-in model, levels per model and dimension."""
     demo.heading("Assess maturity (every built-in model)")
-    runs = {}
-    for state, chart, path in (("current", demo.current, demo.current_path), ("future", demo.future, demo.future_path)):
-        facts = Facts(chart)
-        runs[state] = (facts, assess_all(facts), path)
-    cur, fut = runs["current"][1], runs["future"][1]
+    cur, fut = demo.current_run.assess_all(), demo.future_run.assess_all()
     echo(f"{'model / dimension':<44}{'current':>9}{'future':>9}")
     for model_id, a in cur.items():
         b = fut[model_id]
@@ -121,10 +118,10 @@ def step_assess(demo) -> None:
     if nxt:
         gaps = cur["engagement"].gaps()
         echo(f"Current engagement gaps to level {nxt}: " + ", ".join(g.criterion_id for g in gaps))
-    for state, (facts, results, path) in runs.items():
-        structure = analyze_structure(facts)
+    for state, run in demo.runs():
+        facts, results, structure = run.facts, run.assess_all(), run.structure
         md = demo.out / f"assessment-{state}.md"
         md.write_text(md_report(report_title(facts.chart.chart), results, structure, facts), encoding="utf-8")
         js = demo.out / f"assessment-{state}.json"
-        js.write_text(json.dumps(json_report(path, facts, results, structure), indent=2), encoding="utf-8")
+        js.write_text(json.dumps(json_report(run.path, facts, results, structure), indent=2), encoding="utf-8")
         demo.written += [md, js]

@@ -13,15 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
-from ..maturity import builtin_models, load_model
+from ..maturity import MaturityModel
 from ..model.integrity import suggest
-from ..roadmap import load_catalog
 from ..roadmap.catalog import Catalog
 from ..roadmap.files import check_catalog
 from ..store import load_yaml_model
+from ..store.library import builtin_models, load_catalog, load_model
 
 
-def load_checked_catalog(path: Path | None, model: str) -> Catalog:
+def load_checked_catalog(path: Path | None, model: str | MaturityModel) -> Catalog:
     """The built-in catalog, or the file at ``path`` checked against the built-in models and ``model``."""
     if path is None:
         return load_catalog(None)
@@ -29,7 +29,7 @@ def load_checked_catalog(path: Path | None, model: str) -> Catalog:
     return load_yaml_model(path, Catalog, check=lambda catalog: checked(catalog, criteria))
 
 
-def known_criteria(model: str) -> dict[str, set[str]]:
+def known_criteria(model: str | MaturityModel) -> dict[str, set[str]]:
     """Model id -> its criterion ids, for every built-in model and the one chosen (a file, maybe)."""
     found = {}
     for name in dict.fromkeys([*builtin_models(), model]):

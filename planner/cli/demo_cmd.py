@@ -2,6 +2,10 @@
 
 Each step is a small function taking the :class:`Demo` context; later features
 add their step to :data:`STEPS`. The demo says what it did and where the files are.
+Each chart is loaded once and assessed once per model: the steps share one
+:class:`~planner.pipeline.Pipeline` per chart (``demo.current_run``,
+``demo.future_run``), whose assessments the diff, the roadmap, the heat maps and
+the report reuse.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import click
 
 from ..charts import shipped_chart
 from ..model import Chart
+from ..pipeline import Pipeline
 from ..store import load_chart
 from .app import cli, echo, echo_styled, shown
 from .assess_cmd import step_assess
@@ -28,7 +33,7 @@ from .roadmap_cmd import step_roadmap
 
 @dataclass
 class Demo:
-    """What the steps share: the shipped charts, loaded once, and the output folder."""
+    """What the steps share: the shipped charts, loaded once, their pipelines, and the output folder."""
 
     out: Path
     current_path: Path
@@ -36,6 +41,17 @@ class Demo:
     current: Chart
     future: Chart
     written: list[Path] = field(default_factory=list)
+    current_run: Pipeline = field(init=False)
+    """The current chart's facts, graph and assessments, made once and shared by the steps."""
+    future_run: Pipeline = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.current_run = Pipeline(self.current, self.current_path)
+        self.future_run = Pipeline(self.future, self.future_path)
+
+    def runs(self) -> tuple[tuple[str, Pipeline], ...]:
+        """``("current", pipeline), ("future", pipeline)``: the order every step reports them in."""
+        return ("current", self.current_run), ("future", self.future_run)
 
     def heading(self, text: str) -> None:
         echo("")

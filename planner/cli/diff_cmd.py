@@ -15,6 +15,7 @@ from ..diff import diff as chart_diff
 from ..diff.report import text_lines
 from ..render.output import format_for
 from ..store import load_chart
+from ..store.library import load_models
 from .app import EXIT_FOUND, EXIT_OK, cli, echo, echo_styled, format_option, shown
 
 COLORS = {"title": {"bold": True}, "heading": {"bold": True}, "add": {"fg": "green"},
@@ -48,7 +49,7 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
     if output is not None:
         format_for(output)  # the render package's own check, before any work
     old, new = load_chart(a), load_chart(b)
-    result = chart_diff(old, new, renames=renames, maturity=maturity)
+    result = chart_diff(old, new, renames=renames, maturity=load_models() if maturity else False)
     if fmt == "json":
         data = {"a_path": str(a), "b_path": str(b), **result.to_dict()}
         echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
@@ -96,7 +97,7 @@ def step_diff(demo) -> None:
     from ..store import write_atomic
 
     demo.heading("Diff: current state -> future state")
-    result = chart_diff(demo.current, demo.future, maturity=True)
+    result = demo.current_run.diff(demo.future_run)  # the delta reuses the assessments of step_assess
     lines = text_lines(result, a_label=demo.current_path.name, b_label=demo.future_path.name)
     echo_lines(stat_lines(result), "auto")
     for move in result.moves:

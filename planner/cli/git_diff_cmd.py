@@ -24,6 +24,7 @@ from ..diff.report import text_lines
 from ..errors import PlannerError
 from ..model import Chart, ChartInfo
 from ..store import load_chart, read_text
+from ..store.library import load_models
 from .app import cli, echo, echo_styled
 from .diff_cmd import color_flag, echo_lines
 
@@ -52,7 +53,7 @@ def git_diff(args: tuple[str, ...], color: str, maturity: bool) -> None:
         echo(f"(not a valid chart on one side: {exc}; showing a line diff)")
         echo(_line_diff(old_file, new_file, path, new_path), nl=False)
         return
-    result = chart_diff(old, new, maturity=maturity)
+    result = chart_diff(old, new, maturity=load_models() if maturity else False)
     lines = text_lines(result, a_label=f"a/{path}", b_label=f"b/{new_path}")
     echo_lines(lines[1:], color)  # the header above already names both sides
 

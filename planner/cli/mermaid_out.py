@@ -29,8 +29,9 @@ def render_mermaid(chart: Path, view: str, output: Path | None, model: str, narr
     roadmap = None
     if view == "roadmap":
         from ..roadmap import plan
+        from ..store.library import load_catalog, load_model
 
-        roadmap = plan(loaded, model, "next")
+        roadmap = plan(loaded, load_model(model), "next", load_catalog())
     text = to_mermaid(view, loaded, roadmap)
     if output is None:
         echo(text, nl=False)

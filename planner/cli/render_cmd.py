@@ -14,25 +14,25 @@ import click
 
 from ..errors import PlannerError
 from ..graph import build_graph
-from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot, write_diagram
-from ..render.heatmap_view import default_model
+from ..maturity.load import DEFAULT_MODEL
+from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot
 from ..render.output import FORMATS, GraphvizMissingError, format_for, render_bytes
 from ..render.slide import Fit, better, measure
 from ..render.views import ASSESSED_VIEWS
 from ..store import load_chart, write_atomic
+from ..store.diagrams import write_diagram
 from ..textfmt import plural
 from .app import chart_argument, cli, echo, shown
 from .lenient import load_chart_or_lenient
 from .mermaid_out import check_view, render_mermaid
 
-DEFAULT_MODEL = default_model()
-
 
 def heat_input(graph, model: str) -> HeatInput:
-    """Assess the chart with ``model`` and keep what the heat map draws."""
+    """Assess the chart with ``model`` (read through the store) and keep what the heat map draws."""
     from ..maturity import assess  # noqa: PLC0415  (only the heat map needs the engine)
+    from ..store.library import load_model  # noqa: PLC0415
 
-    return HeatInput.from_assessment(assess(graph, model))
+    return HeatInput.from_assessment(assess(graph, load_model(model)))
 
 
 def render_view(chart_path: Path, view: str, output: Path, options: RenderOptions, model: str) -> Path:
@@ -47,8 +47,8 @@ def render_graph(graph, view: str, output: Path, options: RenderOptions, model: 
 
 
 def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> str:
-    """DOT text of one view, assessed first when the view draws an assessment."""
-    if view in ASSESSED_VIEWS:
+    """DOT text of one view, assessed first when the view draws an assessment and none was given."""
+    if view in ASSESSED_VIEWS and options.heat is None:
         options = replace(options, heat=heat_input(graph, model))
     return to_dot(graph, view, options)
 
@@ -193,28 +193,30 @@ def step_render(demo) -> None:
     """Every view of both shipped charts, as SVG (as DOT when Graphviz is missing), in ``OUT/views/``.
 
     A view too large for one slide is also split (``STATE-VIEW-1.svg``...), as ``--split`` does.
+    The heat map and the scorecard draw the assessment the demo's pipeline already holds.
     """
     demo.heading("Render every view of the shipped charts")
     folder = demo.out / "views"
     folder.mkdir(exist_ok=True)
     suffix = ".svg"
-    for state, chart in (("current", demo.current), ("future", demo.future)):
-        graph = build_graph(chart)
+    for state, run in demo.runs():
+        graph = run.graph
         split = []
         for view in VIEWS:
             target = folder / f"{state}-{view}{suffix}"
+            base = RenderOptions(heat=run.heat(DEFAULT_MODEL) if view in ASSESSED_VIEWS else None)
             try:
-                path, fit = write_fitted(graph, view, target, RenderOptions(), DEFAULT_MODEL)
+                path, fit = write_fitted(graph, view, target, base, DEFAULT_MODEL)
             except GraphvizMissingError:
                 echo("note: Graphviz 'dot' was not found, writing .dot files instead "
                      "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)", err=True)
                 suffix = ".dot"
-                path, fit = write_fitted(graph, view, folder / f"{state}-{view}{suffix}", RenderOptions(), DEFAULT_MODEL)
+                path, fit = write_fitted(graph, view, folder / f"{state}-{view}{suffix}", base, DEFAULT_MODEL)
             demo.written.append(path)
             if fit is not None and not fit.ok and VIEWS[view].parts is not None:
                 for n, (part, _) in enumerate(VIEWS[view].parts(graph), start=1):
                     demo.written.append(write_fitted(graph, view, numbered(target, n),
-                                                     RenderOptions(part=part), DEFAULT_MODEL)[0])
+                                                     replace(base, part=part), DEFAULT_MODEL)[0])
                 split.append(f"{view} ({len(VIEWS[view].parts(graph))})")
         echo(f"{state}: {', '.join(VIEWS)} -> {shown(folder)}/{state}-VIEW{suffix}")
         if split:

@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from ..errors import PlannerError
+from ..maturity.load import DEFAULT_MODEL
 from ..maturity.units import chart_for_unit
 from ..render.output import format_for
 from ..roadmap import Constraints, TargetReachedError, apply, plan
 from ..roadmap.report import to_markdown, to_text
 from ..roadmap.tjp import to_tjp
 from ..store import load_chart, write_atomic
+from ..store.library import load_model
 from .app import chart_argument, cli, echo, format_option
 from .catalog_checks import load_checked_catalog
 
@@ -35,7 +37,7 @@ def _date(ctx, param, value):
 @chart_argument()
 @click.option("--target", "-t", default="next", show_default=True,
               help="Level number or name, 'next', or per dimension: data=4,programs=adaptive.")
-@click.option("--model", "-m", default="engagement", show_default=True, help="Maturity model: built-in name or file.")
+@click.option("--model", "-m", default=DEFAULT_MODEL, show_default=True, help="Maturity model: built-in name or file.")
 @click.option("--catalog", type=click.Path(dir_okay=False, path_type=Path), help="Solution catalog file (default: built-in).")
 @click.option("--capacity", type=click.FloatRange(min=0, min_open=True), default=4.0, show_default=True,
               help="People available for roadmap work at once.")
@@ -74,7 +76,8 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     constraints = Constraints(capacity=capacity, budget=budget, phase_weeks=phase_weeks, start=start,
                               objective=objective)
     try:
-        result = plan(current, model, target, load_checked_catalog(catalog, model), constraints)
+        checked = load_checked_catalog(catalog, model)
+        result = plan(current, load_model(model), target, checked, constraints)
     except TargetReachedError as exc:
         if str(target).strip().lower() != "next" or "top level" not in str(exc):
             raise
@@ -130,7 +133,7 @@ def step_roadmap(demo) -> None:
     from ..render.roadmap_view import write_roadmap_diagram
 
     demo.heading("Roadmap to the next engagement level")
-    result = plan(demo.current, "engagement", "next")
+    result = demo.current_run.plan(DEFAULT_MODEL, "next")  # planned from the assessment step_assess made
     echo(to_text(result), nl=False)
     folder = demo.out / "roadmap"
     folder.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ Imported only when a delta is asked for, so the structural diff works without
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
 from ..model import Chart
@@ -86,13 +86,34 @@ class MaturityDelta:
         return {"models": [m.to_dict() for m in self.models]}
 
 
-def maturity_delta(a: Chart, b: Chart, models: Iterable | None = None) -> MaturityDelta:
-    """Assess ``a`` and ``b`` with ``models`` (models, names or paths; every built-in model when None) and compare."""
+def maturity_delta(a: Chart, b: Chart, models: Iterable | None = None,
+                   assessments: tuple[Mapping, Mapping] | None = None) -> MaturityDelta:
+    """Assess ``a`` and ``b`` with ``models`` and compare, in the order of ``models``.
+
+    ``models``: model objects (names or paths are still read through the store);
+    None means every built-in model, or, when ``assessments`` are given, the models
+    both of them hold. ``assessments``: ``(old, new)``, model id -> the
+    :class:`~planner.maturity.Assessment` already made of ``a`` and of ``b``; those
+    are reused, and only the models they lack are assessed.
+    """
+    known_a, known_b = assessments if assessments is not None else ({}, {})
+    if models is None and assessments is not None:
+        keys = [key for key in known_a if key in known_b]
+        return MaturityDelta(tuple(model_delta(known_a[key], known_b[key]) for key in keys))
+    from ..maturity.load import builtin_models, load_model
+
+    chosen = [load_model(m) for m in (builtin_models() if models is None else models)]
+    old, new = _assessed(a, chosen, known_a), _assessed(b, chosen, known_b)
+    return MaturityDelta(tuple(model_delta(old[key], new[key]) for key in dict.fromkeys(m.id for m in chosen)))
+
+
+def _assessed(chart: Chart, models: list, known: Mapping) -> dict:
+    """Model id -> assessment of ``chart``: those in ``known`` as they are, the others made now (sharing facts)."""
     from ..maturity import assess_all
 
-    chosen = None if models is None else list(models)
-    old, new = assess_all(a, chosen), assess_all(b, chosen)
-    return MaturityDelta(tuple(model_delta(old[key], new[key]) for key in old if key in new))
+    missing = [m for m in models if m.id not in known]
+    fresh = assess_all(chart, missing) if missing else {}
+    return {m.id: known[m.id] if m.id in known else fresh[m.id] for m in models}
 
 
 def model_delta(old, new) -> ModelDelta:

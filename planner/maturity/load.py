@@ -1,47 +1,43 @@
-"""Finding and loading maturity-model files: built-in names or paths, with located errors."""
+"""What a maturity model must satisfy beyond its types, and the default model's name.
+
+Reading model files is the store's job (:mod:`planner.store.library`): the core
+takes :class:`MaturityModel` objects. :func:`check_model` is pure and is called by
+the store after parsing. :func:`load_model` and :func:`builtin_models` remain here
+only so that callers written when the engine read files itself (the test suite,
+the examples) keep working; they hand the work to the store. Front ends, the
+pipeline and new code load through :mod:`planner.store` and pass objects.
+"""
 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
-from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import Problem, UnknownNameError
+from ..errors import Problem
 from ..model.integrity import suggest
-from ..store import load_yaml_model
 from .rules import RULES
 from .spec import MaturityModel
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
-BUILTIN_ORDER = ("engagement", "dcg", "information", "coe", "lifecycle")
-"""Display order of the built-in models; any other file in the folder follows, by name."""
+DEFAULT_MODEL = "engagement"
+"""The model a roadmap, a heat map, a report and the editor use when none is named: the
+five-level consumer-engagement maturity model (Abhijeet Pradhan, 2013), first in display order."""
 
 
 def builtin_models() -> list[str]:
-    """Ids of the built-in models, in display order."""
-    found = {p.stem for p in MODELS_DIR.glob("*.yaml")}
-    return [m for m in BUILTIN_ORDER if m in found] + sorted(found - set(BUILTIN_ORDER))
+    """Ids of the built-in models, in display order (compatibility: see the module's docstring)."""
+    from ..store.library import builtin_models as listed  # noqa: PLC0415  (the one way in to the store)
+
+    return listed()
 
 
-def load_model(name_or_path: str | os.PathLike) -> MaturityModel:
-    """A built-in model by id, or a model file by path.
+def load_model(name_or_path: str | os.PathLike | MaturityModel) -> MaturityModel:
+    """A built-in model by id or a model file by path, read by the store (compatibility only)."""
+    if isinstance(name_or_path, MaturityModel):
+        return name_or_path
+    from ..store.library import load_model as loaded  # noqa: PLC0415
 
-    A mistake in the file raises :class:`~planner.errors.ChartError` whose problems
-    carry the path, line and column, and name the criterion's full id.
-    """
-    text = str(name_or_path)
-    if text in builtin_models():
-        return _builtin(text)
-    if os.sep in text or "/" in text or text.endswith((".yaml", ".yml")) or Path(text).exists():
-        return load_yaml_model(text, MaturityModel, check=check_model)
-    raise UnknownNameError("maturity model", text, builtin_models())
-
-
-@lru_cache(maxsize=None)
-def _builtin(name: str) -> MaturityModel:
-    return load_yaml_model(MODELS_DIR / f"{name}.yaml", MaturityModel, check=check_model)
+    return loaded(name_or_path)
 
 
 def check_model(model: MaturityModel) -> list[Problem]:

@@ -1,10 +1,11 @@
 """Writing a diagram file: the one module of ``planner.render`` that runs Graphviz.
 
 Everything else in ``planner.render`` returns DOT text. This module picks the
-format from the file's extension, writes ``.dot`` itself (no Graphviz needed,
-atomically through :func:`planner.store.write_atomic`) and hands the other
-formats to ``dot`` through the ``graphviz`` package, imported lazily so that
-importing :mod:`planner.render` never pulls it in.
+format from the file's extension and hands the formats other than DOT to ``dot``
+through the ``graphviz`` package, imported lazily so that importing
+:mod:`planner.render` never pulls it in. Writing the file is the store's job
+(:func:`planner.store.diagrams.write_diagram`); :func:`write_diagram` here hands
+it over, for the callers that import it from the render package.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import os
 from pathlib import Path
 
 from ..errors import PlannerError
-from ..store import write_atomic
 
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 """File extension -> Graphviz output format."""
@@ -66,15 +66,7 @@ def render_bytes(dot_text: str, fmt: str) -> bytes:
 
 
 def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
-    """Write ``dot_text`` to ``path`` as SVG, PNG, PDF or DOT, chosen by the extension.
+    """Write ``dot_text`` to ``path``, format by extension: see :func:`planner.store.diagrams.write_diagram`."""
+    from ..store.diagrams import write_diagram as write  # noqa: PLC0415  (the store writes files)
 
-    The DOT text goes to ``dot`` on its standard input (``graphviz.pipe``): no
-    temporary source file, one process. The result replaces the file atomically,
-    so a failure never leaves a truncated diagram behind (not fsynced: a diagram
-    is regenerated, not authored). The folder must exist: a
-    typo in a path is an error, not a new folder. Returns the path written.
-    """
-    target = Path(path)
-    fmt = format_for(target)
-    data = dot_text.encode("utf-8") if fmt == "dot" else render_bytes(dot_text, fmt)
-    return write_atomic(target, data, durable=False)  # regenerable output: atomic, not fsynced
+    return write(dot_text, path)

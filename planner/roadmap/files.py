@@ -1,33 +1,34 @@
-"""Finding and loading catalog files (the reading itself is :mod:`planner.store`'s job)."""
+"""What a solution catalog must satisfy beyond its types, and its JSON Schema.
+
+Reading catalog files is the store's job (:func:`planner.store.library.load_catalog`):
+the core takes a :class:`Catalog` object. :func:`check_catalog` is pure and is called
+by the store after parsing. :func:`load_catalog` remains here only so that callers
+written when the roadmap read files itself (the test suite, the examples) keep
+working; it hands the work to the store.
+"""
 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from ..errors import Problem
 from ..model import SECTIONS
 from ..model.schema import json_schema
-from ..store import load_yaml_model
 from .catalog import Catalog, ChartChange
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-BUILTIN_CATALOG = DATA_DIR / "catalog.yaml"
 SCHEMA_ID = "https://capability-planner.example/schema/catalog-1.json"
 
 
-def load_catalog(path: str | os.PathLike | None = None) -> Catalog:
-    """The built-in catalog, or the catalog file at ``path``, checked, with located errors."""
-    if path is None:
-        return _builtin()
-    return load_yaml_model(path, Catalog, check=check_catalog)
+def load_catalog(path: str | os.PathLike | Catalog | None = None) -> Catalog:
+    """The built-in catalog, or the catalog file at ``path``, read by the store (compatibility only)."""
+    if isinstance(path, Catalog):
+        return path
+    from ..store.library import load_catalog as loaded  # noqa: PLC0415  (the one way in to the store)
 
-
-@lru_cache(maxsize=1)
-def _builtin() -> Catalog:
-    return load_yaml_model(BUILTIN_CATALOG, Catalog, check=check_catalog)
+    return loaded(path)
 
 
 def check_catalog(catalog: Catalog) -> list[Problem]:
@@ -65,7 +66,7 @@ def _check_change(change: ChartChange, loc: tuple) -> list[Problem]:
         for j, item in enumerate(items):
             try:
                 cls.model_validate(_placeholders(item))
-            except Exception as exc:  # pydantic ValidationError: report its first line, located
+            except ValidationError as exc:  # report its first line, located
                 first = str(exc).splitlines()
                 detail = "; ".join(line.strip() for line in first[1:3]) if len(first) > 1 else str(exc)
                 problems.append(Problem(f"invalid {cls.KIND} in change: {detail}", "invalid-element",

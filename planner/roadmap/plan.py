@@ -1,8 +1,11 @@
 """``plan(chart, model, target, catalog, constraints) -> Roadmap``: the roadmap to a maturity target.
 
-Pure: the chart, the model and the catalog come in as objects (a built-in model
-or catalog may be named, and is then read through the store), the roadmap comes
-out as data. Steps: assess the chart; list the unmet criteria up to the target;
+Pure: the chart, the model and the catalog come in as objects, the roadmap comes
+out as data. (A model's name, or no catalog, is still accepted for the callers
+written before the store did all the reading: :mod:`planner.maturity.load` and
+:mod:`planner.roadmap.files` hand those to the store.) A caller that has already
+assessed the chart on the model passes that assessment, and it is not made again
+(:class:`planner.pipeline.Pipeline` does). Steps: assess the chart; list the unmet criteria up to the target;
 choose the solutions; schedule them; project the chart phase by phase and assess
 each projection, which gives the maturity trajectory and proves the plan.
 """
@@ -13,17 +16,17 @@ import re
 from dataclasses import replace
 
 from ..errors import UnknownNameError
+from ..maturity.load import DEFAULT_MODEL, load_model
 from ..model import Chart
 from .attest import attest_items, attestable
 from .catalog import Catalog
 from .changes import chart_data, matching_ids
 from .errors import AmbiguousNameError, BudgetTooSmallError, ConstraintError, TargetReachedError
+from .files import load_catalog
 from .fit import describe_size, fitted, operation_size
 from .model import Constraints, Gap, Roadmap, Target
 from .project import trajectory
 from .sequence import plan_gaps
-
-DEFAULT_MODEL = "engagement"
 
 
 def plan(
@@ -32,6 +35,8 @@ def plan(
     target: str | int | Target = "next",
     catalog: Catalog | None = None,
     constraints: Constraints | None = None,
+    *,
+    assessment=None,
 ) -> Roadmap:
     """The roadmap from ``chart`` to ``target`` on ``model``'s scale.
 
@@ -41,15 +46,16 @@ def plan(
     criterion has no solution (one that accepts an answer becomes an attest-or-act
     item, ``Roadmap.attest``), :class:`~planner.errors.CycleError` listing a
     prerequisite cycle, :class:`ConstraintError` when a solution cannot fit.
+    ``assessment``: ``chart`` already assessed on ``model``, reused as it is.
     """
-    from ..maturity import assess, load_model
-    from .files import load_catalog
+    from ..maturity import assess
 
-    model = load_model(model) if not hasattr(model, "criteria") else model
+    model = load_model(model)
     size = operation_size(chart)
-    catalog = fitted(load_catalog() if catalog is None else catalog, model, size)
+    catalog = fitted(load_catalog(catalog), model, size)
     constraints = constraints or Constraints()
-    assessment = assess(chart, model)  # a Chart is enough: building the graph cost 5x the assessment
+    if assessment is None or assessment.model_id != model.id:
+        assessment = assess(chart, model)  # a Chart is enough: building the graph cost 5x the assessment
     goal = parse_target(target, model, assessment.level)
     _check_above(goal, assessment, model)
     gaps = unmet(assessment, goal, catalog)
