@@ -7,7 +7,10 @@ size of the chart, apart from the suggestion search for a dangling id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..errors import Problem
 from .base import Element, RefField, ref_fields
@@ -77,7 +80,8 @@ def _where(loc: Location) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _dangling_references(holders: list[tuple[Location, object]], kinds: dict[str, str], unparsed: set[str]) -> list[Problem]:
+def _dangling_references(holders: Sequence[tuple[Location, BaseModel]], kinds: dict[str, str],
+                         unparsed: set[str]) -> list[Problem]:
     """References to missing ids, or to an element of the wrong kind (a hot loop on big charts)."""
     problems = []
     get = kinds.get
@@ -134,7 +138,7 @@ def suggest(target: str, candidates: list[str]) -> str:
     from rapidfuzz.distance import Levenshtein
 
     best = process.extractOne(target, candidates, scorer=fuzz.ratio)
-    if best and (best[1] >= 70 or Levenshtein.distance(target, best[0]) <= 1):
+    if (best[1] >= 70 or Levenshtein.distance(target, best[0]) <= 1):
         return f"; did you mean {best[0]!r}?"
     return ""
 
@@ -188,7 +192,7 @@ def _vocabulary(chart: Chart) -> list[Problem]:
     return problems
 
 
-def _unknown_words(cap: Capability, index: int, field: str, known: frozenset[str]) -> list[Problem]:
+def _unknown_words(cap: Capability, index: str | int, field: str, known: frozenset[str]) -> list[Problem]:
     return [
         Problem(
             f"{field[:-1]} {word!r} of {cap.id!r} is not one the maturity rules know{suggest(word, sorted(known))}",
@@ -204,7 +208,7 @@ def _unknown_words(cap: Capability, index: int, field: str, known: frozenset[str
 
 def element_at(chart: Chart, loc: Location) -> Element | None:
     """The element a location points into, for front ends that jump to it."""
-    node: object = chart
+    node: Any = chart  # a model, a list or a dict, walked by attribute, index or key
     found = None
     for part in loc:
         try:

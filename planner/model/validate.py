@@ -12,9 +12,11 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
-from .chart import SECTIONS, Chart, ChartInfo
+from .base import Element
+from .chart import SECTIONS, Chart, ChartInfo, Location
 from .integrity import check_integrity, check_partial, suggest
 
 
@@ -50,8 +52,9 @@ def validate_lenient(data: Any, unparsed_ids: set[str] | None = None) -> tuple[C
         if name in SECTIONS and isinstance(raw, list):
             values[name], index_maps[name] = _validate_items(name, raw, problems, unparsed)
             continue
+        annotation: Any = info.annotation  # every field of Chart is annotated
         try:
-            values[name] = TypeAdapter(info.annotation).validate_python(raw)
+            values[name] = TypeAdapter(annotation).validate_python(raw)
         except ValidationError as exc:
             problems += problems_from(exc, data, (name,))
     values.setdefault("chart", ChartInfo.model_construct(name="?"))
@@ -63,7 +66,7 @@ def validate_lenient(data: Any, unparsed_ids: set[str] | None = None) -> tuple[C
     return chart, problems
 
 
-def _partial_items(data: dict, index_maps: dict[str, list[int]]) -> list[tuple[tuple, object]]:
+def _partial_items(data: dict, index_maps: dict[str, list[int]]) -> list[tuple[Location, Element]]:
     """The items that failed validation, rebuilt from their fields that are sound on their own.
 
     ``check`` promises every problem in one run: a wrong type in one field must
@@ -71,7 +74,7 @@ def _partial_items(data: dict, index_maps: dict[str, list[int]]) -> list[tuple[t
     warnings of that capability. The chart keeps only valid items (so drawings
     and assessments read sound data); these stand-ins are only checked.
     """
-    found = []
+    found: list[tuple[Location, Element]] = []
     for name, valid in index_maps.items():
         cls, valid_set = SECTIONS[name], set(valid)
         for i, item in enumerate(data.get(name) or []):
@@ -100,7 +103,8 @@ def _duplicates_with_invalid_items(data: dict, index_maps: dict[str, list[int]])
     Without this, fixing a field error would reveal a duplicate id the first run
     did not report; ``check`` promises every problem in one run.
     """
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, tuple[Location, bool]] = {}
     for name, valid in index_maps.items():
         valid_set = set(valid)
         for i, item in enumerate(data.get(name) or []):
@@ -162,7 +166,8 @@ def _trim(loc: tuple, data: Any, kind: str) -> tuple:
     """Cut union-member tags and other parts that do not exist in the data."""
     node, kept = data, []
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
             node = node[part]
         else:
             if kind == "missing" and isinstance(node, dict):
@@ -185,7 +190,7 @@ def _owner(loc: tuple, data: Any) -> str | None:
     return owner
 
 
-def _problem(error: dict, loc: tuple, data: Any) -> Problem:
+def _problem(error: ErrorDetails, loc: tuple, data: Any) -> Problem:
     owner = _owner(loc, data)
     subject = f" of {owner!r}" if owner else ""
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")

@@ -193,11 +193,13 @@ PRACTICES: dict[str, str] = {
     "lifetime_value": "Customer lifetime value is computed and steers programs and the relationship.",
     "closed_loop_optimization": "What every channel measures is fed back to optimize content and offers.",
     "wom_tracking": "The contribution of word-of-mouth and referral agents is tracked.",
-    "financial_dashboard": "Dashboards attribute business-model performance to contributors such as lead-generation or word-of-mouth agents.",
+    "financial_dashboard": ("Dashboards attribute business-model performance to contributors such "
+                            "as lead-generation or word-of-mouth agents."),
     # management and IT services
     "strategic_planning": "A plan with objectives and measurable goals, reviewed and adapted on a cadence.",
     "partner_selection": "Service partners are investigated, assessed and selected to fill capability gaps.",
-    "it_service_management": "IT-based engagement services are managed as services: catalogue, service levels, incident and change management.",
+    "it_service_management": ("IT-based engagement services are managed as services: catalogue, "
+                              "service levels, incident and change management."),
     "policy_managed_services": "Self-managing systems deliver IT-based engagement services under service policies.",
 }
 
