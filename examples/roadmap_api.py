@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from planner.charts import shipped_chart
+from planner.errors import PlannerError
 from planner.model import Chart, ChartInfo
 from planner.render.roadmap_view import roadmap_to_dot, write_roadmap_diagram
 from planner.roadmap import (
@@ -67,7 +68,7 @@ def main(out: Path) -> None:
     (out / "roadmap.dot").write_text(roadmap_to_dot(roadmap))
     try:
         write_roadmap_diagram(roadmap, out / "roadmap.svg")
-    except Exception as exc:  # Graphviz missing: the .dot file is still there
+    except PlannerError as exc:  # Graphviz missing or failing: the .dot file is still there
         print(f"no SVG: {exc}")
     print(f"wrote {out}/")
 

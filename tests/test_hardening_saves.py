@@ -146,7 +146,7 @@ def test_saving_onto_a_fifo_is_refused_without_blocking(tmp_path, small_chart_pa
     def save():
         try:
             save_chart(chart, fifo)
-        except Exception as exc:  # reported below
+        except Exception as exc:  # noqa: BLE001  (whatever it is, the test reports it below)
             outcome.append(exc)
 
     worker = threading.Thread(target=save, daemon=True)

@@ -38,7 +38,7 @@ def _run() -> int:
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # raised outside a command (click's own machinery)
+    except Exception as exc:  # noqa: BLE001  (last resort: raised outside a command, in click's own machinery)
         try:
             internal_error(exc)
         except SystemExit as stop:

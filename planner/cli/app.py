@@ -100,7 +100,7 @@ class PlannerGroup(click.Group):
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise  # usage errors and exits: click says them its own way
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  (last resort: an internal error, said without a traceback)
             internal_error(exc, debug=bool(ctx.params.get("debug")))
 
 
