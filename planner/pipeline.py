@@ -41,8 +41,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .maturity import Assessment, Facts, MaturityModel, assess_all
-from .maturity.load import DEFAULT_MODEL
-from .model import Chart
+from .model import DEFAULT_MODEL, Chart
 from .store import load_chart
 from .store.library import load_catalog, load_model, load_models
 

@@ -12,6 +12,7 @@ from ..errors import ChartError
 from ..maturity import RULES, analyze_structure, assess_all
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
+from ..model import DEFAULT_MODEL
 from ..store.library import builtin_models, load_model, load_models
 from ..store.locate import locate_in_file
 from ..textfmt import join_names
@@ -114,9 +115,9 @@ def step_assess(demo) -> None:
         echo(f"{label:<44}{a.level:>9}{b.level:>9}   {a.level_name} -> {b.level_name}")
         for dim, level in a.dimension_levels.items():
             echo(f"  {a.dimension_names[dim]:<42}{level:>9}{b.dimension_levels.get(dim, 0):>9}")
-    nxt = cur["engagement"].next_level if "engagement" in cur else None
+    nxt = cur[DEFAULT_MODEL].next_level if DEFAULT_MODEL in cur else None
     if nxt:
-        gaps = cur["engagement"].gaps()
+        gaps = cur[DEFAULT_MODEL].gaps()
         echo(f"Current engagement gaps to level {nxt}: " + ", ".join(g.criterion_id for g in gaps))
     for state, run in demo.runs():
         facts, results, structure = run.facts, run.assess_all(), run.structure

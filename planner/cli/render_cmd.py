@@ -14,7 +14,7 @@ import click
 
 from ..errors import PlannerError
 from ..graph import build_graph
-from ..maturity.load import DEFAULT_MODEL
+from ..model import DEFAULT_MODEL
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot
 from ..render.output import FORMATS, GraphvizMissingError, format_for, render_bytes
 from ..render.slide import Fit, better, measure

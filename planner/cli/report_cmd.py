@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..maturity.load import DEFAULT_MODEL
+from ..model import DEFAULT_MODEL
 from ..pipeline import Pipeline
 from ..store import load_chart, write_atomic
 from .app import chart_argument, cli, echo, shown

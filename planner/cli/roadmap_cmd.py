@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from ..errors import PlannerError
-from ..maturity.load import DEFAULT_MODEL
 from ..maturity.units import chart_for_unit
+from ..model import DEFAULT_MODEL
 from ..render.output import format_for
 from ..roadmap import Constraints, TargetReachedError, apply, plan
 from ..roadmap.report import to_markdown, to_text

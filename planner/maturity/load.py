@@ -1,4 +1,4 @@
-"""What a maturity model must satisfy beyond its types, and the default model's name.
+"""What a maturity model must satisfy beyond its types.
 
 Reading model files is the store's job (:mod:`planner.store.library`): the core
 takes :class:`MaturityModel` objects. :func:`check_model` is pure and is called by
@@ -18,10 +18,6 @@ from ..errors import Problem
 from ..model.integrity import suggest
 from .rules import RULES
 from .spec import MaturityModel
-
-DEFAULT_MODEL = "engagement"
-"""The model a roadmap, a heat map, a report and the editor use when none is named: the
-five-level consumer-engagement maturity model (Abhijeet Pradhan, 2013), first in display order."""
 
 
 def builtin_models() -> list[str]:

@@ -14,7 +14,13 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
 }
 """Element kind (as used in references and graph nodes) to its model class."""
 
+DEFAULT_MODEL = "engagement"
+"""The maturity model a chart is judged on when none is named (a roadmap, a heat map, a report, the
+editor's live panel): the five-level consumer-engagement maturity model (Abhijeet Pradhan, 2013).
+Defined here, beside the chart, so that a front end names it without importing the maturity engine."""
+
 __all__ = [
+    "DEFAULT_MODEL",
     "ELEMENT_CLASSES",
     "ID_PATTERN",
     "RESOURCE_KINDS",

@@ -23,13 +23,11 @@ COLUMNS = 3
 
 
 def default_model() -> str:
-    """The maturity model the heat map uses unless told: the first built-in model in
-    :func:`planner.maturity.builtin_models` display order (``engagement`` today), so that
-    the command, the demo and the docs follow the model list instead of repeating a name."""
-    from ..maturity import builtin_models  # noqa: PLC0415  (rendering stays free of the engine)
+    """The maturity model the heat map uses unless told: :data:`planner.model.DEFAULT_MODEL`, the one
+    default of every command (first in the built-in models' display order)."""
+    from ..model import DEFAULT_MODEL  # noqa: PLC0415
 
-    models = builtin_models()
-    return models[0] if models else "engagement"
+    return DEFAULT_MODEL
 
 """Capabilities per row inside an area box."""
 AREA_COLUMNS = 2

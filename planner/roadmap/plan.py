@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 
 from ..errors import UnknownNameError
-from ..maturity.load import DEFAULT_MODEL, load_model
-from ..model import Chart
+from ..maturity.load import load_model
+from ..model import DEFAULT_MODEL, Chart
 from .attest import attest_items, attestable
 from .catalog import Catalog
 from .changes import chart_data, matching_ids

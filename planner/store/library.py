@@ -20,8 +20,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import UnknownNameError
-from ..maturity.load import DEFAULT_MODEL, check_model
+from ..maturity.load import check_model
 from ..maturity.spec import MaturityModel
+from ..model import DEFAULT_MODEL
 from ..roadmap.catalog import Catalog
 from ..roadmap.files import check_catalog
 from .models import load_yaml_model

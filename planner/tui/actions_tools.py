@@ -146,6 +146,7 @@ class ToolActions:
     @work(thread=True, exclusive=True, group="tool")
     def _export_worker(self, chart, view: str, path: str) -> None:
         from ..maturity import assess
+        from ..model import DEFAULT_MODEL
         from ..render import HeatInput, RenderOptions, to_dot, write_diagram
         from ..render.views import ASSESSED_VIEWS
 
@@ -153,7 +154,7 @@ class ToolActions:
         try:
             options = RenderOptions()
             if view in ASSESSED_VIEWS:  # coloured by the live panel's model
-                options = RenderOptions(heat=HeatInput.from_assessment(assess(chart, self.model_choice or "engagement")))
+                options = RenderOptions(heat=HeatInput.from_assessment(assess(chart, self.model_choice or DEFAULT_MODEL)))
             written = write_diagram(to_dot(build_graph(chart), view, options), Path(path))
         except Exception as exc:  # Graphviz missing, bad path...
             self.call_from_thread(self.notify, f"export failed: {exc}", title="Export", severity="error", markup=False)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ... import maturity
 from ...errors import PlannerError, Problem
 from ...maturity import CriterionResult, builtin_models, load_model
-from ...model import Chart, check_integrity
+from ...model import DEFAULT_MODEL, Chart, check_integrity
 
 
 @dataclass
@@ -70,10 +70,6 @@ def criteria_choices() -> list[tuple[str, str]]:
             if criterion.spec.required:
                 found.append((criterion.id, f"{criterion.id}  {criterion.spec.question or criterion.spec.statement}"[:150]))
     return found
-
-
-DEFAULT_MODEL = "engagement"
-"""The model the live panel starts on, so levels and gaps show as soon as a chart opens."""
 
 
 def default_model() -> str | None:
