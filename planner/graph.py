@@ -1,20 +1,32 @@
-"""A chart as a networkx ``MultiDiGraph``: the shape every analysis and view works on.
+"""The chart as a graph of elements and relations: the input every diagram is drawn from.
 
-Nodes are element ids with attributes ``kind`` (one of :data:`NODE_KINDS`),
-``label`` and ``element`` (the pydantic object). Edges run from the element that
-holds a reference to the element it names, keyed by the relation name declared
-on the model field (see :mod:`planner.model.base`), plus three structural
-relations below. ``graph.graph["chart"]`` keeps the chart itself, for what is not
-a node or edge (metadata, self-assessment answers). Nothing is lost: every element is a node and every reference,
-containment and hand-off is an edge.
+What this module is for: :mod:`planner.render` draws from a :class:`ChartGraph`.
+The analyses do not: maturity rules read :class:`planner.maturity.Facts` (indexes
+of the chart itself) and the diff its own per-element index
+(:mod:`planner.diff.index`); they share with the diagrams only the vocabulary
+below (node kinds and relation names), so an edge means the same everywhere.
+
+A :class:`ChartGraph` costs what a view uses. Making one costs nothing; the
+node table (id -> kind, label, element) is built on first use, and the
+adjacency (every reference, containment, hand-off and value-chain link as a
+keyed edge) only when a view draws edges: on a 100,000-element chart the
+heat map and the scorecard never build it, and no view builds a networkx graph
+(that took 1.2 s of the 3.5 s a render took). :meth:`ChartGraph.to_networkx`
+makes one for callers who want networkx's algorithms; it holds the same nodes
+and edges.
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Hashable, Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from .model import ELEMENT_CLASSES, Chart, iter_refs, ref_fields
+from .model import ELEMENT_CLASSES, Chart, ref_fields
 from .perf import paused_gc
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NODE_KINDS: tuple[str, ...] = tuple(ELEMENT_CLASSES)
 """``team``, ``person``, ``org``, ``contract``, ``system``, ``data``, ``capability``,
@@ -26,6 +38,7 @@ HANDOFF = "handoff"
 """Derived from a workflow step with ``to``: performer -> receiver, attribute ``artifacts``."""
 NEXT_COE = "next"
 """Derived from a value chain: each CoE -> the next one downstream, attribute ``chain``."""
+
 
 def _reference_relations() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     found: dict[str, tuple[set[str], set[str]]] = {}
@@ -44,45 +57,116 @@ REFERENCE_RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = _referen
 RELATIONS: tuple[str, ...] = tuple(sorted(set(REFERENCE_RELATIONS) | {PART_OF, HANDOFF, NEXT_COE}))
 """Every edge key the graph may hold."""
 
+Node = dict[str, Any]
+"""``{"kind": ..., "label": ..., "element": ...}`` of one element."""
+Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
+"""Source id -> target id -> relation -> edge data, in chart order."""
 
-def build_graph(chart: Chart) -> nx.MultiDiGraph:
-    """The chart as a graph. Dangling references are skipped (``check`` reports them)."""
-    with paused_gc():
-        return _build(chart)
+
+class ChartGraph:
+    """A chart's elements as nodes and its relations as keyed edges, each table made on first use.
+
+    Nodes are element ids with ``kind`` (one of :data:`NODE_KINDS`), ``label``
+    and ``element``; edges run from the element holding a reference to the one
+    it names, keyed by the relation declared on the model field, plus
+    :data:`PART_OF`, :data:`HANDOFF` and :data:`NEXT_COE`. Dangling references
+    are left out (``check`` reports them). Orders are the chart's, so a diagram
+    is the same on every run. A snapshot: make a new one after editing the chart.
+    """
+
+    def __init__(self, chart: Chart):
+        self.chart = chart
+        self.name = chart.chart.name
+        self.graph = {"name": chart.chart.name, "state": chart.chart.state, "chart": chart}
+        """Chart-wide attributes, under the names networkx graphs use (``Facts.of`` reads ``chart``)."""
+        self.memo: dict[Hashable, Any] = {}
+        """What a consumer derives from this snapshot and reuses (the render keeps its scenes here)."""
+
+    @cached_property
+    def nodes(self) -> dict[str, Node]:
+        """Id -> node, in chart order (a duplicate id keeps its first place and its last element)."""
+        found: dict[str, Node] = {}
+        for _, element in self.chart.iter_elements():
+            found[element.id] = {"kind": element.KIND, "label": element.name, "element": element}
+        return found
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self.nodes
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    @cached_property
+    def adjacency(self) -> Adjacency:
+        """Every edge between known nodes; one edge per (source, target, relation), the last data kept."""
+        with paused_gc():
+            return _adjacency(self.chart, self.nodes)
+
+    def edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, target, relation, data) of every edge."""
+        for u, targets in self.adjacency.items():
+            for v, keyed in targets.items():
+                for relation, data in keyed.items():
+                    yield u, v, relation, data
+
+    def has_edge(self, source: str, target: str, relation: str) -> bool:
+        return relation in self.adjacency.get(source, {}).get(target, {})
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The same nodes and edges as a networkx ``MultiDiGraph`` (``graph.graph["chart"]`` is the chart)."""
+        import networkx as nx  # noqa: PLC0415  (only callers of networkx's algorithms pay for it)
+
+        graph: nx.MultiDiGraph = nx.MultiDiGraph(**self.graph)
+        graph.add_nodes_from(self.nodes.items())
+        graph.add_edges_from(self.edges())
+        return graph
 
 
-def _build(chart: Chart) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(name=chart.chart.name, state=chart.chart.state, chart=chart)
-    nodes, edges = [], []
+def build_graph(chart: Chart) -> ChartGraph:
+    """The :class:`ChartGraph` of ``chart``: what :func:`planner.render.to_dot` draws."""
+    return ChartGraph(chart)
+
+
+def _ref_plan(cls: type) -> list[tuple[str, str, bool, dict[str, str]]]:
+    """(field, relation, many, edge data) of each reference field of ``cls``; the data is shared, never mutated."""
+    return [(f.name, f.ref.relation, f.many, {"field": f.name}) for f in ref_fields(cls)]
+
+
+def _adjacency(chart: Chart, nodes: dict[str, Node]) -> Adjacency:
+    """Edges in the order a networkx graph built element by element holds them (diagrams stay as they were)."""
+    adj: Adjacency = {n: {} for n in nodes}
+
+    def add(u: str, v: str, key: str, data: dict[str, Any]) -> None:
+        targets = adj.get(u)
+        if targets is None or v not in nodes:
+            return
+        keyed = targets.get(v)
+        if keyed is None:
+            targets[v] = {key: data}
+        elif key in keyed:
+            keyed[key] = {**keyed[key], **data}
+        else:
+            keyed[key] = data
+
+    plans: dict[type, list[tuple[str, str, bool, dict[str, str]]]] = {}
     for loc, element in chart.iter_elements():
-        nodes.append((element.id, {"kind": element.KIND, "label": element.name, "element": element}))
+        own = element.id
         if len(loc) > 2:  # nested: contracts, steps
-            parent = getattr(chart, loc[0])[loc[1]]
-            edges.append((element.id, parent.id, PART_OF, {}))
-        for field, index, target in iter_refs(element):
-            edges.append((element.id, target, field.ref.relation, {"field": field.name}))
+            add(own, getattr(chart, str(loc[0]))[loc[1]].id, PART_OF, {})
+        plan = plans.get(type(element))
+        if plan is None:
+            plan = plans[type(element)] = _ref_plan(type(element))
+        for name, relation, many, data in plan:
+            value = getattr(element, name)
+            if not value:
+                continue
+            for target in (value if many else (value,)):
+                add(own, target, relation, data)
     for workflow in chart.workflows:
         for step in workflow.steps:
             if step.to:
-                data = {"artifacts": tuple(step.outputs), "workflow": workflow.id, "step": step.id}
-                edges.append((step.by, step.to, HANDOFF, data))
+                add(step.by, step.to, HANDOFF, {"artifacts": tuple(step.outputs), "workflow": workflow.id, "step": step.id})
     for chain in chart.chains:
         for upstream, downstream in zip(chain.coes, chain.coes[1:]):
-            edges.append((upstream, downstream, NEXT_COE, {"chain": chain.id}))
-    graph.add_nodes_from(nodes)
-    known = graph._node
-    graph.add_edges_from(e for e in edges if e[0] in known and e[1] in known)
-    return graph
-
-
-def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
-    """Ids of the nodes of one kind, in chart order."""
-    return [node for node, data in graph.nodes(data=True) if data["kind"] == kind]
-
-
-def subgraph_of_kinds(graph: nx.MultiDiGraph, kinds: set[str], relations: set[str] | None = None) -> nx.MultiDiGraph:
-    """A view restricted to some node kinds and, optionally, some relations."""
-    view = nx.subgraph_view(graph, filter_node=lambda n: graph.nodes[n]["kind"] in kinds)
-    if relations is None:
-        return view
-    return nx.subgraph_view(view, filter_edge=lambda u, v, k: k in relations)
+            add(upstream, downstream, NEXT_COE, {"chain": chain.id})
+    return adj

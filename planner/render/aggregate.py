@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-import networkx as nx
-
+from ..graph import ChartGraph
 from .theme import KIND_PLURALS
 
-GroupKeys = Callable[[nx.MultiDiGraph, str, dict], "list[tuple[str, str]] | None"]
+GroupKeys = Callable[[ChartGraph, str, dict], "list[tuple[str, str]] | None"]
 """A view's override: node -> its ladder of (group key, group label), finest first."""
 
 DEFAULT_TARGET = 250
@@ -27,7 +26,7 @@ DEFAULT_TARGET = 250
 class _TeamLadder:
     """Ancestors of each team from the deepest level of the tree up to the root."""
 
-    def __init__(self, graph: nx.MultiDiGraph):
+    def __init__(self, graph: ChartGraph):
         self.graph = graph
         self.chain: dict[str, list[str]] = {}
         self.depth = 0
@@ -65,7 +64,7 @@ class _TeamLadder:
         return rungs + [(f"all:{plural}", f"All {plural}")]
 
 
-def default_ladder(graph: nx.MultiDiGraph, node: str, data: dict, teams: _TeamLadder,
+def default_ladder(graph: ChartGraph, node: str, data: dict, teams: _TeamLadder,
                    max_depth: int) -> list[tuple[str, str]]:
     """The built-in ladder of ``node``; see the module docstring."""
     kind, element = data["kind"], data["element"]
@@ -85,7 +84,7 @@ def default_ladder(graph: nx.MultiDiGraph, node: str, data: dict, teams: _TeamLa
     return [everything]
 
 
-def aggregate_map(graph: nx.MultiDiGraph, nodes: dict[str, dict], target: int = DEFAULT_TARGET,
+def aggregate_map(graph: ChartGraph, nodes: dict[str, dict], target: int = DEFAULT_TARGET,
                   group_keys: GroupKeys | None = None) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """(element id -> group id, group id -> (kind, label)) bringing ``nodes`` down to about ``target``."""
     teams = _TeamLadder(graph)

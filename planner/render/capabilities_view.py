@@ -54,7 +54,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         legend.relation(link.relation)
     legend.notes.append("Capabilities are boxed by area; people, teams and partners on the left, "
                         "systems and data they use on the right.")
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+    heading = title(options.title or scene.graph.name,
                     chart_subtitle(scene.graph, "Capability-resource chart"))
     return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
@@ -68,7 +68,7 @@ a picture taller than wide. A larger area is cut into balanced slides (``deliver
 
 def _chunks(graph) -> dict[str, tuple[str, list[str]]]:
     """Part id -> (label, capability ids), areas in :data:`AREA_ORDER`, each cut into balanced slides."""
-    chart = graph.graph.get("chart")
+    chart = graph.chart
     by_area: dict[str, list[str]] = {}
     for cap in (chart.capabilities if chart is not None else ()):
         by_area.setdefault(cap.area, []).append(cap.id)

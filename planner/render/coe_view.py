@@ -100,7 +100,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     for chain in chains[:len(CATEGORICAL)]:
         legend.lines.append((colors[chain], "", f"value chain: {_name(scene, chain)}"))
     legend.swatch(STATUS_COLORS["met"], "SLA met (\u2714)").swatch(STATUS_COLORS["missed"], "SLA missed (\u2718)")
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+    heading = title(options.title or scene.graph.name,
                     chart_subtitle(scene.graph, "Centers of Excellence and the digital value chain"))
     return finish(dot, theme, legend, heading, scene.notes, below=options.legend_below is not False)
 

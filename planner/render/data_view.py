@@ -77,7 +77,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     for link in scene.links:
         draw_link(dot, link, theme)
         legend.relation(link.relation)
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+    heading = title(options.title or scene.graph.name,
                     chart_subtitle(scene.graph, "Data sources and their integration"))
     return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 

@@ -39,7 +39,7 @@ def title(heading: str, subtitle: str = "", notes: Iterable[str] = ()) -> Html:
 
 def chart_subtitle(graph, view_title: str, extra: Iterable[str] = ()) -> str:
     """``View title · as of DATE · current state`` from the chart kept on the graph."""
-    chart = graph.graph.get("chart")
+    chart = graph.chart
     bits = [view_title]
     if chart is not None:
         if chart.chart.as_of:

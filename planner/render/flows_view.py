@@ -28,7 +28,7 @@ ENDS = "ends"
 
 def derived_edges(graph):
     """``starts`` and ``ends`` edges of each workflow with steps, so its first and last resources are shown."""
-    chart = graph.graph.get("chart")
+    chart = graph.chart
     for workflow in (chart.workflows if chart is not None else ()):
         if not workflow.steps or workflow.id not in graph:
             continue
@@ -83,7 +83,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         if len(workflows) <= len(CATEGORICAL):
             legend.lines.append((colors[workflow.id], "", workflow.label))
     legend.notes.append("Edge labels: step number, artifacts handed over, typical days.")
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+    heading = title(options.title or scene.graph.name,
                     chart_subtitle(scene.graph, "Workflows: hand-offs between resources"))
     return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
@@ -99,7 +99,7 @@ def _draw_end(dot, link, theme: Theme, color: str) -> None:
 
 def parts(graph) -> list[tuple[str, str]]:
     """One slide per workflow with steps (``--split``), in chart order."""
-    chart = graph.graph.get("chart")
+    chart = graph.chart
     return [(w.id, w.name) for w in (chart.workflows if chart is not None else ()) if w.steps and w.id in graph]
 
 
@@ -118,7 +118,7 @@ def focus_on(graph, nodes: dict, edges: list, center: str, depth: int):
     if kind != "step":
         return None
     step = graph.nodes[center]["element"]
-    owner = next((w for w in graph.graph["chart"].workflows if any(s.id == center for s in w.steps)), None)
+    owner = next((w for w in graph.chart.workflows if any(s.id == center for s in w.steps)), None)
     if owner is None:
         return None
     ids = [s.id for s in owner.steps]

@@ -135,7 +135,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         notes.insert(0, f"Overall: {_level_name(heat, heat.overall)}{score}")
     if not heat.levels:
         notes.append("No assessment given: every capability is shown as not assessed.")
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"), sub)
+    heading = title(options.title or scene.graph.name, sub)
     return finish(dot, theme, legend, heading, notes, below=options.legend_below is not False)
 
 

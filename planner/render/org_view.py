@@ -190,14 +190,14 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     for upper, lower in stacked:
         dot.edge(upper, lower, style="invis", weight=2)
     notes = [*scene.notes, *([f"Departments wrapped over {len(wrap.rows)} rows."] if wrap is not None else [])]
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+    heading = title(options.title or scene.graph.name,
                     chart_subtitle(scene.graph, "Organization: reporting lines, teams and Centers of Excellence"))
     return finish(dot, theme, legend, heading, notes, below=bool(options.legend_below))
 
 
 def _top_team(graph):
     """The one team at the top of the chart (None when there are several or none), and all teams."""
-    chart = graph.graph.get("chart")
+    chart = graph.chart
     teams = [t for t in (chart.teams if chart is not None else ()) if t.id in graph]
     roots = [t for t in teams if not t.parent or t.parent not in graph]
     return (roots[0] if len(roots) == 1 else None), roots, teams

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from ..model import ELEMENT_CLASSES
+
 FONT = "Helvetica"
 MIN_FONT = 9
 """The smallest text of any diagram, in points. A slide is 1920 px wide: a diagram at most
@@ -57,18 +59,11 @@ NODE_STYLE: Mapping[str, Mapping[str, Any]] = MappingProxyType({
 })
 """Attributes per node kind of :data:`planner.graph.NODE_KINDS`."""
 
-KIND_LABELS: Mapping[str, str] = MappingProxyType({
-    "team": "Team", "person": "Person", "org": "External organization", "contract": "Contract",
-    "system": "System", "data": "Data source", "capability": "Capability", "workflow": "Workflow",
-    "step": "Workflow step", "coe": "Center of Excellence", "chain": "Value chain",
-})
-"""How the legend names each kind."""
+KIND_LABELS: Mapping[str, str] = MappingProxyType({kind: cls.LABEL for kind, cls in ELEMENT_CLASSES.items()})
+"""How the legend names each kind (the model classes' ``LABEL``)."""
 
-KIND_PLURALS: Mapping[str, str] = MappingProxyType({
-    "team": "teams", "person": "people", "org": "organizations", "contract": "contracts",
-    "system": "systems", "data": "data sources", "capability": "capabilities", "workflow": "workflows",
-    "step": "steps", "coe": "CoEs", "chain": "value chains",
-})
+KIND_PLURALS: Mapping[str, str] = MappingProxyType({kind: cls.PLURAL for kind, cls in ELEMENT_CLASSES.items()})
+"""How a count names each kind (the model classes' ``PLURAL``)."""
 
 EDGE_STYLE: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     "reports_to":   MappingProxyType({"color": "#37474f", "penwidth": 1.3, "arrowhead": "none"}),

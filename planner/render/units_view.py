@@ -132,7 +132,7 @@ def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | Non
 def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     """The registered view: draws the :class:`UnitsInput` given as ``options.heat``."""
     data = options.heat if isinstance(options.heat, UnitsInput) else UnitsInput({})
-    return units_dot(data, theme, options.title or (None if data.chart_name else scene.graph.graph.get("name")))
+    return units_dot(data, theme, options.title or (None if data.chart_name else scene.graph.name))
 
 
 VIEW = register(View(

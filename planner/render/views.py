@@ -10,12 +10,11 @@ hands it to the view. Views register themselves with :func:`register`;
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-
-import networkx as nx
+from dataclasses import dataclass, field, replace
 
 from ..errors import PlannerError, UnknownNameError
-from ..model import suggest
+from ..graph import ChartGraph
+from ..model import Chart, suggest
 from .aggregate import DEFAULT_TARGET, aggregate_map, describe
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
@@ -113,9 +112,9 @@ class View:
     """Relations still drawn once the view is aggregated (None: all); the others are counted in a note."""
     focus_only: frozenset[str] = frozenset()
     """Relations drawn only in a focused view, where they do not turn into a hairball."""
-    derived: Callable[[nx.MultiDiGraph], Iterable[tuple]] | None = None
+    derived: Callable[[ChartGraph], Iterable[tuple]] | None = None
     """Extra edges (u, v, relation, data) the view derives from the chart, e.g. workflow starts."""
-    parts: Callable[[nx.MultiDiGraph], list[tuple[str, str]]] | None = None
+    parts: Callable[[ChartGraph], list[tuple[str, str]]] | None = None
     """(part id, label) of the slides ``--split`` draws, in chart order; None: the view is drawn whole."""
     cut: Callable[..., tuple[dict, list, str]] | None = None
     """(graph, nodes, edges, part id) -> the nodes and edges of that part, and a note saying which it is."""
@@ -138,15 +137,33 @@ def get_view(name: str) -> View:
     return VIEWS[name]
 
 
-def build_scene(graph: nx.MultiDiGraph, view: View, options: RenderOptions) -> Scene:
-    """The nodes and edges ``view`` will draw under ``options`` (see :mod:`.scene`)."""
+SELECTION = ("focus", "depth", "only", "collapse", "max_nodes", "aggregate_target", "part")
+"""The options that choose a scene's nodes and edges; the others only change how it is drawn."""
+
+
+def build_scene(graph: ChartGraph, view: View, options: RenderOptions) -> Scene:
+    """The nodes and edges ``view`` will draw under ``options`` (see :mod:`.scene`), made once per selection.
+
+    Drawing a view again with the legend placed the other way, or with a footnote
+    (as ``render`` does to fit a slide), reuses the scene kept on the graph: on a
+    100,000-element chart selecting and aggregating costs far more than drawing.
+    """
+    key = ("scene", view, *(getattr(options, name) for name in SELECTION))
+    kept = graph.memo.get(key)
+    if kept is None or kept[0] is not options.heat:  # a view's grouping may read the assessment
+        kept = graph.memo[key] = (options.heat, _build_scene(graph, view, options))
+    scene = kept[1]
+    return replace(scene, notes=[options.note, *scene.notes]) if options.note else replace(scene, notes=list(scene.notes))
+
+
+def _build_scene(graph: ChartGraph, view: View, options: RenderOptions) -> Scene:
     kinds = set(view.kinds)
     if options.only:
         kinds = check_kinds(options.only, view.kinds, view.name)
     extra = view.derived(graph) if view.derived else ()
     relations = set(view.relations) - (set() if options.focus else set(view.focus_only))
     nodes, edges = select(graph, kinds, relations, set(view.core) & kinds, extra)
-    notes = [options.note] if options.note else []
+    notes: list[str] = []
     if options.part is not None:
         nodes, edges, note = _cut(graph, view, nodes, edges, options.part)
         notes.append(note)
@@ -184,7 +201,7 @@ def _focus(graph, view: View, nodes: dict, edges: list, options: RenderOptions) 
     if own is not None:
         return own
     if center not in graph:
-        extra = [n for n, d in graph._node.items() if d["kind"] == "step"] if view.focus_on else []
+        extra = [n for n, d in graph.nodes.items() if d["kind"] == "step"] if view.focus_on else []
         raise PlannerError(f"--focus {center}: no such element in the {view.name} view"
                            f"{suggest(center, [*nodes, *extra])}")
     if center not in nodes:
@@ -243,14 +260,15 @@ def draw_aggregate(scene: Scene, theme: Theme, options: RenderOptions, view: Vie
         draw_link(dot, link, theme, reverse=link.relation in view.reverse)
         legend.relation(link.relation)
     legend.notes.append("Double border: a group of elements; \u00d7N: N links merged.")
-    heading = title(options.title or scene.graph.graph.get("name", "Chart"),
+    heading = title(options.title or scene.graph.name,
                     chart_subtitle(scene.graph, view.title))
     return finish(dot, theme, legend, heading, scene.notes, below=bool(options.legend_below))
 
 
-def to_dot(graph: nx.MultiDiGraph, view: str | View, options: RenderOptions | None = None,
+def to_dot(graph: ChartGraph | Chart, view: str | View, options: RenderOptions | None = None,
            theme: Theme = DEFAULT_THEME) -> str:
-    """DOT text of ``view`` of the chart ``graph`` (from :func:`planner.graph.build_graph`)."""
+    """DOT text of ``view`` of a chart, or of its :class:`~planner.graph.ChartGraph` (drawn again: kept scenes)."""
+    graph = graph if isinstance(graph, ChartGraph) else ChartGraph(graph)
     chosen = view if isinstance(view, View) else get_view(view)
     options = options or RenderOptions()
     scene = build_scene(graph, chosen, options)
