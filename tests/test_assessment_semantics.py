@@ -53,7 +53,8 @@ def test_assess_live_panel_and_roadmap_list_the_same_gaps(path, charts):
         assert not left_out
 
 
-LEVEL_IN_CELL = re.compile(r"<B>(?P<name>(?:[^<]|<BR/>)+)</B></FONT><BR/><FONT[^>]*>(?P<level>Level (?P<n>\d)[^<]*|not assessed)</FONT>")
+LEVEL_IN_CELL = re.compile(r"<B>(?P<name>(?:[^<]|<BR/>)+)</B></FONT><BR/>"
+                           r"<FONT[^>]*>(?P<level>Level (?P<n>\d)[^<]*|not assessed)</FONT>")
 
 
 @pytest.mark.parametrize("path", CHARTS, ids=[p.stem for p in CHARTS])
@@ -117,7 +118,7 @@ def test_a_level_five_operation_without_mass_email_stays_at_five(charts):
 
 
 def test_limitations_never_hold_a_level_back(charts):
-    for name, chart in charts.items():
+    for chart in charts.values():
         for result in assess_all(chart).values():
             for r in result.results:
                 if r.kind == "limitation":

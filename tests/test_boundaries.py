@@ -8,15 +8,16 @@ import sys
 
 import pytest
 
-CORE = ["planner.model", "planner.graph", "planner.store", "planner.maturity", "planner.roadmap", "planner.diff", "planner.render"]
+CORE = ["planner.model", "planner.graph", "planner.store", "planner.maturity", "planner.roadmap", "planner.diff",
+        "planner.render"]
 FRONT_ENDS = ["textual", "click", "graphviz", "planner.cli", "planner.tui", "rich"]
 
 
 @pytest.mark.parametrize("module", [m for m in CORE if importlib.util.find_spec(m) is not None])
 def test_core_module_imports_no_front_end(module):
     code = (
-        "import sys, importlib; importlib.import_module(%r); "
-        "print(','.join(m for m in %r if m in sys.modules))" % (module, FRONT_ENDS)
+        f"import sys, importlib; importlib.import_module({module!r}); "
+        f"print(','.join(m for m in {FRONT_ENDS!r} if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"{module} pulled in: {result.stdout.strip()}"

@@ -26,7 +26,7 @@ def test_every_limit_is_documented_in_the_readme_with_its_variable_and_default()
     text = README.read_text(encoding="utf-8")
     defaults = Limits()
     assert "## Input limits" in text
-    for name, variable in ENV.items():
+    for variable in ENV.values():
         assert variable in text, variable
     assert "200 MB" in text and f"{defaults.max_depth} levels" in text and "100,000 characters" in text
     assert f"{defaults.max_int_digits} digits" in text and "1,000,000 elements" in text

@@ -63,7 +63,7 @@ def test_mistake_in_model_file_gives_located_error_and_exit_1(runner, current_pa
     bad.write_text(text)
     result = runner.invoke(cli, ["assess", str(current_path), "--model", str(bad)])
     assert result.exit_code == 1  # a located mistake in the input, as `check` reports them
-    line = [l for l in result.output.splitlines() if "error" in l][0]
+    line = next(text for text in result.output.splitlines() if "error" in text)
     assert line.startswith(f"{bad}:") and "service-basics.2.vendor-sla" in line and "external_sla" in line
     assert "Traceback" not in result.output
 

@@ -77,7 +77,7 @@ def test_samm_scores_equal_the_published_rule(answers):
 
 def test_partial_credit_is_kept_where_a_threshold_would_round_it():
     key = "samm.1.g-sm-a"
-    half = [label for label, v in SAMM_DATA["answer_sets"]["n"].items() if v == 0.5][0]
+    half = next(label for label, v in SAMM_DATA["answer_sets"]["n"].items() if v == 0.5)
     chart = Chart.model_validate({"chart": {"name": "x"}, "answers": {key: {"answer": half}}})
     result = assess(chart, load_model(SAMM))
     assert result.dimension_scores["g-sm-a"] == pytest.approx(0.5)

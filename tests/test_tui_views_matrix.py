@@ -118,7 +118,7 @@ async def test_live_panel_follows_and_filters(chart_file):
         view._filter_chosen("area:delivery")
         await pilot.pause()
         assert [r.cap.id for r in view.rows if r.cap] == ["email"]
-        assert [line for line in view.describe().split()][0] == "Email"
+        assert view.describe().split()[0] == "Email"
         await pilot.press("escape")
         await pilot.pause()
         assert app.view is None and not app.query("ViewPane")

@@ -63,7 +63,7 @@ def make_changed(data: dict, referenced: set[str], share: float = 0.01, seed: in
 
 
 def _all_elements(data: dict):
-    for section, items in data.items():
+    for items in data.values():
         if isinstance(items, list):
             for item in items:
                 yield item

@@ -90,13 +90,14 @@ def main() -> None:
         with timed(t, "load"):
             chart = load_chart(path)
         results = assess_all(Facts(chart))
-        t["assess"] = best_of(3, lambda: assess_all(Facts(chart)))
+        t["assess"] = best_of(3, lambda chart=chart: assess_all(Facts(chart)))
         structure = analyze_structure(Facts(chart))
-        t["structure"] = best_of(3, lambda: analyze_structure(Facts(chart)))
+        t["structure"] = best_of(3, lambda chart=chart: analyze_structure(Facts(chart)))
         per_size[n] = (t, chart)
         levels = " ".join(f"{m}={a.level}" for m, a in results.items())
         total = t["load"] + t["assess"]
-        rows.append((f"{n:>7,} elements: load + all models", f"{total:6.2f} s (load {t['load']:.2f}, assess {t['assess']:.2f})  {levels}"))
+        rows.append((f"{n:>7,} elements: load + all models",
+                     f"{total:6.2f} s (load {t['load']:.2f}, assess {t['assess']:.2f})  {levels}"))
         how = (f"sampled, {structure.betweenness_sources} sources, seed 0" if structure.betweenness_sampled else "exact")
         rows.append((f"{n:>7,} elements: structure (fresh facts)",
                      f"{t['structure']:6.2f} s (work network {structure.work_nodes:,} nodes; betweenness {how})"))

@@ -63,10 +63,11 @@ def bench_2000(folder: Path) -> None:
         dot_file.write_text(text, encoding="utf-8")
         # dot alone writes the same SVG file that ours writes: the same work, minus ours
         baseline, ours = interleaved(
-            lambda: subprocess.run(["dot", "-Tsvg", str(dot_file), "-o", str(folder / f"{view}-dot.svg")], check=True),
-            lambda: write_diagram(to_dot(graph, view), folder / f"{view}.svg"),
+            lambda dot_file=dot_file, view=view: subprocess.run(
+                ["dot", "-Tsvg", str(dot_file), "-o", str(folder / f"{view}-dot.svg")], check=True),
+            lambda view=view: write_diagram(to_dot(graph, view), folder / f"{view}.svg"),
         )
-        to_dot_time = best_of(lambda: to_dot(graph, view))
+        to_dot_time = best_of(lambda view=view: to_dot(graph, view))
         nodes = len(re.findall(r"^\s*n\d+ \[", text, re.M))
         rows.append((f"{view} ({nodes} nodes)",
                      f"dot alone {baseline:6.3f} s   ours {ours:6.3f} s   to_dot {to_dot_time:6.3f} s   "

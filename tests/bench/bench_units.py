@@ -50,7 +50,7 @@ def main() -> None:
         ("whole chart, 5 models, for comparison", f"{results['whole']:.2f} s"),
         (f"per team, the {len(children)} teams under the top one", f"{results['teams']:.2f} s"),
     ]
-    for r, sub in zip(matrix.units, subs):
+    for r, _sub in zip(matrix.units, subs):
         levels = " ".join(f"{k}={a.level}" for k, a in r.assessments.items())
         rows.append((f"  {r.unit.name}", f"{r.elements:,} elements, {r.capabilities:,} capabilities; {levels}"))
     report("maturity per unit", rows)

@@ -11,6 +11,7 @@ one line) may come out.
 
 from __future__ import annotations
 
+import functools
 import json
 
 from hypothesis import given
@@ -84,4 +85,4 @@ def test_every_command_core_takes_any_valid_chart(data):
     if not report.ok:
         return  # the commands refuse it (the loader fuzz covers the refusal)
     for step in (assessed, planned, drawn, diffed):
-        tolerating_planner_errors(lambda: step(report.chart))
+        tolerating_planner_errors(functools.partial(step, report.chart))
