@@ -22,10 +22,8 @@ STYLES = ("title", "heading", "add", "remove", "change", "move", "rename", "dim"
 
 BAR_WIDTH = 40
 VALUE_WIDTH = 70
-SECTION_TITLES = {"team": "Teams", "person": "People", "org": "Organizations", "contract": "Contracts",
-                  "system": "Systems", "data": "Data sources", "capability": "Capabilities",
-                  "workflow": "Workflows", "step": "Workflow steps", "coe": "Centers of Excellence",
-                  "chain": "Value chains"}
+SECTION_TITLES = {kind: cls.TITLE for kind, cls in ELEMENT_CLASSES.items()}
+"""Heading of each kind's changes (the model classes' ``TITLE``)."""
 
 
 def plain(lines: list[Line]) -> str:

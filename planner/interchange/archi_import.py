@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import get_origin
 
 from ..errors import Problem
-from ..model import ELEMENT_CLASSES, ref_fields
+from ..model import ELEMENT_CLASSES, NESTING, ref_fields
 from .archimate import ID_PREFIX, RELATION_TYPES, SCALARS
 
 KIND_OF_TYPE = {"BusinessActor": "person", "Capability": "capability", "ApplicationComponent": "system",
@@ -108,7 +108,8 @@ def _promote_steps(relations, items: dict, kinds: dict) -> None:
 
 SECTION_OF = {"team": "teams", "person": "people", "org": "orgs", "system": "systems", "data": "data",
               "capability": "capabilities", "workflow": "workflows", "coe": "coes", "chain": "chains"}
-NESTED = {"steps": "step", "contracts": "contract"}
+NESTED = {n.field: n.child_kind for n in NESTING.values()}
+"""Field holding nested elements -> their kind (``steps`` -> ``step``)."""
 
 
 def _relations(relations, items: dict, kinds: dict, props: dict, out: Imported) -> None:

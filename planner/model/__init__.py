@@ -1,8 +1,8 @@
 """Pydantic models of a capability-resource chart. Pure: no file or terminal access."""
 
-from .base import ID_PATTERN, Element, Id, Ref, RefField, iter_refs, ref_fields
+from .base import ID_PATTERN, Element, Id, Ref, RefField, iter_refs, redirect, ref_fields
 from .capability import Answer, Capability
-from .chart import SECTIONS, Chart, ChartInfo
+from .chart import NESTING, SECTIONS, Chart, ChartInfo, Nesting, nesting_of
 from .coe import Acceptance, Coe, Improvement, Validation, ValueChain
 from .people import Person, Team
 from .resources import Contract, DataSource, Metric, Organization, System
@@ -23,6 +23,7 @@ __all__ = [
     "DEFAULT_MODEL",
     "ELEMENT_CLASSES",
     "ID_PATTERN",
+    "NESTING",
     "RESOURCE_KINDS",
     "SECTIONS",
     "Acceptance",
@@ -37,6 +38,7 @@ __all__ = [
     "Id",
     "Improvement",
     "Metric",
+    "Nesting",
     "Organization",
     "Person",
     "Ref",
@@ -48,6 +50,8 @@ __all__ = [
     "ValueChain",
     "Workflow",
     "iter_refs",
+    "nesting_of",
+    "redirect",
     "ref_fields",
 ]
 

@@ -7,7 +7,7 @@ a new relation is added in one place and every consumer follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
@@ -47,9 +47,22 @@ class Strict(BaseModel):
 
 
 class Element(Strict):
-    """Anything in a chart with its own id: a node of the graph."""
+    """Anything in a chart with its own id: a node of the graph.
+
+    The class says how people name its kind, once, for every front end and report:
+    ``LABEL`` (a legend entry, "Workflow step"), ``NOUN`` (in a sentence, "step"),
+    ``PLURAL`` (a count, "3 steps") and ``TITLE`` (a heading, "Workflow steps").
+    ``CHILDREN`` names the field holding nested elements (an organization's
+    contracts, a workflow's steps); :data:`planner.model.NESTING` is the table of them.
+    """
 
     KIND: ClassVar[str] = "element"
+    LABEL: ClassVar[str] = "Element"
+    NOUN: ClassVar[str] = "element"
+    PLURAL: ClassVar[str] = "elements"
+    TITLE: ClassVar[str] = "Elements"
+    CHILDREN: ClassVar[str] = ""
+    """The field holding nested elements; empty for a kind that holds none."""
 
     id: Id
     """Unique id across the whole chart; other elements refer to it."""
@@ -59,8 +72,11 @@ class Element(Strict):
     """Free text: context, sources, caveats."""
 
     def children(self) -> Iterator[tuple[str, int, Element]]:
-        """Nested elements (contracts of an organization, steps of a workflow)."""
-        return iter(())
+        """Nested elements (contracts of an organization, steps of a workflow): (field, index, element)."""
+        field = self.CHILDREN
+        if not field:
+            return iter(())
+        return ((field, i, child) for i, child in enumerate(getattr(self, field)))
 
 
 @dataclass(frozen=True)
@@ -101,3 +117,20 @@ def iter_refs(element: BaseModel) -> Iterator[tuple[RefField, int | None, str]]:
                 yield field, i, target
         else:
             yield field, None, value
+
+
+def redirect(value: Any, targets: Collection[str], replacement: str | None) -> Any:
+    """A reference field's value with the ids in ``targets`` pointed at ``replacement`` (None drops them).
+
+    A list keeps its order and loses repeats; a single reference becomes ``replacement``
+    when it names a target. The one rule for every relink: the roadmap's removals
+    (``replaced_by``) and the editor's delete-with-replacement and rename.
+    """
+    if isinstance(value, list):
+        moved: list[str] = []
+        for target in value:
+            target = replacement if target in targets else target
+            if target is not None and target not in moved:
+                moved.append(target)
+        return moved
+    return replacement if value in targets else value

@@ -18,6 +18,7 @@ class Capability(Element):
     """An operational capability with its accountabilities (a row of the capability-resource chart)."""
 
     KIND: ClassVar[str] = "capability"
+    LABEL, NOUN, PLURAL, TITLE = "Capability", "capability", "capabilities", "Capabilities"
 
     area: Area
     """Creation, delivery or measurement (McKnight's three areas), or service, sales, management."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -31,6 +33,49 @@ SECTIONS: dict[str, type[Element]] = {
     "chains": ValueChain,
 }
 """Top-level list sections of a chart file, in file order, with their element class."""
+
+
+@dataclass(frozen=True)
+class Nesting:
+    """Elements that live inside others: contracts in an organization, steps in a workflow.
+
+    Read from the classes (``CHILDREN``, the field's item type), so the knowledge is
+    declared once, on the model; the file screen, the roadmap's chart changes, the
+    ArchiMate import and the editor ask this table instead of naming the fields.
+    """
+
+    section: str
+    """The parent's top-level section (``orgs``)."""
+    parent: type[Element]
+    field: str
+    """The parent's field holding the children (``contracts``)."""
+    child: type[Element]
+
+    @property
+    def parent_kind(self) -> str:
+        return self.parent.KIND
+
+    @property
+    def child_kind(self) -> str:
+        return self.child.KIND
+
+
+def _nesting() -> dict[str, Nesting]:
+    found = {}
+    for section, cls in SECTIONS.items():
+        if cls.CHILDREN:
+            (child,) = typing.get_args(cls.model_fields[cls.CHILDREN].annotation)
+            found[child.KIND] = Nesting(section, cls, cls.CHILDREN, child)
+    return found
+
+
+NESTING: dict[str, Nesting] = _nesting()
+"""Child kind (``step``, ``contract``) -> where it lives. See :func:`nesting_of` for a parent's."""
+
+
+def nesting_of(kind: str) -> Nesting | None:
+    """The nesting whose parent (``workflow``) or child (``step``) is ``kind``; None for a kind with neither."""
+    return NESTING.get(kind) or next((n for n in NESTING.values() if n.parent_kind == kind), None)
 
 
 class ChartInfo(Strict):

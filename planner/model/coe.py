@@ -47,6 +47,7 @@ class Coe(Element):
     """A Center of Excellence: a small group delivering results under an explicit SLA."""
 
     KIND: ClassVar[str] = "coe"
+    LABEL, NOUN, PLURAL, TITLE = "Center of Excellence", "Center of Excellence", "CoEs", "Centers of Excellence"
 
     scope: CoeScope = "internal"
     """Internal, shared with other units, or outsourced to a provider."""
@@ -78,6 +79,7 @@ class ValueChain(Element):
     """A digital value chain: CoEs in the order value flows through them."""
 
     KIND: ClassVar[str] = "chain"
+    LABEL, NOUN, PLURAL, TITLE = "Value chain", "value chain", "value chains", "Value chains"
 
     coes: Annotated[list[Id], ref("coe", relation="links"), Field(min_length=2)]
     """The CoEs, upstream first."""

@@ -13,6 +13,7 @@ class Team(Element):
     """A team or department of the operation (a node in the org view's clusters)."""
 
     KIND: ClassVar[str] = "team"
+    LABEL, NOUN, PLURAL, TITLE = "Team", "team", "teams", "Teams"
 
     parent: Annotated[Id | None, ref("team", relation="part_of")] = None
     """The team this one belongs to, for nested departments."""
@@ -28,6 +29,7 @@ class Person(Element):
     """A member of staff. Contractors working inside the team are people too."""
 
     KIND: ClassVar[str] = "person"
+    LABEL, NOUN, PLURAL, TITLE = "Person", "person", "people", "People"
 
     title: str = ""
     """Job title as on the business card."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Annotated, ClassVar
 
 from pydantic import Field
@@ -39,6 +38,7 @@ class Contract(Element):
     """An agreement with an external organization; its SLA rows make hand-offs accountable."""
 
     KIND: ClassVar[str] = "contract"
+    LABEL, NOUN, PLURAL, TITLE = "Contract", "contract", "contracts", "Contracts"
 
     start: dt.date | None = None
     """First day the contract is in force."""
@@ -56,6 +56,8 @@ class Organization(Element):
     """A vendor, sub-contractor, BPO provider, agency or partner."""
 
     KIND: ClassVar[str] = "org"
+    LABEL, NOUN, PLURAL, TITLE = "External organization", "organization", "organizations", "Organizations"
+    CHILDREN: ClassVar[str] = "contracts"
 
     kind: OrgKind
     """What sort of organization this is."""
@@ -66,10 +68,6 @@ class Organization(Element):
     contracts: list[Contract] = []
     """Agreements in force, with their SLAs."""
 
-    def children(self) -> Iterator[tuple[str, int, Element]]:
-        for i, contract in enumerate(self.contracts):
-            yield "contracts", i, contract
-
     def has_sla(self) -> bool:
         """Whether any contract commits the organization to at least one service level."""
         return any(contract.sla for contract in self.contracts)
@@ -79,6 +77,7 @@ class System(Element):
     """An application or platform the operation builds, buys or rents."""
 
     KIND: ClassVar[str] = "system"
+    LABEL, NOUN, PLURAL, TITLE = "System", "system", "systems", "Systems"
 
     category: str = ""
     """What it is, in the trade's words (``marketing automation``, ``WCM``)."""
@@ -100,6 +99,7 @@ class DataSource(Element):
     """A database or data set that marketing uses or integrates."""
 
     KIND: ClassVar[str] = "data"
+    LABEL, NOUN, PLURAL, TITLE = "Data source", "data source", "data sources", "Data sources"
 
     kind: DataKind
     """Which of the marketing data sources this is."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, ClassVar
 
 from pydantic import Field
@@ -17,6 +16,7 @@ class Step(Element):
     """One step of a workflow: who does it, what it consumes and produces, and who receives it."""
 
     KIND: ClassVar[str] = "step"
+    LABEL, NOUN, PLURAL, TITLE = "Workflow step", "step", "steps", "Workflow steps"
 
     by: Annotated[Id, ref(*RESOURCE_KINDS, relation="performed_by")]
     """The person, team, organization, system or CoE performing the step."""
@@ -34,6 +34,8 @@ class Workflow(Element):
     """An end-to-end flow of work; its steps are the hand-offs of the capability-resource chart."""
 
     KIND: ClassVar[str] = "workflow"
+    LABEL, NOUN, PLURAL, TITLE = "Workflow", "workflow", "workflows", "Workflows"
+    CHILDREN: ClassVar[str] = "steps"
 
     capability: Annotated[Id | None, ref("capability", relation="realizes")] = None
     """The capability this workflow carries out."""
@@ -43,7 +45,3 @@ class Workflow(Element):
     """Deliverables that leave the workflow."""
     steps: list[Step] = []
     """The steps, in order."""
-
-    def children(self) -> Iterator[tuple[str, int, Element]]:
-        for i, step in enumerate(self.steps):
-            yield "steps", i, step

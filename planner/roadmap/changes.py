@@ -16,14 +16,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model import SECTIONS, Chart, Contract, Step, check_integrity, ref_fields
+from ..model import NESTING, SECTIONS, Chart, check_integrity, redirect, ref_fields
 from ..model.validate import problems_from
 from .catalog import ChartChange, Match
 from .errors import ProjectionError
 from .roles import Resolver
 
-NESTED: dict[str, tuple[str, type]] = {"orgs": ("contracts", Contract), "workflows": ("steps", Step)}
-"""Sections whose elements hold nested elements: field name and class."""
+NESTED: dict[str, tuple[str, type]] = {n.section: (n.field, n.child) for n in NESTING.values()}
+"""Sections whose elements hold nested elements: field name and class (from :data:`planner.model.NESTING`)."""
 
 
 def chart_data(chart: Chart) -> dict[str, Any]:
@@ -212,18 +212,11 @@ def _remove(data, removal, origin: str) -> None:
 
 
 def _redirect(element: dict, cls: type, doomed: set[str], successor: str | None) -> None:
-    """Move references from removed elements to their successor, or drop them."""
+    """Move references from removed elements to their successor, or drop them (:func:`planner.model.redirect`)."""
     for field in ref_fields(cls):
         value = element.get(field.name)
-        if field.many and value:
-            moved = []
-            for target in value:
-                target = successor if target in doomed else target
-                if target is not None and target not in moved:
-                    moved.append(target)
-            element[field.name] = moved
-        elif not field.many and value in doomed:
-            element[field.name] = successor
+        if value and (field.many or value in doomed):
+            element[field.name] = redirect(value, doomed, successor)
 
 
 def _resolve(data, value: Any, many: bool | None) -> Any:
@@ -234,7 +227,8 @@ def _resolve(data, value: Any, many: bool | None) -> Any:
             if many is False:
                 return ids[0] if ids else None
             return ids
-        return {k: _resolve(data, v, many=None if not isinstance(v, dict) or "match" not in v else False) for k, v in value.items()}
+        return {k: _resolve(data, v, many=None if not isinstance(v, dict) or "match" not in v else False)
+                for k, v in value.items()}
     if isinstance(value, list):
         flat: list = []
         for item in value:

@@ -17,16 +17,16 @@ from lxml import etree
 from ..errors import FileAccessError
 from ..interchange.archimate import AModel
 from ..interchange.archimate_views import AView
+from ..model import ELEMENT_CLASSES
 from .atomic import write_atomic
 
 NS = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = f"{NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
-FOLDER_LABELS = {"person": "People", "team": "Teams", "role": "Roles", "org": "Organizations",
-                 "contract": "Contracts", "system": "Systems", "data": "Data", "capability": "Capabilities",
-                 "workflow": "Workflows", "step": "Workflow steps", "coe": "Centers of Excellence",
-                 "chain": "Value chains"}
+FOLDER_LABELS = {**{kind: cls.TITLE for kind, cls in ELEMENT_CLASSES.items()}, "role": "Roles", "data": "Data"}
+"""Folder names of the exported model: the kinds' headings (``TITLE``); roles are not a chart kind, and
+the data folder keeps the short name files already exported carry."""
 
 
 def _q(tag: str) -> str:

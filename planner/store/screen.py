@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problem
+from ..model import NESTING
 from .limits import ENV, Limits
 from .scan import has_long_line, has_long_number, prefilter
 
@@ -172,6 +173,10 @@ def digits(value: int) -> int:
     return estimate + (value >= 10 ** estimate)
 
 
+_CHILD_FIELD = {n.section: n.field for n in NESTING.values()}
+"""Section -> the field of its items that holds nested elements, which count too."""
+
+
 def too_many_elements(data: Any, limits: Limits, sections) -> Problem | None:
     """A problem when the file holds more elements than the limit (counted before validation)."""
     if not isinstance(data, dict):
@@ -181,7 +186,7 @@ def too_many_elements(data: Any, limits: Limits, sections) -> Problem | None:
         items = data.get(name)
         if isinstance(items, list):
             count += len(items)
-            child = {"workflows": "steps", "orgs": "contracts"}.get(name)
+            child = _CHILD_FIELD.get(name)
             for item in items if child else ():
                 nested = item.get(child) if isinstance(item, dict) else None
                 count += len(nested) if isinstance(nested, list) else 0

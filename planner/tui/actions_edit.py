@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.widgets import Input
 
-from ..model import Answer
+from ..model import ELEMENT_CLASSES, NESTING, Answer
 from .core.commands import AddElement, Command, SetAnswer, SetField
 from .core.factory import duplicate, id_prefix
 from .core.fields import FieldError, format_value, parse_value
@@ -18,13 +18,12 @@ from .screens.help import HelpScreen
 from .screens.picker import PickerScreen
 from .widgets.fields import TextRow
 
-TREE_FIELDS = {"id", "name", "team", "reports_to", "parent", "area", "kind", "steps", "contracts"}
+TREE_FIELDS = {"id", "name", "team", "reports_to", "parent", "area", "kind", *(n.field for n in NESTING.values())}
 """Fields whose change moves or relabels a node of the navigator."""
 
 KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
-KIND_NAMES = {"team": "team", "person": "person", "org": "organization", "system": "system", "data": "data source",
-              "capability": "capability", "workflow": "workflow", "coe": "Center of Excellence",
-              "chain": "value chain", "step": "step", "contract": "contract"}
+KIND_NAMES = {kind: cls.NOUN for kind, cls in ELEMENT_CLASSES.items()}
+"""How a sentence names each kind (the classes' ``NOUN``)."""
 
 
 class EditActions:
@@ -172,7 +171,7 @@ class EditActions:
             return
         where = self.session.where.get(obj.id)
         parent = where.parent if where and where.parent else obj
-        child = {"workflow": "step", "org": "contract"}.get(parent.KIND)
+        child = next((n.child_kind for n in NESTING.values() if n.parent_kind == parent.KIND), None)
         if child is None:
             self.notify("Only workflows have steps and organizations contracts.")
             return

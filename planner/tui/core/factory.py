@@ -58,7 +58,7 @@ def duplicate(element: Element, taken, suffix: str = "copy") -> Element:
 
     data["id"] = fresh(element.id)
     data["name"] = f"{element.name} (copy)"
-    for field in ("steps", "contracts"):
-        for child in data.get(field, []):
+    if element.CHILDREN:
+        for child in data.get(element.CHILDREN, []):
             child["id"] = fresh(child["id"])
     return type(element).model_validate(data)

@@ -37,7 +37,7 @@ GROUPS = [
 
 
 def element_node(element: Element) -> Node:
-    expandable = bool(getattr(element, "steps", None) or getattr(element, "contracts", None))
+    expandable = any(True for _ in element.children())
     return Node("element", element.id, element.name, expandable, element.id)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ...model import Chart, Element, ref_fields
+from ...model import Chart, Element, redirect, ref_fields
 from .commands import Command, DeleteElement, Macro, SetField
 from .fields import FieldError, check_value
 
@@ -71,15 +71,7 @@ def relink_commands(uses: list[RefUse], replacement: str | None) -> list[Command
     for group in by_field.values():
         holder, name = group[0].holder, group[0].field
         targets = {use.target for use in group}
-        value = getattr(holder, name)
-        if isinstance(value, list):
-            new = []
-            for item in value:
-                item = replacement if item in targets else item
-                if item is not None and item not in new:
-                    new.append(item)
-        else:
-            new = replacement
+        new = redirect(getattr(holder, name), targets, replacement)
         try:
             check_value(holder, name, new)
         except FieldError as exc:

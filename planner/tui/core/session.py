@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import Problem
-from ...model import SECTIONS, Answer, Chart, Element
+from ...model import NESTING, SECTIONS, Answer, Chart, Element
 from ...store import parse_chart, read_text
 from ...store.roundtrip import Change, SaveOutcome, save_preserving
 from .commands import Command
@@ -23,8 +23,8 @@ from .stack import CommandStack
 from .template import template_text
 
 SECTION_OF_KIND = {cls.KIND: section for section, cls in SECTIONS.items()}
-CHILD_FIELD = {"step": ("workflow", "steps"), "contract": ("org", "contracts")}
-"""Nested kinds: the kind of their parent and the parent's field holding them."""
+CHILD_FIELD = {kind: (n.parent_kind, n.field) for kind, n in NESTING.items()}
+"""Nested kinds: the kind of their parent and the parent's field holding them (:data:`planner.model.NESTING`)."""
 STRUCTURAL = {"yaml-syntax", "duplicate-key", "type", "missing", "unknown-field"}
 """Problem codes meaning part of the file could not be read into the chart."""
 
