@@ -13,6 +13,7 @@ import click
 
 from ..maturity.vocab_usage import vocabulary_usage
 from ..model.vocabulary import VOCABULARIES
+from ..store.library import load_models
 from .app import cli, echo, format_option
 
 INDENT = 2
@@ -32,7 +33,7 @@ def vocab(kind: str, fmt: str) -> None:
     criterion reads them and ``planner check`` warns about them.
     """
     names = list(VOCABULARIES) if kind == "all" else [kind]
-    usage = vocabulary_usage(names)
+    usage = vocabulary_usage(names, load_models())  # the built-in models, read by the store
     if fmt == "json":
         echo(json.dumps(usage, indent=2, ensure_ascii=False), json=True)
         return
