@@ -247,7 +247,7 @@ def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str,
     """
     best: dict[str, int] = {}
     for r in sorted((r for r in results if r.per_capability and r.met), key=lambda r: r.level):
-        verdict = r.per_capability
+        verdict = r.per_capability or {}  # set: the filter above kept only per-capability results
         best.update(dict.fromkeys(compress(verdict, verdict.values()), r.level))
     return {cid: best[cid] for cid in facts.scope_ids(()) if cid in best}
 

@@ -16,6 +16,7 @@ possible, not for best practice. Practices missing from it need no backing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 CUSTOMER_DATA = frozenset({"subscriber", "prospecting", "operational_crm", "sales_force_automation",
                            "enterprise_marketing_db", "loyalty", "targeted_messaging", "analytic_data_mart"})
@@ -64,8 +65,9 @@ class Backing:
         return lacks
 
 
-def _b(**kw) -> Backing:
-    return Backing(**{k: frozenset(v) if isinstance(v, (set, list, tuple)) else v for k, v in kw.items()})
+def _b(**kw: Any) -> Backing:
+    values: dict[str, Any] = {k: frozenset(v) if isinstance(v, (set, list, tuple)) else v for k, v in kw.items()}
+    return Backing(**values)
 
 
 SYSTEM = _b(system=True)

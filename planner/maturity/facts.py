@@ -198,7 +198,8 @@ class Facts:
     @cached_property
     def cap_lobs(self) -> dict[str, frozenset[str]]:
         """Capability id -> lines of business it serves (see :meth:`lobs_of_cap`), computed once."""
-        by_id, team_lob, none = self.by_id, self.team_lob, frozenset()
+        by_id, team_lob = self.by_id, self.team_lob
+        none: frozenset[str] = frozenset()
         found: dict[str, frozenset[str]] = {}
         for cap in self.capabilities:
             if cap.lob:
@@ -309,12 +310,13 @@ class Facts:
                 if t in known:
                     links[d.id].add(t)
                     links[t].add(d.id)
-        parts, seen = [], set()
+        parts: list[set[str]] = []
+        seen: set[str] = set()
         for start in links:
             if start in seen:
                 continue
             part = {start}
-            frontier = [start]
+            frontier = {start}
             while frontier:
                 nxt = {t for d in frontier for t in links[d] if t not in part}
                 part.update(nxt)
@@ -331,7 +333,7 @@ class Facts:
     @cached_property
     def data_graph(self) -> nx.Graph:
         """Data sources linked by ``feeds`` (undirected), as a networkx graph (the engine uses :attr:`data_components`)."""
-        g = nx.Graph()
+        g: nx.Graph[str] = nx.Graph()
         g.add_nodes_from(self.data_kind)
         known = self.data_kind
         g.add_edges_from((d.id, t) for d in self.chart.data for t in d.feeds if t in known)

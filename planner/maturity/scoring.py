@@ -20,7 +20,7 @@ decides which of them sets the levels a report leads with.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .spec import MaturityModel
@@ -30,12 +30,18 @@ UNSCORED = frozenset({"limitation", "n/a"})
 
 
 class Judged(Protocol):
-    level: int
-    dimension: str
-    status: str
-    credit: float
-    weight: float
+    """What scoring reads of a criterion's result (read-only, so a narrower ``status`` type fits)."""
 
+    @property
+    def level(self) -> int: ...
+    @property
+    def dimension(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def credit(self) -> float: ...
+    @property
+    def weight(self) -> float: ...
     @property
     def is_gap(self) -> bool: ...
 
@@ -52,7 +58,7 @@ def staged_level(results: Iterable[Judged], max_level: int, min_level: int = 1) 
     return int(min(max_level, failed - 1))
 
 
-def leaf_score(model: MaturityModel, results: list[Judged]) -> float:
+def leaf_score(model: MaturityModel, results: Sequence[Judged]) -> float:
     """Sum over the levels of the weighted mean credit of the level's scored criteria."""
     total = 0.0
     for n in range(1, model.max_level + 1):
@@ -77,7 +83,7 @@ def combine(how: str, scores: list[tuple[float, float]]) -> float:
     return sum(s for s, _ in scores) / len(scores)
 
 
-def tree_scores(model: MaturityModel, results: list[Judged], leaf) -> dict[str, float]:
+def tree_scores(model: MaturityModel, results: Sequence[Judged], leaf) -> dict[str, float]:
     """Every dimension's score: ``leaf(dimension id, its results)`` at the bottom, groups by their aggregate.
 
     Dimensions outside the tree (a cycle, which the loader reports) still get a score.
@@ -100,7 +106,7 @@ def tree_scores(model: MaturityModel, results: list[Judged], leaf) -> dict[str, 
     return {d: score(d) for d in dims}  # the model's order
 
 
-def dimension_scores(model: MaturityModel, results: list[Judged]) -> tuple[dict[str, float], float]:
+def dimension_scores(model: MaturityModel, results: Sequence[Judged]) -> tuple[dict[str, float], float]:
     """(dimension id -> continuous score, the model's score: its top-level dimensions by ``aggregate``)."""
     scores = tree_scores(model, results, lambda _, found: leaf_score(model, found))
     weight = {d.id: d.weight for d in model.dimensions}
@@ -108,7 +114,7 @@ def dimension_scores(model: MaturityModel, results: list[Judged]) -> tuple[dict[
     return {d: round(v, 4) for d, v in scores.items()}, round(top, 4)
 
 
-def next_share(model: MaturityModel, results: list[Judged], level: int) -> float:
+def next_share(model: MaturityModel, results: Sequence[Judged], level: int) -> float:
     """Weighted mean credit of the scored criteria of the level above ``level`` (0 at the top or when none)."""
     if level >= model.max_level:
         return 0.0
@@ -117,7 +123,7 @@ def next_share(model: MaturityModel, results: list[Judged], level: int) -> float
     return sum(r.credit * r.weight for r in at) / weight if weight else 0.0
 
 
-def staged_scores(model: MaturityModel, results: list[Judged], levels: dict[str, int], overall: int
+def staged_scores(model: MaturityModel, results: Sequence[Judged], levels: dict[str, int], overall: int
                   ) -> tuple[dict[str, float], float]:
     """(dimension id -> score, model score) of a staged model: level held plus the next level's share."""
     scores = tree_scores(model, results, lambda d, found: levels[d] + next_share(model, found, levels[d]))
@@ -126,7 +132,7 @@ def staged_scores(model: MaturityModel, results: list[Judged], levels: dict[str,
 
 def level_of_score(model: MaturityModel, value: float) -> int:
     """The level a continuous score holds: its whole part, between the lowest and the top level."""
-    return max(model.min_level, min(model.max_level, int(math.floor(value + 1e-9))))
+    return max(model.min_level, min(model.max_level, math.floor(value + 1e-9)))
 
 
 def group_levels(model: MaturityModel, leaf_levels: dict[str, int]) -> dict[str, int]:

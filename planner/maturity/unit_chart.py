@@ -9,8 +9,9 @@ assembling the sub-charts of every unit costs one pass over the chart each.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
-from ..model import SECTIONS, Chart, iter_refs, ref_fields
+from ..model import SECTIONS, Chart, Team, iter_refs, ref_fields
 from .unit_kinds import KIND_WORDS, Unit, UnitKind
 
 
@@ -19,7 +20,8 @@ def _team_lobs(chart: Chart) -> dict[str, str]:
     teams = {t.id: t for t in chart.teams}
     found: dict[str, str] = {}
     for team in chart.teams:
-        seen, current = set(), team
+        seen: set[str] = set()
+        current: Team | None = team
         while current is not None and not current.lob and current.id not in seen:
             seen.add(current.id)
             current = teams.get(current.parent) if current.parent else None
@@ -63,7 +65,7 @@ def scope_capabilities(chart: Chart, unit: Unit, shared: bool = True) -> set[str
     team_lob = _team_lobs(chart)
     found = set()
     for c in chart.capabilities:
-        lobs = c.lob or [team_lob.get(person_team.get(c.accountable) or "", "")]
+        lobs = c.lob or [team_lob.get(person_team.get(c.accountable or "") or "", "")]
         if unit.id in lobs or (shared and lobs == [""]):
             found.add(c.id)
     return found
@@ -124,9 +126,9 @@ def unit_chart(chart: Chart, unit: Unit, shared: bool = True, index: ChartIndex 
     ids.update(v.id for v in chains)
     info = chart.chart.model_copy(update={"name": f"{chart.chart.name} / {KIND_WORDS[unit.kind]} {unit.name}"})
     refs = index.refs
-    sections = {name: [e if all(t in ids for _, t in refs[e.id]) else _prune(e, ids)
-                       for e in getattr(chart, name) if e.id in ids] for name in SECTIONS}
-    return Chart.model_construct(version=chart.version, chart=info, **sections, answers=chart.answers, targets={})
+    values: dict[str, Any] = {name: [e if all(t in ids for _, t in refs[e.id]) else _prune(e, ids)
+                                     for e in getattr(chart, name) if e.id in ids] for name in SECTIONS}
+    return Chart.model_construct(version=chart.version, chart=info, **values, answers=chart.answers, targets={})
 
 
 PRUNED_KINDS = frozenset({"capability", "workflow", "chain"})

@@ -133,7 +133,7 @@ def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
     return RuleResult(passed, round(share(len(good), len(coes)), 3), findings)
 
 
-def _covered(facts: Facts, org_id: str, *targets: str) -> bool:
+def _covered(facts: Facts, org_id: str, *targets: str | None) -> bool:
     """An SLA contract of the organization covers one of the targets, or covers everything (no ``covers``)."""
     org = facts.by_id.get(org_id)
     for contract in getattr(org, "contracts", ()):
@@ -222,7 +222,7 @@ def value_chain(facts: Facts, p: ChainParams) -> RuleResult:
     best, best_score = None, 0.0
     for chain in facts.chart.chains:
         external = [c for c in chain.coes if c in coes and coes[c].scope != "internal"
-                    and (coes[c].sla or (coes[c].provider and _covered(facts, coes[c].provider, c)))]
+                    and (coes[c].sla or ((provider := coes[c].provider) and _covered(facts, provider, c)))]
         score = min(1.0, len(chain.coes) / p.min_coes) * (1.0 if external or not p.external else 0.5)
         if best is None or score > best_score:
             best, best_score = chain, score

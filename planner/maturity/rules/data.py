@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from ...model import DataSource
 from ...model.vocabulary import Area, DataKind, SystemRole
 from ...textfmt import count, plural
 from ..facts import Facts
@@ -73,11 +74,11 @@ def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
     if not hubs:
         return RuleResult(False, 0.0, [Finding("no enterprise marketing database: the data sources are not integrated "
                                                "into one marketing database")])
-    best = None
+    best: tuple[float, DataSource, list[str], set[str], list[str]] | None = None
     for hub in hubs:
         feeders = _upstream(facts, hub.id)
         kinds = {facts.data_kind[d] for d in feeders} - {"enterprise_marketing_db"}
-        missing = [k for k in p.required_kinds if k not in kinds]
+        missing: list[str] = [k for k in p.required_kinds if k not in kinds]
         linked = set(feeders)
         outside = [d for d in facts.chart.data if d.kind in p.every_source_of and d.id not in linked and d.id != hub.id]
         missing += [f"{d.name} ({d.kind})" for d in outside]
@@ -86,6 +87,7 @@ def enterprise_db(facts: Facts, p: EnterpriseParams) -> RuleResult:
         score = min(1.0, len(kinds) / max(1, p.min_kinds)) * required
         if best is None or score > best[0]:
             best = (score, hub, feeders, kinds, missing)
+    assert best is not None  # there is at least one hub
     score, hub, feeders, kinds, missing = best
     passed = len(kinds) >= p.min_kinds and not missing
     findings = [Finding(f"{hub.name} integrates {count(len(kinds), 'kind')} of data: {', '.join(sorted(kinds)) or 'none'}",
@@ -123,8 +125,8 @@ def data_sources(facts: Facts, p: DataSourceParams) -> RuleResult:
     passed = len(found) >= p.min_count and not missing
     what = " or ".join(p.kinds_any) or "data"
     used = f" used by {'/'.join(p.used_by_areas)} capabilities" if p.used_by_areas else ""
-    findings = [Finding(f"{len(found)} {what} {plural(len(found), 'source')}{used}" + (": " + listing([d.name for d in found]) if found else ""),
-                        tuple(d.id for d in found[:20]))]
+    named = ": " + listing([d.name for d in found]) if found else ""
+    findings = [Finding(f"{len(found)} {what} {plural(len(found), 'source')}{used}{named}", tuple(d.id for d in found[:20]))]
     if missing:
         findings.append(Finding(f"missing kinds: {', '.join(missing)}"))
     return RuleResult(passed, 1.0 if passed else round(min(1.0, len(found) / max(1, p.min_count)) * 0.5, 3), findings)
@@ -242,7 +244,8 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
         named = ", ".join(sorted(every)) or "none named"
         return not_applicable(f"{count(len(every), 'line')} of business ({named}); integration across lines is judged "
                               f"where there are {max(2, p.min_lobs)} or more")
-    best, best_part = set(), set()
+    best: set[str] = set()
+    best_part: set[str] = set()
     for part in facts.data_components:
         covered = set().union(*(lobs_of[d] for d in part))
         if len(covered) > len(best):
@@ -271,8 +274,8 @@ def closed_loop(facts: Facts, p: LoopParams) -> RuleResult:
         return nothing_in_scope(f"no {'/'.join(p.from_areas if not src else p.to_areas)} capability in the chart")
     explicit = [c for c in src + dst if "closed_loop_optimization" in facts.practices[c.id]]
     if explicit:
-        return RuleResult(True, 1.0, [Finding("closed-loop optimization practised by " + listing([facts.who(c) for c in explicit], 3),
-                                              tuple(c.id for c in explicit))])
+        who = listing([facts.who(c) for c in explicit], 3)
+        return RuleResult(True, 1.0, [Finding("closed-loop optimization practised by " + who, tuple(c.id for c in explicit))])
     dst_data = {d: c for c in dst for d in c.data}
     for m in src:
         for d in m.data:
@@ -282,7 +285,8 @@ def closed_loop(facts: Facts, p: LoopParams) -> RuleResult:
             if target is None:
                 target = next((dst_data[t] for t in facts.by_id[d].feeds if t in dst_data), None)
             if target is not None:
-                return RuleResult(True, 1.0, [Finding(f"{m.name} feeds {target.name} through {facts.name(d)}", (m.id, d, target.id))])
+                feeds = f"{m.name} feeds {target.name} through {facts.name(d)}"
+                return RuleResult(True, 1.0, [Finding(feeds, (m.id, d, target.id))])
     people_dst = {r: c for c in dst for r in [c.accountable, *c.responsible] if r}
     flows = {wf.id: wf.capability for wf in facts.chart.workflows}
     src_ids = {c.id for c in src}

@@ -25,7 +25,7 @@ class LifecycleParams(Params):
     min_count: int = 1
 
 
-def _phase_index(facts: Facts, phase: str) -> tuple[list, list[str], list[int]]:
+def _phase_index(facts: Facts, phase: Phase) -> tuple[list, list[str], list[int]]:
     """Capabilities covering ``phase`` in chart order, their ids and stage numbers; once per chart and phase."""
     key = ("phase_index", phase)
     found = facts.rule_cache.get(key)
@@ -48,8 +48,9 @@ def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
                         + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
     below = [c for c in scope if not verdict[c.id]] if len(good) < p.min_count else []
     if below and len(good) < p.min_count:
-        findings.append(Finding("below it: " + listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4) + (f" and {len(below) - 5} more" if len(below) > 5 else ""),
-                                tuple(c.id for c in below[:20])))
+        more = f" and {len(below) - 5} more" if len(below) > 5 else ""
+        named = listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4)
+        findings.append(Finding("below it: " + named + more, tuple(c.id for c in below[:20])))
     return RuleResult(len(good) >= p.min_count, round(min(1.0, len(good) / p.min_count), 3), findings, verdict)
 
 

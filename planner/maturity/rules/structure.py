@@ -52,7 +52,9 @@ def workflow_problems(facts: Facts) -> tuple[int, list[tuple[str, tuple[str, ...
 
 
 def _workflow_problems(facts: Facts) -> tuple[int, list[tuple[str, tuple[str, ...]]], list[tuple[str, tuple[str, ...]]]]:
-    steps, missing, orphans = 0, [], []
+    steps = 0
+    missing: list[tuple[str, tuple[str, ...]]] = []
+    orphans: list[tuple[str, tuple[str, ...]]] = []
     for wf in facts.chart.workflows:
         produced = {a for s in wf.steps for a in s.outputs}
         consumed = {a for s in wf.steps for a in s.inputs}
@@ -116,7 +118,8 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
                      if n in staff and n not in flagged)
         for person in cut[:8]:
             hanging = sorted(c for c in work.neighbours(person) if work.degree(c) == 1 and facts.kind(c) == "capability")
-            why = f"the only link of {listing(facts.names(hanging), 3)}" if hanging else "the only link between parts of the work network"
+            why = (f"the only link of {listing(facts.names(hanging), 3)}" if hanging
+                   else "the only link between parts of the work network")
             findings.append(Finding(f"{facts.name(person)} is {why}", (person, *hanging[:19])))
         if len(cut) > 8:
             findings.append(Finding(f"and {len(cut) - 8} more people who hold the work network together"))
