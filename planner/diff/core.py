@@ -123,7 +123,9 @@ def _changed(old: Side, new: Side, skip: set[str], renamed: dict[str, str]) -> l
         if element_b is None or element_id in skip:
             continue
         parent_a = parents_a.get(element_id)
-        if element_a.__dict__ == element_b.__dict__ and renamed.get(parent_a, parent_a) == parents_b.get(element_id):
+        if parent_a is not None:
+            parent_a = renamed.get(parent_a, parent_a)
+        if element_a.__dict__ == element_b.__dict__ and parent_a == parents_b.get(element_id):
             continue
         changes = _element_changes(old[element_id], new[element_id], renamed)
         if changes:
@@ -136,7 +138,7 @@ def _element_changes(ea: Entry, eb: Entry, renamed: dict[str, str]) -> list[Fiel
     relations = {f.name: f.ref.relation for f in ref_fields(type(eb.element))}
     changes = [FieldChange(path, was, now, relations.get(path))
                for path, was, now in compare(content(ea.element, renamed), content(eb.element), kind)]
-    parent_a = renamed.get(ea.parent, ea.parent)
+    parent_a = ea.parent if ea.parent is None else renamed.get(ea.parent, ea.parent)
     if parent_a != eb.parent:
         changes.append(FieldChange(PARENT_PATH, parent_a, eb.parent, "part_of"))
     for field in (f for k, f in ORDERED_CHILDREN if k == kind):
@@ -174,7 +176,8 @@ def _chart_changes(a: Chart, b: Chart, renamed: dict[str, str]) -> list[FieldCha
 def _names(result: ChartDiff, old: Side, new: Side) -> dict[str, tuple[str, str]]:
     """Kind and name of every id the diff mentions, so reports need not look at the charts."""
     ids: set[str] = set()
-    for info in (*result.added, *result.removed, *result.changed):
+    infos: tuple[ElementInfo | ElementChange, ...] = (*result.added, *result.removed, *result.changed)
+    for info in infos:
         ids.add(info.id)
         ids.add(getattr(info, "parent", None) or info.id)
     for r in result.renamed:

@@ -119,7 +119,8 @@ def _assessed(chart: Chart, models: list, known: Mapping) -> dict:
 def model_delta(old, new) -> ModelDelta:
     """The delta between two :class:`~planner.maturity.Assessment` of the same model."""
     before = {r.criterion_id: r for r in old.results}
-    met, lost = [], []
+    met: list[CriterionChange] = []
+    lost: list[CriterionChange] = []
     for result in new.results:
         was = before.get(result.criterion_id)
         if was is None or was.met == result.met:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from ..graph import PART_OF
 from ..model import ELEMENT_CLASSES, ref_fields
+from .index import Side
 from .model import ElementChange, Move
 
 CATEGORIES: dict[str, tuple[str, str]] = {
@@ -90,7 +91,7 @@ def _move(change: ElementChange, field: str, relation: str, was: str, now: str,
     return Move(change.id, change.kind, change.name, field, relation, was, now, category, sourcing, summary)
 
 
-def describer(index: dict, org_kind: Callable[[object], str | None]) -> Describe:
+def describer(index: Side, org_kind: Callable[[object], str | None]) -> Describe:
     """A :data:`Describe` over one side's index (id -> Entry)."""
 
     def describe(element_id: str) -> tuple[str | None, str]:

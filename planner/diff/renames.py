@@ -3,22 +3,23 @@
 Content is everything but the id, with references translated through the
 renames found so far and references to elements not yet matched taken as
 wildcards: a team and its lead renamed together (each naming the other) match,
-and the search repeats until nothing new matches (in practice one or two rounds). Only one-to-one matches count: two removed people with identical
-content and one added person stay an addition and removals, since we cannot
-tell which one was renamed.
+and the search repeats until nothing new matches (in practice one or two rounds).
+Only one-to-one matches count: two removed people with identical content and
+one added person stay an addition and removals, since we cannot tell which one
+was renamed.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from .index import Entry
+from .index import Entry, Side
 from .values import content, content_key
 
 WILDCARD = "\x00?"
 
 
-def find_renames(old: dict[str, Entry], new: dict[str, Entry],
+def find_renames(old: Side, new: Side,
                  removed: list[str], added: list[str]) -> dict[str, str]:
     """Old id -> new id for every element that only changed its id."""
     renamed: dict[str, str] = {}
@@ -49,5 +50,5 @@ def _match(old, new, left_old, left_new, renamed) -> dict[str, str]:
 
 def _key(entry: Entry, mapping: dict[str, str]) -> tuple:
     kind = entry.element.KIND
-    parent = mapping.get(entry.parent, entry.parent)
+    parent = entry.parent if entry.parent is None else mapping.get(entry.parent, entry.parent)
     return kind, parent, content_key(content(entry.element, mapping), kind)

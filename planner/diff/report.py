@@ -84,7 +84,7 @@ def _totals(d: ChartDiff) -> Line:
 def _moves(d: ChartDiff) -> list[Line]:
     if not d.moves:
         return []
-    lines = [[], [(f"Moves ({len(d.moves)})", "heading")]]
+    lines: list[Line] = [[], [(f"Moves ({len(d.moves)})", "heading")]]
     for move in d.moves:
         lines.append([("  > ", "move"), (f"{move.kind:<11}", "dim"), (move.summary, None)])
     return lines
@@ -148,10 +148,10 @@ def _row_line(d: ChartDiff, fc: FieldChange) -> Line | None:
     """A record added to or removed from a list (an SLA row): ``sla: + name (target: 99.9, unit: %)``."""
     if not fc.path.endswith("]") or "[" not in fc.path:
         return None
-    if not ((fc.old is None and isinstance(fc.new, dict)) or (fc.new is None and isinstance(fc.old, dict))):
-        return None
-    field, key = fc.path[:-1].rsplit("[", 1)
     row = fc.new if fc.old is None else fc.old
+    if not isinstance(row, dict) or (fc.old is not None and fc.new is not None):
+        return None  # not one side a record and the other nothing
+    field, key = fc.path[:-1].rsplit("[", 1)
     rest = {k: v for k, v in list(row.items())[1:] if v not in (None, "", [], {})}
     detail = _short(rest, None, d)[1:-1]
     sign, style = ("+", "add") if fc.old is None else ("-", "remove")
