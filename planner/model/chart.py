@@ -71,6 +71,7 @@ def _nesting() -> dict[str, Nesting]:
 
 NESTING: dict[str, Nesting] = _nesting()
 """Child kind (``step``, ``contract``) -> where it lives. See :func:`nesting_of` for a parent's."""
+NESTING_BY_SECTION = {n.section: n.child_kind for n in NESTING.values()}
 
 
 def nesting_of(kind: str) -> Nesting | None:
@@ -146,9 +147,18 @@ class Chart(Strict):
         return found
 
     def counts(self) -> Counter[str]:
-        """Number of elements per kind."""
-        return Counter(element.KIND for _, element in self.iter_elements())
+        """Number of elements per kind, in file order: lengths of lists, not a walk of every element."""
+        found: Counter[str] = Counter()
+        for section, cls in SECTIONS.items():
+            items = getattr(self, section)
+            if items:
+                found[cls.KIND] += len(items)
+            if cls.CHILDREN:
+                nested = sum(len(getattr(item, cls.CHILDREN)) for item in items)
+                if nested:
+                    found[NESTING_BY_SECTION[section]] += nested
+        return found
 
     def size(self) -> int:
         """Number of elements (everything with an id)."""
-        return sum(1 for _ in self.iter_elements())
+        return sum(self.counts().values())

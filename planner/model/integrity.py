@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import Problem
+from . import sound
 from .base import Element, RefField, ref_fields
 from .capability import Capability
 from .chart import Chart, Location
@@ -25,17 +26,32 @@ def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Prob
     ``unparsed_ids`` are ids of elements that exist in the file but failed to
     parse or validate; references to them are not reported as dangling.
     """
+    ids = sound.ids_by_kind(chart)
+    answers = [(("answers", key), answer) for key, answer in chart.answers.items()]
     problems: list[Problem] = []
-    elements = list(chart.iter_elements())  # walked twice below: once is enough
-    kinds, locations = _index_ids(elements, problems)
-    unparsed = set(unparsed_ids)
-    holders = elements + [(("answers", key), answer) for key, answer in chart.answers.items()]
-    problems += _dangling_references(holders, kinds, unparsed)
+    locations: dict[str, Location] | None = None  # None: ids are unique (see _cycles)
+    if not _sound(chart, ids, answers):  # a problem somewhere: the walk says what and where
+        elements = list(chart.iter_elements())  # walked twice below: once is enough
+        kinds, located = _index_ids(elements, problems)
+        problems += _dangling_references(elements + answers, kinds, set(unparsed_ids))
+        locations = located
     problems += _accountability(chart)
     problems += _cycles(chart, locations, "people", "reports_to", "reporting line")
     problems += _cycles(chart, locations, "teams", "parent", "team hierarchy")
-    problems += _vocabulary(chart)
+    if not (sound.words_known((c.channels for c in chart.capabilities), KNOWN_CHANNELS)
+            and sound.words_known((c.practices for c in chart.capabilities), KNOWN_PRACTICES)):
+        problems += _vocabulary(chart)
     return problems
+
+
+def _sound(chart: Chart, ids: dict[str, set[str]] | None, answers: list[tuple[Location, object]]) -> bool:
+    """Unique ids and sound references, proved in bulk (the usual case: no walk at all)."""
+    if ids is None or not sound.references_sound(chart, ids):
+        return False
+    if not answers:
+        return True
+    kinds = {i: kind for kind, found in ids.items() for i in found}
+    return not _dangling_references(answers, kinds, set())
 
 
 def check_partial(chart: Chart, partial: list[tuple[Location, Element]], unparsed_ids: Iterable[str] = ()) -> list[Problem]:
@@ -156,9 +172,17 @@ def _accountability(chart: Chart) -> list[Problem]:
     ]
 
 
-def _cycles(chart: Chart, locations: dict[str, Location], section: str, field: str, what: str) -> list[Problem]:
-    """Cycles in a single-parent relation, each reported once at its first member."""
-    parent = {e.id: getattr(e, field) for e in getattr(chart, section) if getattr(e, field)}
+def _cycles(chart: Chart, locations: dict[str, Location] | None, section: str, field: str, what: str) -> list[Problem]:
+    """Cycles in a single-parent relation, each reported once at its first member.
+
+    ``locations`` None: ids are unique, so an element's location is its place in ``section``.
+    """
+    items = getattr(chart, section)
+    parent = {e.id: getattr(e, field) for e in items if getattr(e, field)}
+    if sound.acyclic(parent):
+        return []
+    if locations is None:
+        locations = {e.id: (section, i) for i, e in enumerate(items)}
     problems = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in parent:
