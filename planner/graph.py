@@ -22,7 +22,7 @@ from collections.abc import Hashable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .model import ELEMENT_CLASSES, Chart, ref_fields
+from .model import ELEMENT_CLASSES, SECTIONS, Chart, ref_fields
 from .perf import paused_gc
 
 if TYPE_CHECKING:
@@ -57,6 +57,19 @@ REFERENCE_RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = _referen
 RELATIONS: tuple[str, ...] = tuple(sorted(set(REFERENCE_RELATIONS) | {PART_OF, HANDOFF, NEXT_COE}))
 """Every edge key the graph may hold."""
 
+
+def _source_kinds() -> dict[str, frozenset[str]]:
+    step = ELEMENT_CLASSES["step"]
+    performers = next(f.ref.kinds for f in ref_fields(step) if f.name == "by")
+    nested = set(ELEMENT_CLASSES) - {cls.KIND for cls in SECTIONS.values()}
+    found = {name: sources for name, (sources, _) in REFERENCE_RELATIONS.items()}
+    return {**found, PART_OF: frozenset(nested), HANDOFF: frozenset(performers), NEXT_COE: frozenset({"coe"})}
+
+
+SOURCE_KINDS: dict[str, frozenset[str]] = _source_kinds()
+"""Relation -> the kinds of node its edges start from: a view drawing only some relations
+reads the edges of those kinds alone."""
+
 Node = dict[str, Any]
 """``{"kind": ..., "label": ..., "element": ...}`` of one element."""
 Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
@@ -86,8 +99,9 @@ class ChartGraph:
     def nodes(self) -> dict[str, Node]:
         """Id -> node, in chart order (a duplicate id keeps its first place and its last element)."""
         found: dict[str, Node] = {}
-        for _, element in self.chart.iter_elements():
-            found[element.id] = {"kind": element.KIND, "label": element.name, "element": element}
+        with paused_gc():  # 100,000 small dicts and no cycle among them
+            for _, element in self.chart.iter_elements():
+                found[element.id] = {"kind": element.KIND, "label": element.name, "element": element}
         return found
 
     def __contains__(self, element_id: object) -> bool:

@@ -53,6 +53,13 @@ class _TeamLadder:
             found = self._ladders[key] = self._ladder(team, plural, max_depth)
         return found
 
+    def shared(self, key: tuple, make: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+        """One ladder object per key, so that grouping counts distinct ladders, not elements."""
+        found = self._ladders.get(key)
+        if found is None:
+            found = self._ladders[key] = make()
+        return found
+
     def _ladder(self, team: str | None, plural: str, max_depth: int) -> list[tuple[str, str]]:
         if not team or team not in self.graph:
             return [(f"no-team:{plural}", f"{plural.capitalize()} without a team")] * (max_depth + 1)
@@ -74,14 +81,19 @@ def default_ladder(graph: ChartGraph, node: str, data: dict, teams: _TeamLadder,
         return teams.ladder(element.team, plural, max_depth)
     if kind == "team":
         return teams.ladder(node, plural, max_depth)
-    attribute = {"capability": "area", "system": "sourcing", "data": "kind", "org": "kind",
-                 "coe": "scope", "workflow": "capability"}.get(kind)
+    attribute = _GROUPED_BY.get(kind)
     if attribute:
         value = getattr(element, attribute, None) or "other"
         if kind == "workflow" and value in graph:
             value = graph.nodes[value]["element"].area
-        return [(f"{attribute}:{value}", f"{str(value).replace('_', ' ').capitalize()} {plural}"), everything]
-    return [everything]
+        return teams.shared((kind, value), lambda: [
+            (f"{attribute}:{value}", f"{str(value).replace('_', ' ').capitalize()} {plural}"), everything])
+    return teams.shared((kind,), lambda: [everything])
+
+
+_GROUPED_BY = {"capability": "area", "system": "sourcing", "data": "kind", "org": "kind",
+               "coe": "scope", "workflow": "capability"}
+"""The attribute whose value groups the elements of a kind (a workflow: its capability's area)."""
 
 
 def aggregate_map(graph: ChartGraph, nodes: dict[str, dict], target: int = DEFAULT_TARGET,
@@ -100,11 +112,13 @@ def aggregate_map(graph: ChartGraph, nodes: dict[str, dict], target: int = DEFAU
         ladders[node] = ladder or default_ladder(graph, node, data, teams, max_depth)
         by_kind.setdefault(_family(data["kind"]), []).append(node)
     rung = dict.fromkeys(by_kind, 0)
+    # ladders are shared (every person of a team holds the same list): count groups over the distinct ones
+    distinct = {kind: list({id(ladders[n]): ladders[n] for n in members}.values()) for kind, members in by_kind.items()}
 
     def groups(kind: str, level: int) -> int:
-        return len({ladders[n][min(level, len(ladders[n]) - 1)][0] for n in by_kind[kind]})
+        return len({ladder[min(level, len(ladder) - 1)][0] for ladder in distinct[kind]})
 
-    top = {kind: max(len(ladders[n]) for n in members) - 1 for kind, members in by_kind.items()}
+    top = {kind: max(len(ladder) for ladder in found) - 1 for kind, found in distinct.items()}
     counts = {kind: groups(kind, 0) for kind in by_kind}
     while sum(counts.values()) > target:
         climbable = [k for k in by_kind if rung[k] < top[k]]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import PlannerError, UnknownNameError
-from ..graph import NODE_KINDS, ChartGraph
+from ..graph import NODE_KINDS, SOURCE_KINDS, ChartGraph
 
 COLLAPSE_CHOICES = ("teams", "coes")
 
@@ -79,10 +79,12 @@ def select(graph: ChartGraph, kinds: set[str], relations: set[str], core: set[st
     edges: list[tuple] = []
     append = edges.append
     if relations:  # the adjacency is built only here: views without relations never pay for it
-        for u, neighbours in graph.adjacency.items():
-            if u not in nodes:
+        adjacency = graph.adjacency
+        sources = frozenset().union(*(SOURCE_KINDS.get(r, NODE_KINDS) for r in relations))
+        for u, data in nodes.items():  # in graph order, as the adjacency is
+            if data["kind"] not in sources:
                 continue
-            for v, keyed in neighbours.items():
+            for v, keyed in adjacency[u].items():
                 if v in nodes:
                     for k, d in keyed.items():
                         if k in relations:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import PlannerError, UnknownNameError
 from ..graph import ChartGraph
 from ..model import Chart, suggest
+from ..perf import paused_gc
 from .aggregate import DEFAULT_TARGET, aggregate_map, describe
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
@@ -151,7 +152,8 @@ def build_scene(graph: ChartGraph, view: View, options: RenderOptions) -> Scene:
     key = ("scene", view, *(getattr(options, name) for name in SELECTION))
     kept = graph.memo.get(key)
     if kept is None or kept[0] is not options.heat:  # a view's grouping may read the assessment
-        kept = graph.memo[key] = (options.heat, _build_scene(graph, view, options))
+        with paused_gc():  # selecting and grouping makes many objects and no garbage cycle
+            kept = graph.memo[key] = (options.heat, _build_scene(graph, view, options))
     scene = kept[1]
     return replace(scene, notes=[options.note, *scene.notes]) if options.note else replace(scene, notes=list(scene.notes))
 
