@@ -41,7 +41,8 @@ def apply_changes(data: dict[str, Any], changes: list[ChartChange], origin: str,
     before touching ``data``, when a reference names a role nothing plays.
     """
     resolver = resolver or Resolver()
-    creates = {item.get("id") for change in changes for items in change.add.values() for item in items}
+    creates = {item["id"] for change in changes for items in change.add.values() for item in items
+               if isinstance(item.get("id"), str)}
     missing = [sym for change in changes for sym in resolver.unresolved(data, change.model_dump(), creates)]
     if missing:
         raise ProjectionError(origin, [f"it needs {resolver.roles[m].describe} ({m}), which the chart does not have "
@@ -140,7 +141,7 @@ def _field_matches(value: Any, wanted: Any) -> bool:
 
 def _add(data, section: str, item: dict, origin: str, systems_sourced_as: str | None, resolver: Resolver) -> list[str]:
     """Add one element, or reuse the chart's element in its role; nested ids follow a renamed parent."""
-    symbol = item.get("id")
+    symbol: str = item["id"]  # an added element has an id: the catalog's check validated it
     if symbol in resolver.roles and resolver.find(data, symbol, fallback=False):
         return []
     known = {e["id"] for _, e in iter_elements(data)}

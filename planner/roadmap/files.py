@@ -70,7 +70,7 @@ def _check_change(change: ChartChange, loc: tuple) -> list[Problem]:
                 first = str(exc).splitlines()
                 detail = "; ".join(line.strip() for line in first[1:3]) if len(first) > 1 else str(exc)
                 problems.append(Problem(f"invalid {cls.KIND} in change: {detail}", "invalid-element",
-                                        loc + ("add", section, j), item.get("id") if isinstance(item, dict) else None))
+                                        loc + ("add", section, j), item.get("id")))
     return problems
 
 
