@@ -10,7 +10,7 @@ pass their own with ``--catalog``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -24,8 +24,12 @@ SOURCINGS: tuple[str, ...] = ("build", "buy", "rent", "partner")
 SolutionId = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 CriterionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*\.[0-9]+\.[a-z0-9][a-z0-9_-]*$")]
 """A full maturity criterion id, ``<model>.<level>.<criterion>`` (``engagement.3.segmentation``)."""
-Section = Literal[tuple(SECTIONS)]  # type: ignore[valid-type]
-MatchSection = Literal[tuple(SECTIONS) + ("orgs.contracts", "workflows.steps")]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # Literals built from SECTIONS at run time, which only pydantic can read
+    Section = str
+    MatchSection = str
+else:
+    Section = Literal[tuple(SECTIONS)]
+    MatchSection = Literal[tuple(SECTIONS) + ("orgs.contracts", "workflows.steps")]
 
 
 class Strict(BaseModel):
@@ -79,7 +83,7 @@ class Removal(Match):
 class ChartChange(Strict):
     """What applying a solution does to a chart."""
 
-    add: dict[Section, list[dict[str, Any]]] = {}  # type: ignore[valid-type]
+    add: dict[Section, list[dict[str, Any]]] = {}
     """New elements per section, written exactly as in a chart file."""
     update: list[Update] = []
     """Edits to existing elements (or to elements an earlier solution added)."""

@@ -24,7 +24,8 @@ def lifecycle(ctx: Context, p: dict[str, Any]) -> None:
     phase, stage = p["phase"], p.get("stage", "I")
     caps = ctx.section("capabilities")
     serving = [c for c in caps if phase in (c.get("phases") or {})]
-    for cap in (serving or [c for c in caps if c.get("area") in ("delivery", "creation")] or caps)[:max(1, p.get("min_count", 1))]:
+    candidates = serving or [c for c in caps if c.get("area") in ("delivery", "creation")] or caps
+    for cap in candidates[:max(1, p.get("min_count", 1))]:
         phases = dict(cap.get("phases") or {})
         if STAGES.index(phases.get(phase, "I")) < STAGES.index(stage) or phase not in phases:
             phases[phase] = stage
@@ -260,14 +261,13 @@ def span_of_control(ctx: Context, p: dict[str, Any]) -> None:
         reports = [x for x in people if x.get("reports_to") == manager["id"]]
         if len(reports) <= limit:
             continue
-        keep, move = reports[:limit - 1], reports[limit - 1:]
+        move = reports[limit - 1:]  # the manager keeps limit - 1 reports, and the new leads
         while move:
             lead = ctx.new("people", f"p-team-lead-{manager['id'].removeprefix('p-')}", name="Team lead (to appoint)",
                            title="Team lead", reports_to=manager["id"], team=manager.get("team"))
             for x in move[:limit]:
                 x["reports_to"] = lead
             move = move[limit:]
-            keep.append(lead)
 
 
 def data_silos(ctx: Context, p: dict[str, Any]) -> None:
@@ -298,7 +298,8 @@ def single_points_of_failure(ctx: Context, p: dict[str, Any]) -> None:
 
 
 OTHER = {
-    "single_points_of_failure": single_points_of_failure, "data_silos": data_silos, "workflow_integrity": workflow_integrity, "span_of_control": span_of_control,
+    "single_points_of_failure": single_points_of_failure, "data_silos": data_silos,
+    "workflow_integrity": workflow_integrity, "span_of_control": span_of_control,
     "lifecycle": lifecycle, "lifecycle_coverage": lifecycle_coverage, "enterprise_db": enterprise_db,
     "data_sources": data_sources, "system_integration": system_integration,
     "data_stewardship": _owner_share("data"), "system_owners": _owner_share("systems"), "area_systems": area_systems,

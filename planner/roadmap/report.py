@@ -5,7 +5,8 @@ Pure: returns strings; the command line prints them.
 
 from __future__ import annotations
 
-from ..textfmt import count, md_escape as _md
+from ..textfmt import count
+from ..textfmt import md_escape as _md
 from .model import Gap, Roadmap, Step
 
 
@@ -120,9 +121,9 @@ def _outcome(roadmap: Roadmap) -> str:
         items = f"{count(n, 'attest-or-act item')} {'is' if n == 1 else 'are'}"
         return f"Projected: {roadmap.target_name} reached once {items} answered or acted on{rest}."
     pending = {g.criterion for g in roadmap.attest}
-    rest = [c for c in last.unmet if c not in pending]
+    unmet = [c for c in last.unmet if c not in pending]
     also = f" (besides {count(len(pending), 'attest-or-act item')})" if pending else ""
-    return f"Projected: target not reached; still unmet: {', '.join(rest)}{also}."
+    return f"Projected: target not reached; still unmet: {', '.join(unmet)}{also}."
 
 
 def to_markdown(roadmap: Roadmap) -> str:

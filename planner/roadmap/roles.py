@@ -29,7 +29,7 @@ class Resolver:
     def known_ids(self, data: dict[str, Any]) -> set[str]:
         from .changes import iter_elements
 
-        return {e.get("id") for _, e in iter_elements(data)}
+        return {e["id"] for _, e in iter_elements(data) if e.get("id") is not None}
 
     def find(self, data: dict[str, Any], symbol: str, fallback: bool = True) -> str | None:
         """The chart element playing ``symbol``'s role: an alias, then the role's tests in order."""

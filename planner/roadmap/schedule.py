@@ -107,7 +107,7 @@ def schedule(jobs: list[Job], limits: Limits, fixed: Iterable[Fixed] = (), round
     current, passes, stale = best, 1, 0
     for _ in range(rounds):
         right = _backward(jobs, by_id, succs, limits, fixed, current)
-        current = _forward(jobs, by_id, limits, fixed, lambda j: (right[j.id], -tails[j.id], j.stage, j.id))
+        current = _forward(jobs, by_id, limits, fixed, lambda j, right=right: (right[j.id], -tails[j.id], j.stage, j.id))
         passes += 2
         if current.makespan < best.makespan:
             best, stale = current, 0

@@ -10,6 +10,7 @@ settled first, so a synthetic catalog of 1,000 stays linear.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..errors import CycleError
@@ -50,7 +51,7 @@ def check_acyclic(catalog: Catalog) -> None:
         raise CycleError("prerequisite cycle in the solution catalog", cycle)
 
 
-def find_cycle(requires: dict[str, list[str] | set[str]]) -> list[str] | None:
+def find_cycle(requires: Mapping[str, Iterable[str]]) -> list[str] | None:
     """A cycle of prerequisites as ``[a, b, ..., a]`` (each needs the next), or None.
 
     Iterative depth-first search: linear, and no recursion limit on long chains.
@@ -156,7 +157,8 @@ class _State:
     def covered(self, criterion: str) -> bool:
         return criterion in self.closed or criterion in self.met
 
-    def closure(self, sid: str, into: dict[str, None] | None = None, path: list[str] | None = None) -> dict[str, None]:
+    def closure(self, sid: str, into: dict[str, None] | None = None,
+                path: list[tuple[str, str]] | None = None) -> dict[str, None]:
         """``sid`` with every prerequisite not yet chosen or present (ordered, prerequisites first).
 
         ``path`` holds the solutions being expanded, each with the requirement that

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..errors import PlannerError
 from .catalog import Catalog, Option
@@ -39,8 +41,8 @@ def plan_gaps(
     gaps: list[Gap],
     catalog: Catalog,
     constraints: Constraints,
-    met: set[str] = frozenset(),
-    present: set[str] = frozenset(),
+    met: AbstractSet[str] = frozenset(),
+    present: AbstractSet[str] = frozenset(),
     judged: set[str] | None = None,
     target: str = "the target",
     start: dt.date | None = None,
@@ -120,7 +122,7 @@ def _gated(after: dict[str, set[str]], stages: dict[str, int], dims: dict[str, s
             by_dim.setdefault(dim, {}).setdefault(stages[sid], []).append(sid)
     for levels in by_dim.values():
         ordered = sorted(levels)
-        for lower, higher in zip(ordered, ordered[1:]):
+        for lower, higher in pairwise(ordered):
             for sid in levels[higher]:
                 gated[sid] |= set(levels[lower])
     return gated
