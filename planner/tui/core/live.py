@@ -1,8 +1,9 @@
 """What the live panel shows: the chart's problems and, for a chosen model, its maturity.
 
 Pure functions over a chart, run by the editor in a worker after each edit. They
-call :mod:`planner.maturity` through its public API (``builtin_models``,
-``load_model``, ``assess``, ``Assessment.gaps``), never by probing it.
+call :mod:`planner.maturity` through its public API (``assess``,
+``Assessment.gaps``), never by probing it, and read models through the store
+(:mod:`planner.store.library`: ``builtin_models``, ``load_model``).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 
 from ... import maturity
 from ...errors import PlannerError, Problem
-from ...maturity import CriterionResult, builtin_models, load_model
+from ...maturity import CriterionResult
 from ...model import DEFAULT_MODEL, Chart, check_integrity
+from ...store.library import builtin_models, load_model
 
 
 @dataclass
