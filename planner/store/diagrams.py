@@ -3,7 +3,9 @@
 The render package returns DOT text and, in :mod:`planner.render.output`, runs
 Graphviz on it; writing the result to disk is the store's job, as every other
 file the planner writes. ``.dot`` is written as it is (no Graphviz needed); the
-other formats go through ``dot`` on its standard input.
+other formats go through ``dot`` on its standard input. A module of its own, loaded
+on first use (see :mod:`planner.store`), so that reading a chart never imports the
+render package.
 """
 
 from __future__ import annotations
