@@ -11,19 +11,19 @@ from pathlib import Path
 
 from planner.charts import shipped_chart
 from planner.graph import build_graph
-from planner.maturity import analyze_structure, assess, assess_all, load_model
-from planner.store import load_chart
+from planner.maturity import analyze_structure, assess, assess_all
+from planner.store import load_chart, load_model, load_models
 
 chart_path = Path(sys.argv[1]) if len(sys.argv) > 1 else shipped_chart("current")
 graph = build_graph(load_chart(chart_path))
 
 # Every built-in model at once: rules shared between models run once.
-for model_id, result in assess_all(graph).items():
+for model_id, result in assess_all(graph, load_models()).items():
     dims = ", ".join(f"{d}={lv}" for d, lv in result.dimension_levels.items())
     print(f"{model_id:<12} level {result.level} {result.level_name:<32} {dims}")
 
 # One model in detail: what stands between the chart and the next level.
-engagement = assess(graph, "engagement")
+engagement = assess(graph, load_model("engagement"))
 print(f"\nGaps to engagement level {engagement.next_level}:")
 for gap in engagement.gaps():
     print(f"- {gap.criterion_id}: {gap.statement}")

@@ -14,14 +14,14 @@ from pathlib import Path
 from planner.charts import shipped_chart
 from planner.graph import build_graph
 from planner.maturity import assess
-from planner.render import DEFAULT_THEME, HeatInput, RenderOptions, to_dot, write_diagram
-from planner.store import load_chart
+from planner.render import DEFAULT_THEME, HeatInput, RenderOptions, to_dot
+from planner.store import load_chart, load_model, write_diagram
 
 
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     graph = build_graph(load_chart(shipped_chart("current")))
-    result = assess(graph, "engagement")
+    result = assess(graph, load_model("engagement"))
     heat = HeatInput.from_assessment(result)
     jobs = {
         "org": RenderOptions(),

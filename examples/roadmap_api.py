@@ -12,27 +12,22 @@ from planner.charts import shipped_chart
 from planner.errors import PlannerError
 from planner.model import Chart, ChartInfo
 from planner.render.roadmap_view import roadmap_to_dot, write_roadmap_diagram
-from planner.roadmap import (
-    Constraints,
-    InvalidConstraintError,
-    apply,
-    load_catalog,
-    plan,
-)
+from planner.roadmap import Constraints, InvalidConstraintError, apply, plan
 from planner.roadmap.report import to_text
-from planner.store import load_chart, save_chart
+from planner.store import load_catalog, load_chart, load_model, save_chart
 
 
 def main(out: Path) -> None:
     chart = load_chart(shipped_chart("current"))
     catalog = load_catalog()  # or load_catalog("examples/custom-catalog.yaml")
+    engagement = load_model("engagement")  # the default model; or a model file's path
 
     # The next level of the default model, with a team of three and a quarterly budget.
-    roadmap = plan(chart, "engagement", "next", catalog, Constraints(capacity=3, budget=150_000))
+    roadmap = plan(chart, engagement, "next", catalog, Constraints(capacity=3, budget=150_000))
     print(to_text(roadmap))
 
     # The same target with one person: the plan stretches.
-    thin = plan(chart, "engagement", "next", catalog, Constraints(capacity=1))
+    thin = plan(chart, engagement, "next", catalog, Constraints(capacity=1))
     print(f"team of 3: {roadmap.makespan:g} weeks; team of 1: {thin.makespan:g} weeks")
 
     # The maturity trajectory, and the chart after the first phase and at the end.
@@ -43,18 +38,18 @@ def main(out: Path) -> None:
 
     # A new, empty chart gets the entry points to level 2 (an email service with an
     # opt-in list, a customer database, order look-up, a loyalty card), sized for it.
-    fresh = plan(Chart(chart=ChartInfo(name="New operation")), "engagement", "next", catalog)
+    fresh = plan(Chart(chart=ChartInfo(name="New operation")), engagement, "next", catalog)
     print(f"new operation: {', '.join(s.id for s in fresh.steps)} (sized for {fresh.sized_for})")
 
     # Five levels up, some criteria only a person can vouch for: the plan never answers
     # them; each item says who should, and what evidence would do.
-    far = plan(chart, "engagement", 5, catalog)
+    far = plan(chart, engagement, 5, catalog)
     for item in far.attest:
         print(f"attest or act: {item.criterion}\n  who: {item.who}\n  evidence: {item.evidence}")
     print(f"reached once attested: {far.reached_once_attested}")
 
     # A model of one's own: catalog entries that name the rule a criterion uses close it.
-    own = plan(chart, str(Path(__file__).parent / "custom-model.yaml"), 3, catalog)
+    own = plan(chart, load_model(Path(__file__).parent / "custom-model.yaml"), 3, catalog)
     print(f"custom model: {', '.join(s.id for s in own.steps)}; attest: {', '.join(a.criterion for a in own.attest)}")
 
     # Out-of-range constraints are refused when made, with one line saying why.
