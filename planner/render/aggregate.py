@@ -102,7 +102,7 @@ def aggregate_map(graph: ChartGraph, nodes: dict[str, dict], target: int = DEFAU
     teams = _TeamLadder(graph)
     for node, data in nodes.items():
         team = node if data["kind"] == "team" else getattr(data["element"], "team", None)
-        if data["kind"] in ("person", "team") and team in graph:
+        if data["kind"] in ("person", "team") and team is not None and team in graph:
             teams.path(team)
     max_depth = max(teams.depth, 1)
     ladders: dict[str, list[tuple[str, str]]] = {}

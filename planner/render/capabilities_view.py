@@ -48,7 +48,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
             for cap in caps:
                 draw_item(box, cap, theme)
         legend.kind("capability")
-    for link in sorted(scene.links, key=lambda l: RELATION_RANK.get(l.relation, 9)):
+    for link in sorted(scene.links, key=lambda link: RELATION_RANK.get(link.relation, 9)):
         reverse = link.relation in RESOURCE_RELATIONS
         draw_link(dot, link, theme, reverse=reverse)
         legend.relation(link.relation)
@@ -78,7 +78,8 @@ def _chunks(graph) -> dict[str, tuple[str, list[str]]]:
         count = -(-len(caps) // PER_SLIDE)
         for n in range(count):
             share = caps[n * len(caps) // count:(n + 1) * len(caps) // count]
-            key, label = (area, area.capitalize()) if count == 1 else (f"{area}-{n + 1}", f"{area.capitalize()} ({n + 1} of {count})")
+            key, label = ((area, area.capitalize()) if count == 1
+                          else (f"{area}-{n + 1}", f"{area.capitalize()} ({n + 1} of {count})"))
             found[key] = (label, share)
     return found
 

@@ -9,6 +9,8 @@ Value chains run left to right, one color per chain.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .dot import Html, cell, font, row, table, text
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
@@ -45,7 +47,7 @@ def _sla_rows(coe) -> list[Html]:
 def coe_table(scene: Scene, item: Item) -> Html:
     """The HTML-like label of one CoE."""
     coe = item.element
-    small = dict(size=MIN_FONT, color="#444c56")
+    small: dict[str, Any] = {"size": MIN_FONT, "color": "#444c56"}
     scope = coe.scope + (f", run by {_name(scene, coe.provider)}" if coe.provider else "")
     rows = [row(cell(font(text(item.label, wrap=34), size=11, bold=True), colspan=3)),
             row(cell(font(text(f"{scope} \u00b7 lead: {_name(scene, coe.lead) or 'none'}", wrap=44), **small),

@@ -151,6 +151,8 @@ def tag(name: str, content: Html | str = "", **attrs: Any) -> Html:
 def _opening(name: str, attrs: Mapping[str, Any]) -> str:
     """``<NAME ATTR="v">``, remembered per distinct attributes (with their types: ``1``, ``1.0`` and
     ``True`` print differently): table cells repeat the same few styles hundreds of times."""
+    key: tuple[object, ...] | None
+    found: str | None
     try:
         key = (name, *attrs.items(), *map(type, attrs.values()))
         found = _OPENINGS.get(key)
@@ -179,7 +181,7 @@ _FONT_OPEN: dict[tuple, str] = {}
 def font(content: Html | str, *, size: float | None = None, color: str | None = None,
          bold: bool = False, italic: bool = False) -> Html:
     """Styled text: ``<FONT>`` plus optional ``<B>``/``<I>``."""
-    body = content if isinstance(content, Html) else text(content)
+    body: str = content if isinstance(content, Html) else text(content)
     if bold:
         body = f"<B>{body}</B>"
     if italic:
@@ -254,6 +256,8 @@ def _attr_body(attrs: Mapping[str, Any]) -> str:
     Remembered per distinct set of theme values (with their types: ``1`` and ``True``
     differ): a big view gives the same few dozen attribute sets thousands of times.
     """
+    key: tuple[object, ...] | None
+    found: str | None
     try:
         key = (*attrs.items(), *map(type, attrs.values()))
         found = _BODIES.get(key)

@@ -72,7 +72,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
             _draw_end(dot, link, theme, colors.get(link.head, "#757575"))
             continue
         for data in link.data:
-            color = colors.get(data.get("workflow"), theme.edge(link.relation).get("color"))
+            color = colors.get(data.get("workflow", ""), theme.edge(link.relation).get("color"))
             label = _artifact_label(data, numbers)
             if link.relation == STARTS:
                 label = "in: " + (", ".join(data.get("artifacts", ())) or "(no inputs named)")

@@ -9,6 +9,7 @@ layout constraint so that the reporting tree keeps its shape. With
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .dot import Block, font, text
@@ -102,12 +103,12 @@ def _stack_leaves(scene: Scene) -> list[tuple[str, str]]:
 
     Returns the (upper, lower) pairs to join by invisible edges.
     """
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     reports: dict[str, list[str]] = {}
     for link in scene.links:
         if link.relation == "reports_to":
             reports.setdefault(link.head, []).append(link.tail)
-    for manager, team in reports.items():
+    for team in reports.values():
         leaves = [p for p in team if p not in reports]
         by_team: dict = {}
         for person in leaves:
@@ -156,8 +157,9 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         legend.notes.append("\u25c6 names the Centers of Excellence a person belongs to.")
     links = [link for link in scene.links if _shown(link, scene, clustered)]
     stacked = _stack_leaves(scene)
-    edges = [*((link.head, link.tail, False) if link.relation in REVERSED else (link.tail, link.head, False)
-               for link in links), *((upper, lower, True) for upper, lower in stacked)]
+    edges: list[tuple[Hashable, Hashable, bool]] = [
+        *((link.head, link.tail, False) if link.relation in REVERSED else (link.tail, link.head, False) for link in links),
+        *((upper, lower, True) for upper, lower in stacked)]
     coes = [i for i in scene.items.values() if i.kind == "coe"]
     wrap = plan_rows(children, clustered, edges, coes=len(coes), coes_per_row=COES_PER_ROW)
     far = _far_lines(links, wrap, scene)
@@ -181,8 +183,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
                     extra = f"lead: {lead}, {len(coe.element.members)} members"
                 draw_item(band, coe, theme, extra_label=extra)
             if wrap is not None:  # beside a tall chart: a narrow grid, the legend below it
-                for upper, lower in zip(coes, coes[COES_PER_ROW:]):
-                    band.edge(upper.id, lower.id, style="invis")
+                for above, below in zip(coes, coes[COES_PER_ROW:]):
+                    band.edge(above.id, below.id, style="invis")
         legend.kind("coe")
     for link in links:
         draw_link(dot, link, theme, reverse=link.relation in REVERSED)

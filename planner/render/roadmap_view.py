@@ -13,7 +13,9 @@ Pure: returns DOT text; :func:`write_roadmap_diagram` hands it to
 from __future__ import annotations
 
 import os
+from collections.abc import Hashable
 from pathlib import Path
+from typing import Any
 
 from ..textfmt import count
 from .dot import Html, font, text
@@ -22,9 +24,9 @@ from .legend import Legend, add_legend
 from .theme import DEFAULT_THEME, Theme, level_color
 
 WRAP = 26
-PREREQUISITE = {"color": "#546e7a", "penwidth": 1.2, "arrowsize": 0.7}
+PREREQUISITE: dict[str, Any] = {"color": "#546e7a", "penwidth": 1.2, "arrowsize": 0.7}
 """Prerequisite arrows: solution needed -> solution that needs it."""
-STAGED = {"color": "#b0bec5", "style": "dashed", "arrowsize": 0.6}
+STAGED: dict[str, Any] = {"color": "#b0bec5", "style": "dashed", "arrowsize": 0.6}
 """Staged-model arrows: level N work of a dimension -> level N+1 work of the same dimension."""
 PHASE_BOX = {"style": "rounded,filled", "fillcolor": "#fafafa", "penwidth": 2}
 MARKER = {"shape": "box", "style": "rounded,filled,bold", "fontsize": 10, "margin": "0.12,0.06"}
@@ -84,7 +86,7 @@ ATTEST_NODE = {"shape": "note", "style": "filled", "fillcolor": "#fff8e1", "colo
 """Attest-or-act items: a person answers them; the plan does not."""
 
 
-def _attest(dot, roadmap, theme: Theme, today: str) -> None:
+def _attest(dot, roadmap, theme: Theme, today: Hashable) -> None:
     """The attest-or-act items in their own box beside today: who answers, and for which criterion."""
     if not roadmap.attest:
         return

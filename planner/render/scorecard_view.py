@@ -75,7 +75,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     if heat.overall is not None:
         score = f", score {heat.score:.2f} of {heat.max_level}" if heat.score is not None else ""
         notes.insert(0, f"Overall: level {heat.overall} {heat.level_names.get(heat.overall, '')}".rstrip() + score)
-    return finish(dot, theme, legend, title(options.title or scene.graph.name, sub), notes, below=options.legend_below is not False)
+    heading = title(options.title or scene.graph.name, sub)
+    return finish(dot, theme, legend, heading, notes, below=options.legend_below is not False)
 
 
 VIEW = register(View(

@@ -111,7 +111,8 @@ RELATION_LABELS: Mapping[str, str] = MappingProxyType({
     "integrates": "integrates with", "provided_by": "provided by", "owned_by": "owned by",
     "managed_by": "managed by", "covers": "covered by contract", "delivers": "delivers",
     "realizes": "realizes", "performed_by": "performs", "hands_to": "hands to",
-    "handoff": "hands off (artifacts)", "starts": "workflow inputs enter", "ends": "deliverables leave", "next": "value chain", "links": "in chain",
+    "handoff": "hands off (artifacts)", "starts": "workflow inputs enter", "ends": "deliverables leave",
+    "next": "value chain", "links": "in chain",
     "attested_by": "attested by", "aggregate": "links (count)",
 })
 

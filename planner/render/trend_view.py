@@ -98,8 +98,8 @@ class _Axis:
     def __init__(self, data: TrendInput):
         times = [d for p in data.panels for d, _ in p.overall] + [d for p in data.panels for d, _, _ in p.projected]
         times += list(data.gaps) + ([data.today] if data.today and any(p.projected for p in data.panels) else [])
-        times = [_as_time(t) for t in times] or [_as_time(dt.date.today())]
-        self.first, self.last = min(times), max(times)
+        moments = [_as_time(t) for t in times] or [_as_time(dt.date.today())]
+        self.first, self.last = min(moments), max(moments)
         self.span = max((self.last - self.first).total_seconds(), 60.0)
         self.hours = self.span < 3 * 86400
 
@@ -163,7 +163,8 @@ def _panel(dot: Dot, panel: TrendPanel, axis: _Axis, data: TrendInput, base: flo
         _line(dot, (key, "today"), (x, base - 0.15), (x, top + 0.15), color=TODAY_COLOR, style="dashed",
               penwidth=0.8)
         _label(dot, (key, "todaylabel"), x, top + 0.28, "today", "c")
-    series = [("Overall", panel.overall, OVERALL_COLOR, 3.0, [(d, lv) for d, lv, _ in panel.projected])]
+    series: list[tuple[str, Sequence[Point], str, float, list[tuple[dt.date, int | None]]]] = [
+        ("Overall", panel.overall, OVERALL_COLOR, 3.0, [(d, lv) for d, lv, _ in panel.projected])]
     for i, (name, points) in enumerate(panel.dimensions.items()):
         proj = [(d, dims.get(name)) for d, _, dims in panel.projected if dims.get(name) is not None]
         series.append((name, points, CATEGORICAL[i % len(CATEGORICAL)], 1.6, proj))
@@ -210,7 +211,7 @@ def _steps(dot: Dot, key, points, projected, axis: _Axis, base: float, nudge: fl
 def _end_labels(dot: Dot, key, ends: list[tuple[tuple[float, float], str, str]]) -> None:
     """Each series' name at the right end of its line, spread so that labels never overlap."""
     placed: list[float] = []
-    for (x, y), name, color in sorted(ends, key=lambda e: e[0][1]):
+    for (_x, y), name, color in sorted(ends, key=lambda e: e[0][1]):
         y = max([y] + [p + 0.17 for p in placed[-1:]])
         placed.append(y)
         _label(dot, (key, "end", name), WIDTH + 0.15, y, _short(name, 34), "l", color)

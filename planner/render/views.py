@@ -170,7 +170,7 @@ def _build_scene(graph: ChartGraph, view: View, options: RenderOptions) -> Scene
         nodes, edges, note = _cut(graph, view, nodes, edges, options.part)
         notes.append(note)
     if options.focus is not None:
-        nodes, edges, note = _focus(graph, view, nodes, edges, options)
+        nodes, edges, note = _focus(graph, view, nodes, edges, options.focus, options.depth)
         notes.append(note)
     rep = collapse_map(graph, nodes, options.collapse) if options.collapse else {}
     if options.collapse:
@@ -194,9 +194,8 @@ def _cut(graph, view: View, nodes: dict, edges: list, part: str) -> tuple[dict, 
     return view.cut(graph, nodes, edges, part)
 
 
-def _focus(graph, view: View, nodes: dict, edges: list, options: RenderOptions) -> tuple[dict, list, str]:
+def _focus(graph, view: View, nodes: dict, edges: list, center: str, depth: int) -> tuple[dict, list, str]:
     """``--focus``: the view's own focus if it has one for this element, else the neighbourhood."""
-    center, depth = options.focus, options.depth
     if depth < 0:
         raise PlannerError("--depth must be 0 or more")
     own = view.focus_on(graph, nodes, edges, center, depth) if view.focus_on and center in graph else None
