@@ -130,9 +130,10 @@ class ChartGraph:
         """The same nodes and edges as a networkx ``MultiDiGraph`` (``graph.graph["chart"]`` is the chart)."""
         import networkx as nx  # noqa: PLC0415  (only callers of networkx's algorithms pay for it)
 
-        graph: nx.MultiDiGraph = nx.MultiDiGraph(**self.graph)
+        graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        graph.graph.update(self.graph)
         graph.add_nodes_from(self.nodes.items())
-        graph.add_edges_from(self.edges())
+        graph.add_edges_from(self.edges())  # type: ignore[arg-type]  # the stubs omit (u, v, key, data) edges
         return graph
 
 

@@ -27,7 +27,7 @@ def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Prob
     parse or validate; references to them are not reported as dangling.
     """
     ids = sound.ids_by_kind(chart)
-    answers = [(("answers", key), answer) for key, answer in chart.answers.items()]
+    answers: list[tuple[Location, BaseModel]] = [(("answers", key), answer) for key, answer in chart.answers.items()]
     problems: list[Problem] = []
     locations: dict[str, Location] | None = None  # None: ids are unique (see _cycles)
     if not _sound(chart, ids, answers):  # a problem somewhere: the walk says what and where
@@ -44,7 +44,7 @@ def check_integrity(chart: Chart, unparsed_ids: Iterable[str] = ()) -> list[Prob
     return problems
 
 
-def _sound(chart: Chart, ids: dict[str, set[str]] | None, answers: list[tuple[Location, object]]) -> bool:
+def _sound(chart: Chart, ids: dict[str, set[str]] | None, answers: Sequence[tuple[Location, BaseModel]]) -> bool:
     """Unique ids and sound references, proved in bulk (the usual case: no walk at all)."""
     if ids is None or not sound.references_sound(chart, ids):
         return False
