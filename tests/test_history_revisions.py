@@ -46,6 +46,10 @@ def test_unchanged_sections_are_reused():
     second = reader.read(SMALL.replace("name: Cy Park", "name: Cy Park-Lee"), "b")
     assert second.teams is first.teams and second.capabilities is first.capabilities
     assert second.people is not first.people and second.people[2].name == "Cy Park-Lee"
+    # within the changed section, only the changed element is validated again
+    assert all(a is b for i, (a, b) in enumerate(zip(first.people, second.people)) if i != 2)
+    assert second.people[2] is not first.people[2]
+    assert second == parse_chart(SMALL.replace("name: Cy Park", "name: Cy Park-Lee"), "b").chart
 
 
 @pytest.mark.parametrize("text", ["version: 1\nchart: {name: X}\npeople: null\n", "chart: {name: X}\nchart: {name: Y}\n"])

@@ -37,18 +37,21 @@ def _date(ctx, param, value):
 @click.option("--roadmap", "with_roadmap", is_flag=True,
               help="In the drawing, add the roadmap's projected phases to the next level, dotted after today.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes that assess revisions (default: one per core).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Assess every revision again: neither read nor write the cache in .git/planner-cache.")
 def history(chart: Path, since: dt.date | None, models: tuple[str, ...], fmt: str, output: Path | None,
-            with_roadmap: bool, workers: int | None) -> None:
+            with_roadmap: bool, workers: int | None, no_cache: bool = False) -> None:
     """Assess CHART at every commit that changed it, following renames; read from git, nothing checked out.
 
     Prints levels and continuous scores per model at each commit, and the criteria
     met or lost at each step. A commit where the chart was invalid is shown as a
-    gap with the reason.
+    gap with the reason. Verdicts are kept per blob in .git/planner-cache/history
+    (safe to delete), so a second run assesses only the new commits.
     """
     if output is not None:
         format_for(output)
     chosen = [load_model(m) for m in (models or builtin_models())]
-    table = chart_history(chart, chosen, since, workers)
+    table = chart_history(chart, chosen, since, workers, on_disk=not no_cache)
     if fmt == "json":
         echo(json.dumps(table.to_dict(), indent=2, ensure_ascii=False), json=True)
     else:

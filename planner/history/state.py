@@ -43,6 +43,34 @@ class ModelState:
                 "met": sorted(self.met)}
 
 
+RECORD_FIELDS = ("level", "level_name", "max_level", "score", "dimensions", "dimension_names", "met",
+                 "dimension_scores")
+"""What :meth:`ModelState.record` keeps: the model's constants (name, statements, level names) are not repeated."""
+
+
+def record(state: ModelState) -> dict:
+    """A JSON-ready record of ``state`` for a cache; :func:`from_record` reads it back with the model's constants."""
+    return {"level": state.level, "level_name": state.level_name, "max_level": state.max_level,
+            "score": state.score, "dimensions": dict(state.dimensions), "dimension_names": dict(state.dimension_names),
+            "met": sorted(state.met), "dimension_scores": dict(state.dimension_scores)}
+
+
+def from_record(data: object, model_id: str, model_name: str, statements: Mapping[str, str],
+                level_names: Mapping[int, str]) -> ModelState | None:
+    """The state in a record, or None when it lacks a field or one has the wrong type (a damaged cache)."""
+    if not isinstance(data, dict) or any(k not in data for k in RECORD_FIELDS):
+        return None
+    try:
+        return ModelState(
+            model_id, model_name, int(data["level"]), str(data["level_name"]), int(data["max_level"]),
+            float(data["score"]), {str(k): int(v) for k, v in data["dimensions"].items()},
+            {str(k): str(v) for k, v in data["dimension_names"].items()}, frozenset(map(str, data["met"])),
+            {str(k): float(v) for k, v in data["dimension_scores"].items()}, statements, level_names,
+        )
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
 def model_state(assessment) -> ModelState:
     """The digest of a :class:`planner.maturity.Assessment`."""
     a = assessment

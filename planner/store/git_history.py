@@ -2,11 +2,15 @@
 
 ``git log --follow --raw`` lists every commit that changed the file, across
 renames, with the blob hash of the file in each; ``git cat-file --batch`` then
-streams the blobs through one process. Each distinct blob is parsed and assessed
-once (a revert or a pure rename costs nothing), and the distinct blobs are shared
-out among worker processes, since parsing and assessing are CPU-bound and git
-hands every worker its own blobs. A revision whose file is not a valid chart (or
-was deleted) becomes a gap with the reason, never a crash.
+streams the blobs through one process. Each distinct blob is parsed once (a
+revert or a pure rename costs nothing) and assessed only when what the engine
+reads changed (:mod:`planner.history.content`: a renamed capability, a reworded
+note or new comments are not assessed again). The distinct blobs are shared out
+among worker processes, since parsing and assessing are CPU-bound and git hands
+every worker its own blobs. Verdicts are kept on disk per blob
+(:mod:`.history_cache`), so a second run assesses only new commits. A revision
+whose file is not a valid chart (or was deleted) becomes a gap with the reason,
+never a crash.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from pathlib import Path
 
 from ..errors import PlannerError
 from ..history import HistoryTable, ModelState, Revision, build_table, summarize
+from ..history.content import ContentKeys
 from ..perf import paused_gc
 from .decode import decode
+from .history_cache import DiskCache, cache_folder
 from .limits import Limits
 from .revisions import RevisionReader
 
@@ -134,11 +140,20 @@ def chart_at(data: bytes | None, label: str, reader: RevisionReader):
 def assess_blobs(top: Path, wanted: list[tuple[str, str]], models: list) -> dict[str, Mapping[str, ModelState] | str]:
     """(blob, label) pairs -> model states of the blob's chart, or why it is not a valid chart."""
     revisions = RevisionReader(Limits.from_env())
+    keys = ContentKeys()
+    by_content: dict[bytes, Mapping[str, ModelState]] = {}
     found: dict[str, Mapping[str, ModelState] | str] = {}
     with BlobReader(top) as reader, paused_gc():  # one pause for the lot: re-enabling costs 10% per chart
         for n, (blob, label) in enumerate(wanted, start=1):
             chart = chart_at(reader.read(blob), label, revisions)
-            found[blob] = chart if isinstance(chart, str) else summarize(chart, models)
+            if isinstance(chart, str):
+                found[blob] = chart
+                continue
+            key = keys.key(revisions.last_data) if revisions.last_data is not None else blob.encode()
+            states = by_content.get(key)
+            if states is None:
+                states = by_content[key] = summarize(chart, models)
+            found[blob] = states
             if n % COLLECT_EVERY == 0:
                 gc.collect()
     return found
@@ -158,17 +173,41 @@ def assess_all_blobs(top: Path, wanted: list[tuple[str, str]], models: list, wor
 
 
 def chart_history(path: str | os.PathLike, models: list, since: dt.date | None = None,
-                  workers: int | None = None, cache: dict | None = None) -> HistoryTable:
-    """The history table of the chart file at ``path``; ``cache`` (blob -> states) is read and filled."""
+                  workers: int | None = None, cache: dict | None = None, on_disk: bool = True) -> HistoryTable:
+    """The history table of the chart file at ``path``.
+
+    ``cache`` (blob -> states) is read and filled; ``on_disk`` also reads and fills
+    the repository's cache in its git folder (see :mod:`.history_cache`).
+    """
     top, relpath = locate(path)
     revs = revisions(top, relpath, since)
     if not revs:
         raise GitError(f"{path}: git knows no commit of this file (is it committed?)")
     cache = {} if cache is None else cache
-    wanted = list({r.blob: f"{r.path}@{r.short}" for r in revs if r.blob and r.blob not in cache}.items())
-    cache.update(assess_all_blobs(top, wanted, models, workers or default_workers()))
+    blobs = {r.blob: f"{r.path}@{r.short}" for r in revs if r.blob and r.blob not in cache}
+    disk = _disk_cache(top, models) if on_disk and blobs else None
+    if disk is not None:
+        for blob in list(blobs):
+            states = disk.get(blob)
+            if states is not None:
+                cache[blob] = states
+                del blobs[blob]
+    fresh = assess_all_blobs(top, list(blobs.items()), models, workers or default_workers())
+    cache.update(fresh)
+    if disk is not None:
+        disk.put_all(fresh.items())
+        disk.save()
     return build_table(relpath, ((r, cache[r.blob] if r.blob else f"{r.path}@{r.short}: the commit deletes the file")
                                  for r in revs))
+
+
+def _disk_cache(top: Path, models: list) -> DiskCache | None:
+    """The repository's cache of verdicts, or None when git does not say where its folder is."""
+    try:
+        git_dir = Path(_git(top, "rev-parse", "--git-common-dir").decode().strip())
+    except GitError:
+        return None
+    return DiskCache(cache_folder(top / git_dir), models, Limits.from_env())
 
 
 def default_workers() -> int:

@@ -36,6 +36,9 @@ TOP_KEY = re.compile(r"^(?=[^\s#])", re.M)
 ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
     name: TypeAdapter(list[cls]) for name, cls in SECTIONS.items()  # type: ignore[valid-type]  # built at run time
 }
+ELEMENT_ADAPTERS: dict[str, TypeAdapter[Any]] = {name: TypeAdapter(cls) for name, cls in SECTIONS.items()}
+KEPT_CHUNKS = 64
+"""Parsed top-level keys kept for the next revisions, least recently used dropped (a few revisions' worth)."""
 HEAD_FIELDS = frozenset(Chart.model_fields) - frozenset(SECTIONS)
 """``version``, ``chart``, ``answers``, ``targets``: validated each time (they are small)."""
 
@@ -48,11 +51,15 @@ class RevisionReader:
         self.data: dict[str, Any] = {}
         self.sections: dict[str, list] = {}
         self.parsed: dict[str, dict] = {}
+        self.last_data: dict[str, Any] | None = None
+        """The parsed data of the last revision read, when it took the fast road (None otherwise)."""
 
     def read(self, text: str, label: str):
         """The chart, or the one-line reason there is none (first error, and how many more)."""
+        self.last_data = None
         chart = self._fast(text)
         if chart is not None:
+            self.last_data = self.data
             return chart
         report = parse_chart(text, label, self.limits)
         if report.ok:
@@ -101,12 +108,14 @@ class RevisionReader:
         for chunk in chunks[1:]:
             if chunk.startswith(("---", "...", "%", "-", "?", "&", "*", "!", "[", "{")):
                 return loads_fast(text)
-            parsed = self.parsed.get(chunk)
+            parsed = self.parsed.pop(chunk, None)
             if parsed is None:
                 parsed = loads_fast(chunk)
                 if not isinstance(parsed, dict) or len(parsed) != 1:
                     return loads_fast(text)
-                self.parsed[chunk] = parsed
+            self.parsed[chunk] = parsed  # most recently used last
+            while len(self.parsed) > KEPT_CHUNKS:  # a long history would otherwise keep every version of a section
+                del self.parsed[next(iter(self.parsed))]
             key, value = next(iter(parsed.items()))
             if key in data:
                 return loads_fast(text)  # a duplicate key: the whole parse refuses it, with its reason
@@ -124,7 +133,25 @@ class RevisionReader:
             elif name in self.sections and name in self.data and raw == self.data[name]:
                 sections[name] = self.sections[name]
             else:
-                sections[name] = ADAPTERS[name].validate_python(raw)
+                sections[name] = self._changed(name, raw)
         values: dict[str, Any] = {k: getattr(head, k) for k in HEAD_FIELDS}
         values.update(sections)
         return Chart.model_construct(**values)
+
+    def _changed(self, name: str, raw: Any) -> list[Any]:
+        """A section that changed: each element equal to the last valid revision's element of that id is reused.
+
+        An edit touches a few elements of a section of hundreds; the elements are
+        validated one by one exactly as the list would validate them (a list of
+        elements has no validation of its own), so the result is the same.
+        """
+        old_raw, old = self.data.get(name), self.sections.get(name)
+        if type(raw) is not list or type(old_raw) is not list or old is None or len(old_raw) != len(old):
+            return ADAPTERS[name].validate_python(raw)
+        known = {e.get("id"): (e, m) for e, m in zip(old_raw, old) if type(e) is dict}
+        validate = ELEMENT_ADAPTERS[name].validate_python
+        out = []
+        for element in raw:
+            hit = known.get(element.get("id")) if type(element) is dict else None
+            out.append(hit[1] if hit is not None and hit[0] == element else validate(element))
+        return out
