@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from planner.graph import HANDOFF, NEXT_COE, NODE_KINDS, PART_OF, REFERENCE_RELATIONS, RELATIONS, ChartGraph, build_graph
+from planner.graph import (
+    HANDOFF,
+    NEXT_COE,
+    NODE_KINDS,
+    PART_OF,
+    REFERENCE_RELATIONS,
+    RELATIONS,
+    ChartGraph,
+    build_graph,
+)
 from planner.model import Chart, iter_refs
 from planner.store import load_chart
 from planner.synthetic import synthetic_chart_data

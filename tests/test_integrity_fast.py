@@ -11,8 +11,7 @@ import copy
 
 import pytest
 
-from planner.model import Chart
-from planner.model import sound
+from planner.model import Chart, sound
 from planner.model.integrity import check_integrity
 from planner.synthetic import synthetic_chart_data
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -19,10 +20,8 @@ def main() -> None:
         code = _run()
     finally:
         for stream in (sys.stdout, sys.stderr):
-            try:
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe (planner ... | head): nothing more to say
                 stream.flush()
-            except (OSError, ValueError):  # a closed pipe (planner ... | head): nothing more to say
-                pass
     os._exit(code)
 
 

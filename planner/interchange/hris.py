@@ -14,6 +14,7 @@ coming from the HR system: only such people are reported as having left.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -124,8 +125,11 @@ def parse_rows(rows: list[tuple[int, list[str]]], columns: dict[str, int], hrmap
     def bad(row: int, fld: str, message: str) -> None:
         problems.append(Problem(message, "hr-row", path=path, line=row, col=columns.get(fld, 0) + 1))
 
+    def cell(values: list[str], fld: str) -> str:
+        return values[columns[fld]].strip() if fld in columns and columns[fld] < len(values) else ""
+
     for row, values in rows:
-        get = lambda fld: values[columns[fld]].strip() if fld in columns and columns[fld] < len(values) else ""  # noqa: E731
+        get = functools.partial(cell, values)
         raw_id = get("id")
         ident = hrmap.id_prefix + raw_id if raw_id else ""
         name = get("name") or " ".join(p for p in (get("first_name"), get("last_name")) if p)

@@ -36,7 +36,7 @@ def ids_by_kind(chart: Chart) -> dict[str, set[str]] | None:
 
 def references_sound(chart: Chart, ids: dict[str, set[str]]) -> bool:
     """Whether every reference names an element of a kind its field allows."""
-    for kind, items in _groups(chart):
+    for _kind, items in _groups(chart):
         if not items:
             continue
         for field in ref_fields(type(items[0])):
