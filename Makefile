@@ -12,7 +12,8 @@ setup:
 demo: setup
 	$(BIN)/planner demo --out $(OUT)
 
-test: setup
+# The static checks run first and any finding fails `make test` (CI runs it: .ci/run).
+test: setup lint
 	$(BIN)/python -m pytest -q
 
 # The fuzz tests run a fixed, bounded set of examples in `make test`; here 20,000 new ones
@@ -35,7 +36,11 @@ docs: setup
 schema: setup
 	$(BIN)/planner schema > planner/data/chart.schema.json
 
+# ruff: the rules in [tool.ruff] over the whole project; mypy: the core packages listed in
+# [tool.mypy]; lint-imports: the layer contracts in [tool.importlinter].
 lint: setup
+	$(BIN)/ruff check
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 clean:
