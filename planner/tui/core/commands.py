@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 
 class Command:
-    """An edit; ``do`` either applies completely or raises having changed nothing. ``label`` names it in the undo history; ``focus`` is the id to show after it."""
+    """An edit; ``do`` either applies completely or raises having changed nothing.
+
+    ``label`` names it in the undo history; ``focus`` is the id to show after it.
+    """
 
     label: str = "edit"
     focus: str | None = None

@@ -92,7 +92,7 @@ def compute(chart: Chart, edits: int, model_name: str | None, top: int = 5,
     """
     if problems is None:
         problems = check_integrity(chart)
-    problems = sorted(problems, key=lambda p: (p.severity != "error", p.loc and str(p.loc[0]) or "", p.message))
+    problems = sorted(problems, key=lambda p: (p.severity != "error", (p.loc and str(p.loc[0])) or "", p.message))
     state = LiveState(edits, problems)
     if model_name:
         try:
