@@ -172,10 +172,15 @@ def test_org_parts_name_the_manager_outside_the_department(graphs):
 def test_diff_split_writes_one_diagram_per_changed_group(runner, tmp_path, current_path, future_path):
     result = runner.invoke(cli, ["diff", str(current_path), str(future_path), "-o", str(tmp_path / "d.svg"), "--split"])
     assert result.exit_code == 1  # the charts differ
-    written = sorted(tmp_path.glob("d-*.svg"))
-    assert [p.name for p in written] == [f"d-{n}.svg" for n in range(1, 6)]
-    assert "People and teams" in result.stderr and "Centers of Excellence" in result.stderr
+    written = sorted(tmp_path.glob("d-*.svg"), key=lambda p: int(p.stem.split("-")[1]))
+    assert [p.name for p in written] == [f"d-{n}.svg" for n in range(1, len(written) + 1)]
+    for group in ("People and teams", "External organizations", "Capabilities and workflows", "Systems and data",
+                  "Centers of Excellence"):
+        assert group in result.stderr
+    assert "People and teams, 1 of " in result.stderr  # 40 people and their links do not fit one slide
     runner.invoke(cli, ["diff", str(current_path), str(future_path), "-o", str(tmp_path / "w.svg")])
     whole = measure((tmp_path / "w.svg").read_bytes())
     parts = [svg_fit(p.read_bytes()) for p in written]
     assert all(p.label_px > whole.label_px for p in parts)  # every part reads larger than the poster
+    bad = [f"{p.name}: {fit.describe()}" for p, fit in zip(written, parts) if not meets_rule(fit)]
+    assert not bad, f"diff slides that do not fit a slide: {bad}"

@@ -47,6 +47,8 @@ GROUPS = (("People and teams", ("team", "person")), ("External organizations", (
           ("Centers of Excellence", ("coe", "chain")))
 PARTS = {"people": GROUPS[0], "orgs": GROUPS[1], "capabilities": GROUPS[2], "systems": GROUPS[3], "coes": GROUPS[4]}
 """``diff -o FILE --split``: one diagram per group, what changed in it and the other ends of its changed relations."""
+PART_LEGEND_BELOW = 12
+"""A slide of a split diff drawing at most this many elements has its legend under the title."""
 DEFAULT_MAX_NODES = 60
 """Above this many elements in the union, only what a change touches is drawn one by one."""
 FOLD_ROWS = 8
@@ -63,34 +65,29 @@ def write_diff_diagram(result, old: Chart, new: Chart, path: str | os.PathLike, 
 
 
 def write_diff_parts(result, old: Chart, new: Chart, path: str | os.PathLike) -> list[tuple[Path, str]]:
-    """``NAME-1.svg``, ``NAME-2.svg``...: one diagram per group that changed; (path, label) of each."""
-    target = Path(path)
-    return [(write_diff_diagram(result, old, new, target.with_name(f"{target.stem}-{n}{target.suffix}"), part=key),
-             label) for n, (key, label) in enumerate(diff_parts(result, old, new), start=1)]
+    """``NAME-1.svg``, ``NAME-2.svg``...: one slide per group that changed; see :mod:`.diff_parts`."""
+    from .diff_parts import write_parts
 
-
-def diff_parts(result, old: Chart, new: Chart) -> list[tuple[str, str]]:
-    """(part, label) of the groups where something changed, for one slide each."""
-    nodes, parent_of = _union(result, old, new)
-    status = _status(result, nodes, parent_of)
-    return [(key, label) for key, (label, kinds) in PARTS.items()
-            if any(status[n] != "unchanged" and e.KIND in kinds for n, e in nodes.items())]
+    return write_parts(result, old, new, path)
 
 
 def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
-                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None, part: str | None = None) -> str:
+                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None, part: str | tuple[str, tuple[str, ...]] | None = None) -> str:
     """DOT text of the union of ``old`` and ``new`` coloured by ``result`` (a ChartDiff).
 
-    ``part`` (a key of :data:`PARTS`): only the elements of that group that changed,
-    with the other ends of their changed relations.
+    ``part`` (a key of :data:`PARTS`, or a key and the ids of some of its elements): only
+    the elements of that group that changed, with the other ends of their changed relations.
     """
     nodes, parent_of = _union(result, old, new)
     status = _status(result, nodes, parent_of)
     notes = _notes(result, parent_of)
     edges = _edges(result, parent_of, nodes)
     if part is not None:
-        kinds = PARTS[part][1]
+        shown, ids = (part, ()) if isinstance(part, str) else part
+        kinds = PARTS[shown][1]
         own = {n for n, e in nodes.items() if e.KIND in kinds and status[n] != "unchanged"}
+        whole = not ids or set(ids) >= own
+        own &= set(ids or own)
         edges = [e for e in edges if e[0] in own or e[1] in own]
         keep = own | {end for e in edges for end in e[:2]}
         nodes = {n: e for n, e in nodes.items() if n in keep}
@@ -141,7 +138,7 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
                     noun = KIND_PLURALS.get(kind, kind) if hidden[kind] > 1 else kind
                     box.node(keyed("unchanged", kind), f"{hidden[kind]:,} unchanged {noun}",
                              **_node_attrs(kind, "unchanged", theme), peripheries=2)
-    for tail, head, relation, state, tag in edges:
+    for tail, head, _relation, state, tag in edges:
         color = theme.diff[state]
         dot.edge(tail, head, text(tag) if tag else None, color=color, fontcolor=color,
                  style="dashed" if state == "removed" else "solid", penwidth=2 if state == "added" else 1.4,
@@ -161,12 +158,15 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
     subtitle = (f"{totals['added']} added, {totals['removed']} removed, {totals['changed']} changed, "
                 f"{totals['renamed']} renamed; {totals['moves']} moves")
     if part is not None:
-        legend.notes.insert(0, f"{PARTS[part][0]} only, with the other ends of their changed relations.")
+        some = f"{PARTS[shown][0]} only" if whole else f"Some of the {PARTS[shown][0].lower()}"
+        legend.notes.insert(0, f"{some}, with the other ends of their changed relations.")
     if heading is None:
         same = result.a_name == result.b_name
         heading = (f"{new.chart.name}: {old.chart.state} \u2192 {new.chart.state} state" if same
                    else f"{result.a_name} \u2192 {result.b_name}")
-    dot.attrs("graph", label=beside_title(title(heading, subtitle), legend, theme), labelloc="t")
+    # a slide of a few elements is narrower than its title and legend side by side: the legend goes under it
+    below = part is not None and len(nodes) <= PART_LEGEND_BELOW
+    dot.attrs("graph", label=beside_title(title(heading, subtitle), legend, theme, below=below), labelloc="t")
     return dot.source()
 
 
@@ -179,7 +179,7 @@ def _union(result, old: Chart, new: Chart):
         for loc, element in chart.iter_elements():
             own = mapping.get(element.id, element.id)
             if len(loc) > 2:
-                parent = getattr(chart, loc[0])[loc[1]].id
+                parent = getattr(chart, str(loc[0]))[loc[1]].id
                 parent_of.setdefault(own, mapping.get(parent, parent))
             else:
                 nodes.setdefault(own, element)
