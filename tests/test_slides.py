@@ -184,3 +184,14 @@ def test_diff_split_writes_one_diagram_per_changed_group(runner, tmp_path, curre
     assert all(p.label_px > whole.label_px for p in parts)  # every part reads larger than the poster
     bad = [f"{p.name}: {fit.describe()}" for p, fit in zip(written, parts) if not meets_rule(fit)]
     assert not bad, f"diff slides that do not fit a slide: {bad}"
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("target", ["next", "4"])
+def test_the_roadmap_diagram_fits_a_slide(runner, tmp_path, current_path, target):
+    """The demo's roadmap (the next level) and a two-level plan: markers on short lines, the legend under the title."""
+    out = tmp_path / "roadmap.svg"
+    result = runner.invoke(cli, ["roadmap", str(current_path), "--target", target, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    fit = svg_fit(out.read_bytes())
+    assert meets_rule(fit), fit.describe()

@@ -20,7 +20,7 @@ from typing import Any
 from ..textfmt import count
 from .dot import Html, font, text
 from .draw import keyed, new_dot, title
-from .legend import Legend, add_legend
+from .legend import Legend, beside_title
 from .theme import DEFAULT_THEME, Theme, level_color
 
 WRAP = 26
@@ -56,10 +56,10 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
             for step in steps:  # a phase without steps draws no box (Graphviz drops an empty cluster)
                 box.node(step.id, _step_label(step, roadmap.currency), **_step_style(step, theme))
                 used.append(step.sourcing)
-        end = f"End of phase {phase.number}" + (f" \u00b7 {phase.end_date.isoformat()}" if phase.end_date else "")
+        end = f"End of phase {phase.number}" + (f"\n{phase.end_date.isoformat()}" if phase.end_date else "")
         if not steps:  # the work started earlier finishes here: the end of the plan, not a phase of its own
             done = max((s.finish_date for s in roadmap.steps if s.finish_date), default=None)
-            end = f"Done \u00b7 week {roadmap.makespan:g}" + (f" \u00b7 {done.isoformat()}" if done else "")
+            end = f"Done \u00b7 week {roadmap.makespan:g}" + (f"\n{done.isoformat()}" if done else "")
         dot.node(markers[phase.number], _marker_label(end, phase, levels.get(phase.number)),
                  **_marker_style(levels.get(phase.number), roadmap))
         dot.edge(previous, markers[phase.number], penwidth=3, color="#90a4ae", arrowhead="none", weight=20)
@@ -76,8 +76,9 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
         for pre in step.staged_after:
             if pre in known:
                 dot.edge(pre, step.id, **STAGED)
-    add_legend(dot, _legend(roadmap, used, theme), theme, horizontal=True)
-    dot.attrs("graph", label=title(heading or f"Roadmap: {roadmap.chart}", _subtitle(roadmap), _notes(roadmap)),
+    heading_block = title(heading or f"Roadmap: {roadmap.chart}", _subtitle(roadmap), _notes(roadmap))
+    # the legend under the title, as the other views place it: a timeline is wide and short
+    dot.attrs("graph", label=beside_title(heading_block, _legend(roadmap, used, theme), theme, below=True),
               labelloc="t", labeljust="l")
     return dot.source()
 
@@ -111,7 +112,9 @@ def _max_level(roadmap) -> int:
 
 
 def _marker_label(heading: str, phase, level) -> Html:
-    lines = [font(text(heading), bold=True)]
+    """Short lines (what, when, level): a timeline of markers one line wide would not fit a slide."""
+    first, _, when = heading.partition("\n")
+    lines = [font(text(first), bold=True)] + ([text(when)] if when else [])
     if level:
         lines.append(text(f"level {level[0]}: {level[1]}", wrap=22))
     return Html("<BR/>".join(lines))
@@ -126,8 +129,8 @@ def _phase_label(roadmap, phase) -> Html:
     dates = f" \u00b7 {phase.start_date.isoformat()}" if phase.start_date else ""
     spend = f"{phase.cost:,.0f} {roadmap.currency}"
     head = font(text(f"Phase {phase.number}"), bold=True, size=12)
-    facts = font(text(f"weeks {phase.start_week:g}\u2013{phase.end_week:g}{dates} \u00b7 {spend}"), size=9)
-    return Html(f"{head}<BR/>{facts}")
+    weeks = font(text(f"weeks {phase.start_week:g}\u2013{phase.end_week:g}{dates}"), size=9)
+    return Html(f"{head}<BR/>{weeks}<BR/>{font(text(spend), size=9)}")
 
 
 def _step_label(step, currency: str) -> Html:
