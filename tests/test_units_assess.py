@@ -177,3 +177,45 @@ def test_many_units_stay_a_table():
     dot = units_dot(UnitsInput.of(assess_units(load_chart(CREDIT_UNION), "team")))
     assert dot.count("<TABLE") >= 13  # the header, twelve rows (and the legend)
     assert "Member Data and Marketing Sys" in dot and "Culture and" in dot
+
+
+def _cells_by_row(svg: str) -> dict[tuple[float, float], list[tuple[float, float]]]:
+    """The x extents of the drawn table cells, grouped by the cell's vertical extent (one group per row)."""
+    import re
+
+    rows: dict[tuple[float, float], set[tuple[float, float]]] = {}
+    for points in re.findall(r'<polygon [^>]*points="([^"]+)"', svg):
+        xy = [tuple(map(float, p.split(","))) for p in points.split()]
+        xs, ys = [x for x, _ in xy], [y for _, y in xy]
+        rows.setdefault((min(ys), max(ys)), set()).add((min(xs), max(xs)))
+    return {k: sorted(v) for k, v in rows.items()}
+
+
+@pytest.mark.needs_dot
+def test_render_draws_the_unit_heat_map_with_aligned_columns(runner, tmp_path):
+    chart_file = tmp_path / "pennant.yaml"
+    chart_file.write_text(WHOLESALER.read_text(encoding="utf-8") + TARGETS, encoding="utf-8")
+    out = tmp_path / "units.svg"
+    result = runner.invoke(cli, ["render", str(chart_file), "--view", "units", "--model", "engagement", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "--model only applies" not in result.output
+    svg = out.read_text(encoding="utf-8")
+    assert "planner assess --by lob" not in svg  # the map itself, not a pointer to it
+    assert "trade" in svg and "consumer" in svg and "1 \u25bc 2" in svg and "2 \u25bc 3" in svg
+    assert "1 Initial / ad hoc" in svg  # one model: the legend names its levels
+    six = [cells for cells in _cells_by_row(svg).values() if len(cells) == 6]  # name, level, four dimensions
+    assert len(six) == 3  # the column names, trade, consumer
+    assert six[0] == six[1] == six[2]
+
+
+def test_render_by_team_when_the_chart_names_no_line_of_business(tmp_path):
+    from planner.cli.units_out import units_input
+
+    chart = load_chart(CREDIT_UNION)
+    bare = chart.model_copy(update={"capabilities": [c.model_copy(update={"lob": []}) for c in chart.capabilities],
+                                    "teams": [t.model_copy(update={"lob": ""}) for t in chart.teams],
+                                    "data": [d.model_copy(update={"lob": ""}) for d in chart.data]})
+    data = units_input(bare, "engagement")
+    assert data.by == "team" and data.units
+    tops = [t.id for t in chart.teams if not t.parent]
+    assert {u for u, _, _ in data.units} <= {t.id for t in chart.teams if t.parent in tops or t.id in tops}

@@ -50,6 +50,10 @@ def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODE
     """DOT text of one view, assessed first when the view draws an assessment and none was given."""
     if view in ASSESSED_VIEWS and options.heat is None:
         options = replace(options, heat=heat_input(graph, model))
+    elif view == "units" and options.heat is None:  # lines of business (or teams) against the model's dimensions
+        from .units_out import units_input  # noqa: PLC0415
+
+        options = replace(options, heat=units_input(graph.chart, model))
     return to_dot(graph, view, options)
 
 
@@ -150,7 +154,7 @@ def render(chart: Path, view: str, output: Path | None, focus: str | None, depth
     check_view(view, fmt)
     if fmt == "mermaid":
         return render_mermaid(chart, view, output, model, bool(focus or only or collapse))
-    if model != DEFAULT_MODEL and view not in ASSESSED_VIEWS:
+    if model != DEFAULT_MODEL and view not in ASSESSED_VIEWS | {"units"}:
         echo(f"planner: note: --model only applies to --view heatmap and scorecard; ignored for {view}", err=True)
     output = output or default_output(chart, view)
     format_for(output)  # fail on a bad extension before any work

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..maturity.units import KIND_WORDS, UnitMatrix, UnitResult, assess_units
+from ..maturity.units import KIND_WORDS, UnitMatrix, UnitResult, assess_units, units_of
 from ..render.output import format_for
 from .app import echo
 
@@ -74,11 +74,21 @@ def show_units(chart, models, by: str, fmt: str, output: Path | None) -> None:
     show(assess_units(chart, by, models), fmt, output)
 
 
-def units_input(chart, by: str, models):
-    """What ``render --view units`` draws: the unit matrix of ``chart`` for ``models``."""
-    from ..render.units_view import UnitsInput  # noqa: PLC0415
+def units_input(chart, model: str):
+    """What ``render --view units`` draws: the lines of business of ``chart`` judged by ``model``.
 
-    return UnitsInput.of(assess_units(chart, by, models))
+    A chart that names no line of business is shown by team: its departments (the
+    teams under its one top team), or its top teams when it has several.
+    """
+    from ..render.units_view import UnitsInput  # noqa: PLC0415
+    from ..store.library import load_model  # noqa: PLC0415
+
+    models = [load_model(model)]
+    if units_of(chart, "lob"):
+        return UnitsInput.of(assess_units(chart, "lob", models))
+    tops = [t.id for t in chart.teams if not t.parent]
+    below = [t.id for t in chart.teams if len(tops) == 1 and t.parent == tops[0]]
+    return UnitsInput.of(assess_units(chart, "team", models, only=below or tops or ["-"]))
 
 
 def show(matrix: UnitMatrix, fmt: str, output: Path | None) -> None:

@@ -54,7 +54,9 @@ class UnitsInput(HeatInput):
                 for dim, level in a.dimension_levels.items():
                     cells[(r.unit.id, key, dim)] = (level, r.target(key, dim))
         units = tuple((r.unit.id, r.unit.name, r.elements) for r in matrix.units)
-        return cls({}, by=matrix.by, chart_name=matrix.chart_name, units=units, models=tuple(models.values()),
+        first = next(iter(matrix.units[0].assessments.values()), None) if matrix.units else None
+        names = dict(first.level_names) if first is not None and len(models) == 1 else {}  # one model: its words
+        return cls({}, level_names=names, by=matrix.by, chart_name=matrix.chart_name, units=units, models=tuple(models.values()),
                    cells=cells, notes=tuple(matrix.notes))
 
 
@@ -78,24 +80,32 @@ GRID = {"border": 0, "cellborder": 1, "cellspacing": 2, "cellpadding": 3}
 keep the columns of all rows aligned."""
 
 
-def _header(data: UnitsInput) -> Html:
+def _headers(data: UnitsInput) -> tuple[Html, Html]:
+    """The models' titles over their columns, then the column names: two tables shaped as the unit rows.
+
+    No cell spans rows or columns: Graphviz spreads a spanning cell's width over
+    the cells under it unevenly, and the columns of the header would drift from
+    the columns of the rows (by 2 to 5 points, which the eye catches at once).
+    """
     word = "Line of business" if data.by == "lob" else "Team"
-    head = [cell(font(text(word), bold=True, size=10), rowspan=2, align="left", valign="bottom",
-                 width=NAME_WIDTH, fixedsize="true", height=2 * HEAD_HEIGHT + 2)]
-    sub = []
+    titles = [cell("", border=0, width=NAME_WIDTH, height=HEAD_HEIGHT, fixedsize="true")]
+    names = [cell(font(text(word), bold=True, size=10), align="left", valign="bottom", width=NAME_WIDTH,
+                  height=HEAD_HEIGHT, fixedsize="true")]
     for model_id, name, _, dims in data.models:
         width = (len(dims) + 1) * (CELL_WIDTH + 2) - 2
-        head.append(cell(font(text(f"{name} ({model_id})", wrap=max(12, width // 7)), bold=True, size=10),
-                         colspan=len(dims) + 1, width=width, height=HEAD_HEIGHT, fixedsize="true"))
-        sub.append(cell(font(text("level"), bold=True, size=9), width=CELL_WIDTH, height=HEAD_HEIGHT, fixedsize="true"))
-        sub += [cell(font(text(dim_name, wrap=12), size=9), width=CELL_WIDTH, height=HEAD_HEIGHT, fixedsize="true")
-                for _, dim_name in dims]
-    return table([row(*head), row(*sub)], **GRID)
+        titles.append(cell(font(text(f"{name} ({model_id})", wrap=max(12, width // 7)), bold=True, size=10),
+                           width=width, height=HEAD_HEIGHT, fixedsize="true"))
+        names.append(cell(font(text("level"), bold=True, size=9), width=CELL_WIDTH, height=HEAD_HEIGHT,
+                          fixedsize="true"))
+        names += [cell(font(text(dim_name, wrap=12), size=9), width=CELL_WIDTH, height=HEAD_HEIGHT, fixedsize="true")
+                  for _, dim_name in dims]
+    return table([row(*titles)], **GRID), table([row(*names)], **GRID)
 
 
 def _unit_row(data: UnitsInput, unit_id: str, unit_name: str, elements: int) -> Html:
     cells = [cell(font(text(unit_name if len(unit_name) <= 30 else unit_name[:29] + "\u2026"), bold=True, size=10)
-                  + Html("<BR/>") + font(text(f"{elements:,} elements"), size=9, color="#57606a"),
+                  + Html('<BR ALIGN="LEFT"/>') + font(text(f"{elements:,} elements"), size=9, color="#57606a")
+                  + Html('<BR ALIGN="LEFT"/>'),
                   align="left", width=NAME_WIDTH, height=ROW_HEIGHT, fixedsize="true")]
     for model_id, _, levels, dims in data.models:
         cells.append(_level_cell(data, (unit_id, model_id, None), levels))
@@ -103,12 +113,16 @@ def _unit_row(data: UnitsInput, unit_id: str, unit_name: str, elements: int) -> 
     return table([row(*cells)], **GRID)
 
 
-def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | None = None) -> str:
-    """DOT text of the unit heat map."""
+def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | None = None,
+              below: bool = False) -> str:
+    """DOT text of the unit heat map; ``below`` puts the legend under the title instead of beside it."""
     dot: Dot = new_dot(theme, rankdir="TB", ranksep=0.02, nodesep=0.1)
     legend = Legend()
     if data.units and data.models:
-        dot.node(("units", "head"), _header(data), shape="plain", style="")
+        titles, names = _headers(data)
+        dot.node(("units", "models"), titles, shape="plain", style="")
+        dot.node(("units", "head"), names, shape="plain", style="")
+        dot.edge(("units", "models"), ("units", "head"), style="invis")
         previous = ("units", "head")
         for unit_id, unit_name, elements in data.units:
             dot.node(("units", unit_id), _unit_row(data, unit_id, unit_name, elements), shape="plain", style="")
@@ -116,23 +130,27 @@ def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | Non
             previous = ("units", unit_id)
     most = max((levels for _, _, levels, _ in data.models), default=5)
     for level in range(1, most + 1):
-        legend.swatch(level_color(level, most)[0], f"level {level}" + (" (lowest)" if level == 1 else ""))
+        name = data.level_names.get(level)
+        legend.swatch(level_color(level, most)[0], f"{level} {name}" if name else
+                      f"level {level}" + (" (lowest)" if level == 1 else ""))
     if any(t is not None and lv < t for lv, t in data.cells.values()):
         legend.notes.append("Black frame, 2 \u25bc 3: level 2, below the unit's target of 3 (targets: in the chart).")
     legend.notes.append("Colours run from each model's lowest level (red) to its highest (green).")
     if data.by == "lob":
         legend.notes.append("Each line of business is judged on its own capabilities and the shared ones.")
     plural = "lines of business" if data.by == "lob" else "teams"
-    notes = list(data.notes) or ([] if data.units else [f"No {plural} to show: give the view a unit assessment "
-                                                        f"(planner assess --by lob -o FILE)."])
+    empty = f"No {plural} to show: give the view a unit assessment (planner assess --by lob -o FILE)." \
+        if not data.chart_name else "The chart names no line of business and no team."
+    notes = list(data.notes) or ([] if data.units else [empty])
     sub = f"Maturity per {'line of business' if data.by == 'lob' else 'team'} \u00b7 {len(data.units)} {plural}"
-    return finish(dot, theme, legend, title(heading or data.chart_name or "Chart", sub, notes))
+    return finish(dot, theme, legend, title(heading or data.chart_name or "Chart", sub, notes), below=below)
 
 
 def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     """The registered view: draws the :class:`UnitsInput` given as ``options.heat``."""
     data = options.heat if isinstance(options.heat, UnitsInput) else UnitsInput({})
-    return units_dot(data, theme, options.title or (None if data.chart_name else scene.graph.name))
+    return units_dot(data, theme, options.title or (None if data.chart_name else scene.graph.name),
+                     below=bool(options.legend_below))
 
 
 VIEW = register(View(
