@@ -57,8 +57,10 @@ class ToolActions:
                 start = time.perf_counter()
                 try:
                     state = compute(session.chart, edits, model, problems=known)
-                except Exception:  # the chart changed under the worker (an edit meanwhile): go round again
+                except Exception as exc:  # the chart changed under the worker (an edit meanwhile): go round again
                     state = None
+                    if session.stack.edits == edits:  # not an edit: a bug; said in the panel, never a loop
+                        state = LiveState(edits, known or [], note=f"assessment failed: {exc}")
                 self.live_seconds = time.perf_counter() - start
                 if state is not None:
                     self.call_from_thread(self._live_done, state, model)
@@ -116,7 +118,7 @@ class ToolActions:
             from ..maturity.report import report_title, text_report
 
             result = assess(chart, model_name)
-            text = text_report(report_title(chart.chart), {result.model_id: result})
+            text = text_report(report_title(chart.chart), {result.model_id: result}, width=None)  # the pane wraps
         except Exception as exc:  # never an exit of the editor
             self.call_from_thread(self.notify, f"assessment failed: {exc}", title="Assess", severity="error",
                                   markup=False)
