@@ -15,7 +15,7 @@ from .dot import Html, cell, font, row, table, text
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
 from .scene import Item, Scene
-from .theme import CATEGORICAL, MIN_FONT, STATUS_COLORS, Theme
+from .theme import CATEGORICAL, INK, MIN_FONT, STATUS_COLORS, Theme
 from .views import RenderOptions, View, register
 
 MAX_SLA_ROWS = 6
@@ -47,7 +47,7 @@ def _sla_rows(coe) -> list[Html]:
 def coe_table(scene: Scene, item: Item) -> Html:
     """The HTML-like label of one CoE."""
     coe = item.element
-    small: dict[str, Any] = {"size": MIN_FONT, "color": "#444c56"}
+    small: dict[str, Any] = {"size": MIN_FONT, "color": INK["detail"]}
     scope = coe.scope + (f", run by {_name(scene, coe.provider)}" if coe.provider else "")
     rows = [row(cell(font(text(item.label, wrap=34), size=11, bold=True), colspan=3)),
             row(cell(font(text(f"{scope} \u00b7 lead: {_name(scene, coe.lead) or 'none'}", wrap=44), **small),

@@ -62,7 +62,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     for n, group in enumerate(integrated, 1):
         hub = next((i for i in group if _is_hub(i)), None)
         name = (f"Integrated around {hub.label}" if hub else f"Integrated group {n}") + f" ({len(group)} sources)"
-        with dot.cluster(font(text(name), bold=True), **{**theme.cluster, "fillcolor": "#f0faf8"}) as box:
+        with dot.cluster(font(text(name), bold=True), **{**theme.cluster, "fillcolor": theme.ink["data_band"]}) as box:
             for item in group:
                 draw_item(box, item, theme, extra_label=_extra(scene, item),
                           **({"penwidth": 2.8} if _is_hub(item) else {}))

@@ -33,7 +33,8 @@ DIFF_THEME = DEFAULT_THEME
 """The theme the diff draws with unless told otherwise: the default one, whose ``diff`` colors
 (:data:`planner.render.theme.DIFF_COLORS`) already make changed elements amber."""
 
-FILLS = {"added": "#e8f5e9", "removed": "#ffebee", "changed": "#fff4dc", "unchanged": "#fafafa"}
+FILLS = DIFF_THEME.diff_fill
+"""The default theme's element fills (:data:`planner.render.theme.DIFF_FILLS`)."""
 DRAWN_RELATIONS = frozenset({"member_of", "reports_to", "accountable", "led_by", "owned_by", "provided_by",
                              "hosted_in", "feeds", PART_OF, "realizes", "delivers", HANDOFF, "next"})
 """Relations drawn: who belongs where and answers for what, who supplies and hosts, how data
@@ -72,7 +73,8 @@ def write_diff_parts(result, old: Chart, new: Chart, path: str | os.PathLike) ->
 
 
 def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
-                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None, part: str | tuple[str, tuple[str, ...]] | None = None) -> str:
+                max_nodes: int = DEFAULT_MAX_NODES, heading: str | None = None,
+                part: str | tuple[str, tuple[str, ...]] | None = None) -> str:
     """DOT text of the union of ``old`` and ``new`` coloured by ``result`` (a ChartDiff).
 
     ``part`` (a key of :data:`PARTS`, or a key and the ids of some of its elements): only
@@ -103,12 +105,12 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
         members = [n for n in nodes if nodes[n].KIND in kinds]
         if not members:
             continue
-        with dot.cluster(font(group, bold=True), style="rounded", color="#d0d7de", fontcolor="#57606a") as box:
+        with dot.cluster(font(group, bold=True), style="rounded", color=theme.ink["rule"], fontcolor=theme.ink["muted"]) as box:
             loose = []
             for key, (fan_members, _) in fans.items():
                 if nodes[fan_members[0]].KIND in kinds:
                     box.node(key, _folded_label(nodes[fan_members[0]].KIND, fan_members, nodes, notes,
-                                                status[fan_members[0]]),
+                                                status[fan_members[0]], theme),
                              **{**_node_attrs(nodes[fan_members[0]].KIND, status[fan_members[0]], theme),
                                 "shape": "box", "peripheries": 2, "margin": "0.1,0.06"})
             for node_id in members:
@@ -121,15 +123,15 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
                     else:
                         folded.setdefault(element.KIND, []).append(node_id)
                     continue
-                box.node(node_id, _label(element, node_id, status[node_id], notes),
+                box.node(node_id, _label(element, node_id, status[node_id], notes, theme),
                          **_node_attrs(element.KIND, status[node_id], theme))
                 if node_id not in touched:
                     loose.append(node_id)
             for kind in kinds:
                 if folded.get(kind):
                     loose.append(keyed("changed", kind))
-                    box.node(loose[-1], _folded_label(kind, folded[kind], nodes, notes), shape="box",
-                             style="rounded,filled", fillcolor=FILLS["changed"], color=theme.diff["changed"],
+                    box.node(loose[-1], _folded_label(kind, folded[kind], nodes, notes, theme=theme), shape="box",
+                             style="rounded,filled", fillcolor=theme.diff_fill["changed"], color=theme.diff["changed"],
                              penwidth=2, peripheries=2, margin="0.1,0.06")
             for upper, lower in zip(loose, loose[ROW:]):
                 box.edge(upper, lower, style="invis")
@@ -146,7 +148,7 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
     legend = Legend()
     for state, meaning in (("added", "added"), ("removed", "removed (dashed)"), ("changed", "changed"),
                            ("unchanged", "unchanged")):
-        legend.swatch(FILLS[state], f"{meaning} element")
+        legend.swatch(theme.diff_fill[state], f"{meaning} element")
     legend.lines += [(theme.diff["added"], "solid", "relation added"),
                      (theme.diff["removed"], "dashed", "relation removed")]
     if folded:
@@ -216,12 +218,12 @@ def _edges(result, parent_of: dict[str, str], nodes: dict) -> list[tuple[str, st
     return list(found)
 
 
-def _label(element, node_id: str, state: str, notes: dict[str, str]) -> Html:
-    color = "#9e9e9e" if state == "unchanged" else "#24292f"
+def _label(element, node_id: str, state: str, notes: dict[str, str], theme: Theme) -> Html:
+    color = theme.ink["faded"] if state == "unchanged" else theme.ink["text"]
     lines = [font(text(element.name, wrap=WRAP), bold=state != "unchanged", color=color)]
     note = state if state in ("added", "removed") else notes.get(node_id, "")
     if note:
-        lines.append(font(text(note, wrap=WRAP + 8), size=MIN_FONT, color="#57606a"))
+        lines.append(font(text(note, wrap=WRAP + 8), size=MIN_FONT, color=theme.ink["muted"]))
     return Html("<BR/>".join(lines))
 
 
@@ -245,14 +247,16 @@ def _fans(edges: list[tuple], nodes: dict, status: dict[str, str]) -> dict[tuple
     return fans
 
 
-def _folded_label(kind: str, ids: list[str], nodes: dict, notes: dict[str, str], state: str = "changed") -> Html:
+def _folded_label(kind: str, ids: list[str], nodes: dict, notes: dict[str, str], state: str = "changed",
+                  theme: Theme = DIFF_THEME) -> Html:
     """``12 people changed`` over a list of names, each with what changed, in columns of FOLD_ROWS."""
     noun = KIND_PLURALS.get(kind, kind) if len(ids) > 1 else kind
     columns = -(-len(ids) // FOLD_ROWS)
     entries = [font(text(nodes[i].name, wrap=WRAP), size=9, bold=True)
-               + (Html("<BR/>") + font(text(notes[i], wrap=WRAP + 8), size=MIN_FONT, color="#57606a") if notes.get(i) else "")
+               + (Html("<BR/>") + font(text(notes[i], wrap=WRAP + 8), size=MIN_FONT, color=theme.ink["muted"])
+                  if notes.get(i) else "")
                for i in ids]
-    rows = [font(f"{len(ids)} {noun} {state}", bold=True, color="#24292f")]
+    rows = [font(f"{len(ids)} {noun} {state}", bold=True, color=theme.ink["text"])]
     body = [row(*(cell(entries[r * columns + c] if r * columns + c < len(entries) else "", align="left",
                        valign="top") for c in range(columns))) for r in range(-(-len(ids) // columns))]
     return table([row(cell(rows[0], colspan=columns, align="left")), *body], cellpadding=2, cellspacing=2)
@@ -284,7 +288,7 @@ def _node_attrs(kind: str, state: str, theme: Theme) -> dict[str, Any]:
         styles.append("filled")
     if state == "removed":
         styles.append("dashed")
-    attrs.update(style=",".join(styles), fillcolor=FILLS[state], color=theme.diff[state],
+    attrs.update(style=",".join(styles), fillcolor=theme.diff_fill[state], color=theme.diff[state],
                  penwidth=2 if state in ("added", "changed", "removed") else 1)
     if state == "unchanged":
         attrs["fontcolor"] = theme.diff["unchanged"]

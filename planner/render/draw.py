@@ -14,7 +14,7 @@ from typing import Any
 from .dot import Block, Dot, Html, font, text
 from .legend import Legend, beside_title
 from .scene import Item, Link
-from .theme import AGGREGATE_STYLE, KIND_PLURALS, MIN_FONT, Theme
+from .theme import AGGREGATE_STYLE, INK, KIND_PLURALS, MIN_FONT, Theme
 
 WRAP = 26
 """Characters per line in node names before they wrap."""
@@ -31,9 +31,9 @@ def title(heading: str, subtitle: str = "", notes: Iterable[str] = ()) -> Html:
     """The diagram's title block: heading, a grey subtitle, then notes in italics."""
     parts = [font(text(heading, wrap=90), size=16, bold=True)]
     if subtitle:
-        parts.append(font(text(subtitle, wrap=110), size=10, color="#57606a"))
+        parts.append(font(text(subtitle, wrap=110), size=10, color=INK["muted"]))
     for note in notes:  # views pass their notes to finish() instead: a footnote under the legend
-        parts.append(font(text(note, wrap=110), size=MIN_FONT, color="#57606a", italic=True))
+        parts.append(font(text(note, wrap=110), size=MIN_FONT, color=INK["muted"], italic=True))
     return Html("<BR/>".join(parts) + "<BR/> ")
 
 
@@ -75,7 +75,7 @@ def counts_line(item: Item) -> str:
     return ", ".join(f"{n:,} {KIND_PLURALS.get(k, k) if n != 1 else k}" for k, n in item.members.most_common())
 
 
-_DETAIL_FONT = font(Html(""), size=MIN_FONT, color="#444c56")[:-len("</FONT>")]
+_DETAIL_FONT = font(Html(""), size=MIN_FONT, color=INK["detail"])[:-len("</FONT>")]
 """``<FONT ...>`` of the lines under a node's name (what ``font(..., size=MIN_FONT, color=...)`` opens with)."""
 
 

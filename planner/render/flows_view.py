@@ -69,7 +69,7 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
         legend.kind(item.kind)
     for link in scene.links:
         if link.relation == ENDS:
-            _draw_end(dot, link, theme, colors.get(link.head, "#757575"))
+            _draw_end(dot, link, theme, colors.get(link.head, theme.ink["neutral"]))
             continue
         for data in link.data:
             color = colors.get(data.get("workflow", ""), theme.edge(link.relation).get("color"))
@@ -93,7 +93,7 @@ def _draw_end(dot, link, theme: Theme, color: str) -> None:
     end = keyed("end", link.head, link.tail)
     outputs = ", ".join(link.data[0].get("artifacts", ())) if link.data else ""
     dot.node(end, font(text("out: " + outputs, wrap=24), size=9, color=color),
-             shape="note", style="filled", fillcolor="white", color=color)
+             shape="note", style="filled", fillcolor=theme.ink["paper"], color=color)
     dot.edge(link.tail, end, **theme.edge("handoff", color=color, style="dashed"))
 
 

@@ -83,7 +83,7 @@ def _cell(item: Item, level: int | None, heat: HeatInput, theme: Theme) -> Html:
              font(text(_level_name(heat, level)), size=MIN_FONT, color=ink)]
     if item.members:
         lines.append(font(text(counts_line(item)), size=MIN_FONT, color=ink))
-    border = theme.node("capability").get("color", "black")
+    border = theme.node("capability").get("color", theme.ink["ink"])
     return cell(Html("<BR/>".join(lines)), bgcolor=fill, color=border, border=1, width=150, height=44,
                 style="rounded")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .dot import Block, Html, cell, font, row, table, tag, text
-from .theme import KIND_LABELS, RELATION_LABELS, Theme
+from .theme import INK, KIND_LABELS, RELATION_LABELS, Theme
 
 _LINE = {"dashed": "- - - -", "dotted": "\u00b7 \u00b7 \u00b7 \u00b7 \u00b7"}
 
@@ -66,7 +66,7 @@ PER_ROW = 4
 def _kind_sample(kind: str, theme: Theme) -> Html:
     """A small box in the kind's own fill and border colors, standing for its shape."""
     attrs = theme.node(kind)
-    return cell(" ", bgcolor=str(attrs.get("fillcolor", "white")), color=str(attrs.get("color", "#9e9e9e")),
+    return cell(" ", bgcolor=str(attrs.get("fillcolor", INK["paper"])), color=str(attrs.get("color", INK["faded"])),
                 border=1, width=20, height=10)
 
 
@@ -83,13 +83,13 @@ def _entries(legend: Legend, theme: Theme) -> list[tuple[Html, Html]]:
         bold = float(attrs.get("penwidth", 1)) >= 1.6
         tag_text = theme.edge_tag(relation)
         meaning = RELATION_LABELS.get(relation, relation.replace("_", " "))
-        entries.append((cell(_line_sample(attrs.get("color", "black"), attrs.get("style"), bold), align="left"),
+        entries.append((cell(_line_sample(attrs.get("color", INK["ink"]), attrs.get("style"), bold), align="left"),
                         cell(_say(meaning if not tag_text or tag_text in meaning else f"{meaning} ({tag_text})"),
                              align="left")))
     for color, style, meaning in legend.lines:
         entries.append((cell(_line_sample(color, style, True), align="left"), cell(_say(meaning, wrap=40), align="left")))
     for color, meaning in legend.swatches:
-        entries.append((cell(" ", bgcolor=color, border=1, color="#9e9e9e", width=20, height=10),
+        entries.append((cell(" ", bgcolor=color, border=1, color=INK["faded"], width=20, height=10),
                         cell(_say(meaning), align="left")))
     return entries
 
@@ -106,7 +106,7 @@ def compact_table(legend: Legend, theme: Theme, per_row: int = 1) -> Html:
         rows.append(row(cell(table(grid, cellpadding=2, cellspacing=1), align="left"), cell(" ")))
     width = 48 if per_row == 1 else 72
     for note in legend.notes:
-        rows.append(row(cell(font(text(note, wrap=width), size=LEGEND_FONT, italic=True, color="#57606a"),
+        rows.append(row(cell(font(text(note, wrap=width), size=LEGEND_FONT, italic=True, color=INK["muted"]),
                              align="left", balign="left", colspan=2)))
     return table(rows, cellpadding=2, cellspacing=1)
 
@@ -118,7 +118,7 @@ def add_legend(block: Block, legend: Legend, theme: Theme, key: str = "legend", 
     stays for callers that draw a legend inside their own cluster.
     """
     label = compact_table(legend, theme, per_row=1 if horizontal else PER_ROW)
-    node = block.node((key, "table"), label, shape="box", style="rounded", color="#bdbdbd",
+    node = block.node((key, "table"), label, shape="box", style="rounded", color=INK["frame"],
                       fontsize=LEGEND_FONT, margin="0.08,0.05")
     block.lines.append(f"{block._indent}{{rank=sink; {node}}}")
     return node
@@ -133,7 +133,7 @@ def beside_title(heading: Html, legend: Legend, theme: Theme, per_row: int = PER
     for wide, short pictures (tables) that a legend beside the title would widen.
     """
     box = tag("TABLE", Html(row(cell(compact_table(legend, theme, per_row)))), border=1, cellborder=0,
-              cellspacing=0, cellpadding=3, style="rounded", color="#bdbdbd")
+              cellspacing=0, cellpadding=3, style="rounded", color=INK["frame"])
     if below:
         return table([row(cell(heading, align="left", balign="left", colspan=2)),
                       row(cell(box, align="left"), cell(" "))], cellpadding=0)  # the filler keeps the box narrow

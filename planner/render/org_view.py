@@ -17,7 +17,7 @@ from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
 from .org_wrap import Plan, draw_rows, plan_rows
 from .scene import Item, Scene
-from .theme import MIN_FONT, Theme
+from .theme import INK, MIN_FONT, Theme
 from .views import RenderOptions, View, register
 
 LEAD_BORDER = 2.6
@@ -70,7 +70,7 @@ def _draw_team(block: Block, team: Item, ctx: _Ctx) -> None:
         return
     heading = font(text(team.label, wrap=40), bold=True)
     if team.element is not None and team.element.function:
-        heading += font(text("\n" + team.element.function), size=MIN_FONT, color="#57606a")
+        heading += font(text("\n" + team.element.function), size=MIN_FONT, color=INK["muted"])
     with block.cluster(heading, **ctx.theme.cluster) as box:
         _draw_members(box, kids, ctx)
         if ctx.wrap is not None and ctx.wrap.level == team.id:
@@ -175,7 +175,8 @@ def draw(scene: Scene, theme: Theme, options: RenderOptions) -> str:
     if wrap is not None and wrap.level is None:
         draw_rows(dot, wrap, edges)
     if coes:
-        with dot.cluster(font("Centers of Excellence", bold=True), **{**theme.cluster, "fillcolor": "#fffbf0"}) as band:
+        band_style = {**theme.cluster, "fillcolor": theme.ink["coe_band"]}
+        with dot.cluster(font("Centers of Excellence", bold=True), **band_style) as band:
             for coe in coes:
                 extra = ""
                 if coe.element is not None:

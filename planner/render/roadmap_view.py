@@ -21,14 +21,14 @@ from ..textfmt import count
 from .dot import Html, font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
-from .theme import DEFAULT_THEME, Theme, level_color
+from .theme import DEFAULT_THEME, INK, Theme, level_color
 
 WRAP = 26
-PREREQUISITE: dict[str, Any] = {"color": "#546e7a", "penwidth": 1.2, "arrowsize": 0.7}
+PREREQUISITE: dict[str, Any] = {"color": INK["prerequisite"], "penwidth": 1.2, "arrowsize": 0.7}
 """Prerequisite arrows: solution needed -> solution that needs it."""
-STAGED: dict[str, Any] = {"color": "#b0bec5", "style": "dashed", "arrowsize": 0.6}
+STAGED: dict[str, Any] = {"color": INK["staged"], "style": "dashed", "arrowsize": 0.6}
 """Staged-model arrows: level N work of a dimension -> level N+1 work of the same dimension."""
-PHASE_BOX = {"style": "rounded,filled", "fillcolor": "#fafafa", "penwidth": 2}
+PHASE_BOX = {"style": "rounded,filled", "fillcolor": INK["phase"], "penwidth": 2}
 MARKER = {"shape": "box", "style": "rounded,filled,bold", "fontsize": 10, "margin": "0.12,0.06"}
 
 
@@ -51,7 +51,7 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
     previous = markers[0]
     for phase in shown:  # only phases that exist: one where nothing starts draws no empty box or marker
         steps = [s for s in roadmap.steps if s.phase == phase.number]
-        color = level_color(levels[phase.number][0], _max_level(roadmap))[0] if phase.number in levels else "#bdbdbd"
+        color = level_color(levels[phase.number][0], _max_level(roadmap))[0] if phase.number in levels else theme.ink["frame"]
         with dot.cluster(_phase_label(roadmap, phase), **{**theme.cluster, **PHASE_BOX, "color": color}) as box:
             for step in steps:  # a phase without steps draws no box (Graphviz drops an empty cluster)
                 box.node(step.id, _step_label(step, roadmap.currency), **_step_style(step, theme))
@@ -62,7 +62,7 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
             end = f"Done \u00b7 week {roadmap.makespan:g}" + (f"\n{done.isoformat()}" if done else "")
         dot.node(markers[phase.number], _marker_label(end, phase, levels.get(phase.number)),
                  **_marker_style(levels.get(phase.number), roadmap))
-        dot.edge(previous, markers[phase.number], penwidth=3, color="#90a4ae", arrowhead="none", weight=20)
+        dot.edge(previous, markers[phase.number], penwidth=3, color=theme.ink["timeline"], arrowhead="none", weight=20)
         for step in steps:
             dot.edge(previous, step.id, style="invis", weight=2)
             dot.edge(step.id, markers[phase.number], style="invis", weight=1)
@@ -83,7 +83,7 @@ def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None
     return dot.source()
 
 
-ATTEST_NODE = {"shape": "note", "style": "filled", "fillcolor": "#fff8e1", "color": "#f9a825", "margin": "0.1,0.05"}
+ATTEST_NODE = {"shape": "note", "style": "filled", "fillcolor": INK["attest_fill"], "color": INK["attest"], "margin": "0.1,0.05"}
 """Attest-or-act items: a person answers them; the plan does not."""
 
 
@@ -98,7 +98,7 @@ def _attest(dot, roadmap, theme: Theme, today: Hashable) -> None:
             who = item.who.split(" (")[0] if item.who else ""
             lines = [font(text(item.criterion, wrap=WRAP), bold=True), font(text(item.statement, wrap=WRAP), size=8)]
             if who:
-                lines.append(font(text(f"who: {who}", wrap=WRAP), size=8, color="#57606a"))
+                lines.append(font(text(f"who: {who}", wrap=WRAP), size=8, color=theme.ink["muted"]))
             box.node(node, Html("<BR/>".join(lines)), **ATTEST_NODE)
             dot.edge(today, node, style="invis", weight=1)
 
@@ -121,7 +121,7 @@ def _marker_label(heading: str, phase, level) -> Html:
 
 
 def _marker_style(level, roadmap) -> dict:
-    fill, ink = level_color(level[0], _max_level(roadmap)) if level else ("#eeeeee", "black")
+    fill, ink = level_color(level[0], _max_level(roadmap)) if level else (INK["blank"], INK["ink"])
     return {**MARKER, "fillcolor": fill, "fontcolor": ink}
 
 
@@ -137,13 +137,13 @@ def _step_label(step, currency: str) -> Html:
     name = font(text(step.name, wrap=WRAP), bold=True)
     facts = text(f"wk {step.start_week:g}\u2013{step.finish_week:g} \u00b7 {step.sourcing} \u00b7 {step.effort:g} pw")
     cost = text(f"{step.cost:,.0f} {currency}" + (" \u00b7 committed" if step.committed else ""))
-    return Html(f"{name}<BR/>{font(facts, size=8)}<BR/>{font(cost, size=8, color='#57606a')}")
+    return Html(f"{name}<BR/>{font(facts, size=8)}<BR/>{font(cost, size=8, color=INK['muted'])}")
 
 
 def _step_style(step, theme: Theme) -> dict:
     style = "rounded,filled" + (",dashed" if step.committed else "")
-    return {"shape": "box", "style": style, "fillcolor": theme.sourcing.get(step.sourcing, "#eeeeee"),
-            "color": "#607d8b", "margin": "0.1,0.05"}
+    return {"shape": "box", "style": style, "fillcolor": theme.sourcing.get(step.sourcing, theme.ink["blank"]),
+            "color": theme.ink["solution"], "margin": "0.1,0.05"}
 
 
 def _legend(roadmap, used: list[str], theme: Theme) -> Legend:

@@ -116,6 +116,22 @@ RELATION_LABELS: Mapping[str, str] = MappingProxyType({
     "attested_by": "attested by", "aggregate": "links (count)",
 })
 
+INK: Mapping[str, str] = MappingProxyType({
+    "text": "#24292f", "muted": "#57606a", "detail": "#444c56", "label": "#3d4653", "faded": "#9e9e9e",
+    "neutral": "#757575", "frame": "#bdbdbd", "rule": "#d0d7de", "blank": "#eeeeee", "paper": "white",
+    "ink": "black", "alarm": "#c62828", "data_band": "#f0faf8", "coe_band": "#fffbf0",
+    "phase": "#fafafa", "timeline": "#90a4ae", "prerequisite": "#546e7a", "staged": "#b0bec5",
+    "solution": "#607d8b", "attest": "#f9a825", "attest_fill": "#fff8e1", "strong": "#111111",
+})
+"""Named colors of everything that is not a kind, a relation or a level: text (``text``, ``muted``
+subtitles and notes, ``detail`` lines inside a node, ``faded`` unchanged things), frames and rules,
+the bands of the data and CoE views, and the roadmap's timeline, phases and attest-or-act notes."""
+
+DIFF_FILLS: Mapping[str, str] = MappingProxyType({
+    "added": "#e8f5e9", "removed": "#ffebee", "changed": "#fff4dc", "unchanged": "#fafafa",
+})
+"""Fill of a diff element; its border and text take :data:`DIFF_COLORS`."""
+
 SOURCING_COLORS: Mapping[str, str] = MappingProxyType({
     "build": "#c8e6c9", "buy": "#bbdefb", "rent": "#ffe0b2", "partner": "#e1bee7",
 })
@@ -195,9 +211,11 @@ class Theme:
     edges: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: _merge(EDGE_STYLE, None))
     sourcing: Mapping[str, str] = field(default_factory=lambda: dict(SOURCING_COLORS))
     diff: Mapping[str, str] = field(default_factory=lambda: dict(DIFF_COLORS))
+    ink: Mapping[str, str] = field(default_factory=lambda: dict(INK))
+    diff_fill: Mapping[str, str] = field(default_factory=lambda: dict(DIFF_FILLS))
 
     def override(self, *, graph=None, node_default=None, edge_default=None, cluster=None,
-                 nodes=None, edges=None, sourcing=None, diff=None) -> Theme:
+                 nodes=None, edges=None, sourcing=None, diff=None, ink=None, diff_fill=None) -> Theme:
         """A copy with some attributes replaced, e.g. ``override(nodes={"person": {"fillcolor": "white"}})``."""
         return Theme(
             graph={**self.graph, **(graph or {})},
@@ -206,6 +224,7 @@ class Theme:
             cluster={**self.cluster, **(cluster or {})},
             nodes=_merge(self.nodes, nodes), edges=_merge(self.edges, edges),
             sourcing={**self.sourcing, **(sourcing or {})}, diff={**self.diff, **(diff or {})},
+            ink={**self.ink, **(ink or {})}, diff_fill={**self.diff_fill, **(diff_fill or {})},
         )
 
     def node(self, kind: str, **extra: Any) -> dict[str, Any]:

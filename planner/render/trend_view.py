@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .dot import Dot, font, text
 from .draw import title
-from .theme import CATEGORICAL, DEFAULT_THEME, MIN_FONT, Theme
+from .theme import CATEGORICAL, DEFAULT_THEME, INK, MIN_FONT, Theme
 
 WIDTH = 11.0
 """Width of the time axis, inches."""
@@ -32,10 +32,10 @@ LEVEL_STEP = 0.42
 PANEL_GAP = 1.1
 NUDGE = 0.045
 """Vertical offset between dimension lines at the same level, inches."""
-OVERALL_COLOR = "#24292f"
-GRID_COLOR = "#d0d7de"
-GAP_COLOR = "#c62828"
-TODAY_COLOR = "#57606a"
+OVERALL_COLOR = INK["text"]
+GRID_COLOR = INK["rule"]
+GAP_COLOR = INK["alarm"]
+TODAY_COLOR = INK["muted"]
 
 Point = tuple[dt.datetime, "int | None"]
 
@@ -225,7 +225,7 @@ CHAR_WIDTH = 0.07
 """Average width of a character at the label size, inches: labels are placed by their centre."""
 
 
-def _label(dot: Dot, key, x: float, y: float, value: str, just: str, color: str = "#3d4653") -> None:
+def _label(dot: Dot, key, x: float, y: float, value: str, just: str, color: str = INK["label"]) -> None:
     """A text pinned left of (``r``), right of (``l``) or centred on (``c``) the point x, y."""
     half = len(value) * CHAR_WIDTH / 2
     x = round(x - half if just == "r" else x + half if just == "l" else x, 3)
