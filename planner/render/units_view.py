@@ -18,10 +18,10 @@ from .dot import Dot, Html, cell, font, row, table, text
 from .draw import finish, new_dot, title
 from .legend import Legend
 from .scene import Scene
-from .theme import DEFAULT_THEME, Theme, level_color
+from .theme import DEFAULT_THEME, INK, Theme, level_color
 from .views import HeatInput, RenderOptions, View, register
 
-BELOW_COLOR = "#111111"
+BELOW_COLOR = INK["strong"]
 """Frame of a cell below its target: near black, visible on every level colour (red on red is not)."""
 BELOW_BORDER = 3
 CELL_WIDTH = 64
@@ -104,7 +104,7 @@ def _headers(data: UnitsInput) -> tuple[Html, Html]:
 
 def _unit_row(data: UnitsInput, unit_id: str, unit_name: str, elements: int) -> Html:
     cells = [cell(font(text(unit_name if len(unit_name) <= 30 else unit_name[:29] + "\u2026"), bold=True, size=10)
-                  + Html('<BR ALIGN="LEFT"/>') + font(text(f"{elements:,} elements"), size=9, color="#57606a")
+                  + Html('<BR ALIGN="LEFT"/>') + font(text(f"{elements:,} elements"), size=9, color=INK["muted"])
                   + Html('<BR ALIGN="LEFT"/>'),
                   align="left", width=NAME_WIDTH, height=ROW_HEIGHT, fixedsize="true")]
     for model_id, _, levels, dims in data.models:
