@@ -249,7 +249,9 @@ def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str,
     for r in sorted((r for r in results if r.per_capability and r.met), key=lambda r: r.level):
         verdict = r.per_capability or {}  # set: the filter above kept only per-capability results
         best.update(dict.fromkeys(compress(verdict, verdict.values()), r.level))
-    return {cid: best[cid] for cid in facts.scope_ids(()) if cid in best}
+    ids = facts.scope_ids(())
+    kept = list(compress(ids, map(best.__contains__, ids)))  # chart order, filtered in C
+    return dict(zip(kept, map(best.__getitem__, kept)))
 
 
 def level_scores(model: MaturityModel, results: list[CriterionResult]) -> dict[int, float]:

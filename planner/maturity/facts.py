@@ -247,9 +247,9 @@ class Facts:
     def first_not_in(self, ids: set[str] | frozenset[str], areas, most: int) -> tuple[list[Capability], list[str]]:
         """The first ``most`` capabilities of the scope of ``areas`` whose ids are not in ``ids`` (chart order), and their ids."""
         scope_ids = self.scope_ids(areas)
-        outside = list(map(not_, map(ids.__contains__, scope_ids)))
-        return (list(islice(compress(self.scope(areas)[0], outside), most)),
-                list(islice(compress(scope_ids, outside), most)))
+        # positions found lazily, in C: the scan stops at the ``most``-th capability outside ``ids``
+        picked = list(islice(compress(range(len(scope_ids)), map(not_, map(ids.__contains__, scope_ids))), most))
+        return list(map(self.scope(areas)[0].__getitem__, picked)), list(map(scope_ids.__getitem__, picked))
 
     def scope(self, areas) -> tuple[list[Capability], frozenset[str]]:
         """Capabilities in the given areas (all when empty) in chart order, and their ids; cached per area set."""
@@ -328,7 +328,13 @@ class Facts:
     @cached_property
     def work(self) -> WorkNetwork:
         """The work network (who works with what), numbered, for articulation points and betweenness."""
-        return WorkNetwork.from_chart(self.chart)
+        return WorkNetwork.from_chart(self.chart, self.team_of)
+
+    @cached_property
+    def team_of(self) -> dict[str, str | None]:
+        """Person id -> their team (None when they have none): every person, one pass shared by the
+        work network and the single-points-of-failure rule (its keys are the staff)."""
+        return {p.id: p.team for p in self.chart.people}
 
     @cached_property
     def data_graph(self) -> nx.Graph:

@@ -32,8 +32,8 @@ class CompleteParams(Params):
 
 
 def _missing(facts: Facts, coe, p: CompleteParams) -> list[str]:
-    has = {
-        "workflows": _documented(facts, coe),
+    """The traits of ``p.parts`` the CoE lacks; only those are judged (the hand-off search is the dear one)."""
+    has = {  # "workflows" is judged apart, and only when asked for
         "sla": bool(coe.sla),
         "inputs": bool(coe.inputs.acceptable and coe.inputs.unacceptable),
         "outputs": bool(coe.outputs.acceptable and coe.outputs.unacceptable),
@@ -47,7 +47,8 @@ def _missing(facts: Facts, coe, p: CompleteParams) -> list[str]:
         "lead": coe.lead is not None,
     }
     words = dict(PART_WORDS, plan=f"a plan of {p.min_plan_years}+ years")
-    return [words[part] for part in p.parts if not has[part]]
+    return [words[part] for part in p.parts
+            if not (_documented(facts, coe) if part == "workflows" else has[part])]
 
 
 def _documented(facts: Facts, coe) -> bool:
@@ -164,6 +165,8 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
     flows = {wf.id: wf for wf in facts.chart.workflows}
     coe_caps, coe_systems = _coe_scope(facts) if p.coe_only else (None, None)
     for by, to, wf_id, step in facts.handoffs:
+        if by not in orgs and to not in orgs:  # most hand-offs are between people: nothing to check
+            continue
         if coe_caps is not None and flows[wf_id].capability not in coe_caps:
             continue
         for org in dict.fromkeys(x for x in (by, to) if x in orgs):  # performer first: same order in every process

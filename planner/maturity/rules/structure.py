@@ -112,7 +112,7 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
                                     + listing(facts.names(caps), 4), (person, *caps[:19])))
     if p.articulation:
         work = facts.work
-        staff = {p.id for p in facts.chart.people}
+        staff = facts.team_of  # every person's id
         # the same tolerance as for sole carriers: losing one person may cut off at most that many capabilities
         cut = sorted(n for n in work.essential_cut_vertices(facts.cap_ids, p.max_sole_capabilities + 1)
                      if n in staff and n not in flagged)
