@@ -1,5 +1,8 @@
 """Diagrams of a chart as Graphviz DOT text; one small module writes files.
 
+Every diagram (the chart views, the diff, the roadmap, the maturity trend) is
+registered by name in :mod:`.registry` and drawn with one theme (:mod:`.theme`).
+
 Pure: :func:`to_dot` and every view return DOT text and touch no file.
 :func:`write_diagram` (in :mod:`.output`, the only module that runs Graphviz,
 imported lazily) turns DOT text into ``.svg``, ``.png``, ``.pdf`` or ``.dot``.
@@ -12,14 +15,18 @@ from . import (  # noqa: F401  (register)
     capabilities_view,
     coe_view,
     data_view,
+    diff_view,
     flows_view,
     heatmap_view,
     org_view,
+    roadmap_view,
     scorecard_view,
+    trend_view,
     units_view,
 )
 from .dot import Dot, Html, quote, text
 from .legend import Legend, add_legend
+from .registry import DIAGRAMS, Diagram, diagram_dot, draw, get_diagram, register_diagram
 from .scene import COLLAPSE_CHOICES, Item, Link, Scene
 from .theme import DEFAULT_THEME, Theme
 from .views import DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, View, build_scene, get_view, register, to_dot
@@ -36,7 +43,9 @@ __all__ = [
     "COLLAPSE_CHOICES",
     "DEFAULT_MAX_NODES",
     "DEFAULT_THEME",
+    "DIAGRAMS",
     "VIEWS",
+    "Diagram",
     "Dot",
     "HeatInput",
     "Html",
@@ -49,9 +58,13 @@ __all__ = [
     "View",
     "add_legend",
     "build_scene",
+    "diagram_dot",
+    "draw",
+    "get_diagram",
     "get_view",
     "quote",
     "register",
+    "register_diagram",
     "text",
     "to_dot",
     "write_diagram",

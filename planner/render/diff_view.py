@@ -27,6 +27,7 @@ from ..model import Chart
 from .dot import Html, cell, font, row, table, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
+from .registry import Diagram, draw, register_diagram
 from .theme import DEFAULT_THEME, KIND_PLURALS, MIN_FONT, RELATION_LABELS, Theme
 
 DIFF_THEME = DEFAULT_THEME
@@ -59,10 +60,8 @@ WRAP = 24
 
 
 def write_diff_diagram(result, old: Chart, new: Chart, path: str | os.PathLike, **options: Any) -> Path:
-    """Draw the diff to ``path`` (.svg, .png, .pdf or .dot)."""
-    from .output import write_diagram
-
-    return write_diagram(diff_to_dot(result, old, new, **options), path)
+    """Draw the diff to ``path`` (.svg, .png, .pdf or .dot), through the registry of diagrams."""
+    return draw("diff", path, result, old, new, **options)
 
 
 def write_diff_parts(result, old: Chart, new: Chart, path: str | os.PathLike) -> list[tuple[Path, str]]:
@@ -293,3 +292,6 @@ def _node_attrs(kind: str, state: str, theme: Theme) -> dict[str, Any]:
     if state == "unchanged":
         attrs["fontcolor"] = theme.diff["unchanged"]
     return attrs
+
+
+register_diagram(Diagram("diff", "What changed between two charts", diff_to_dot))

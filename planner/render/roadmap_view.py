@@ -21,6 +21,7 @@ from ..textfmt import count
 from .dot import Html, font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
+from .registry import Diagram, draw, register_diagram
 from .theme import DEFAULT_THEME, INK, Theme, level_color
 
 WRAP = 26
@@ -33,10 +34,8 @@ MARKER = {"shape": "box", "style": "rounded,filled,bold", "fontsize": 10, "margi
 
 
 def write_roadmap_diagram(roadmap, path: str | os.PathLike, **options) -> Path:
-    """Draw ``roadmap`` to ``path`` (.svg, .png, .pdf or .dot)."""
-    from .output import write_diagram
-
-    return write_diagram(roadmap_to_dot(roadmap, **options), path)
+    """Draw ``roadmap`` to ``path`` (.svg, .png, .pdf or .dot), through the registry of diagrams."""
+    return draw("roadmap", path, roadmap, **options)
 
 
 def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None = None) -> str:
@@ -176,3 +175,6 @@ def _notes(roadmap) -> list[str]:
     if roadmap.reached is False:
         return ["The projected chart does not reach the target: " + ", ".join(roadmap.trajectory[-1].unmet)]
     return []
+
+
+register_diagram(Diagram("roadmap", "Entry-point solutions by phase, on a timeline", roadmap_to_dot))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .dot import Dot, font, text
 from .draw import title
+from .registry import Diagram, register_diagram
 from .theme import CATEGORICAL, DEFAULT_THEME, INK, MIN_FONT, Theme
 
 WIDTH = 11.0
@@ -107,13 +108,19 @@ class _Axis:
         return round(WIDTH * (_as_time(when) - self.first).total_seconds() / self.span, 3)
 
     def ticks(self, count: int = 6) -> list[dt.datetime]:
-        """Evenly spread times; over several days, each at the start of its day (the label names the day)."""
-        step = self.span / max(count - 1, 1)
-        found = [self.first + dt.timedelta(seconds=i * step) for i in range(count)]
-        if not self.hours:
-            found = sorted({_as_time((t + dt.timedelta(hours=12)).date()) for t in found})
-            found = [t for t in found if self.first <= t <= self.last] or [self.first]
-        return found
+        """Evenly spread times; over several days, the starts of days a whole number of days apart
+        (rounding spread times to their day gave uneven steps: 2, 3, 5, 7, 9)."""
+        if self.hours:
+            step = self.span / max(count - 1, 1)
+            return [self.first + dt.timedelta(seconds=i * step) for i in range(count)]
+        days = dt.timedelta(days=max(1, -(-int(self.span) // (86400 * max(count - 1, 1)))))
+        tick = _as_time(self.first.date())
+        tick += dt.timedelta(days=1) if tick < self.first else dt.timedelta()
+        found = []
+        while tick <= self.last:
+            found.append(tick)
+            tick += days
+        return found or [self.first]
 
     def label(self, when: dt.datetime) -> str:
         return when.strftime("%Y-%m-%d %H:%M") if self.hours else str(when.date())
@@ -238,3 +245,6 @@ def _line(dot: Dot, key, a: tuple[float, float], b: tuple[float, float], **attrs
     for end, (x, y) in (("a", a), ("b", b)):
         dot.node(key + (end,), None, pos=f"{x},{y}!", shape="point", width=0.01, style="invis")
     dot.edge(key + ("a",), key + ("b",), **attrs)
+
+
+register_diagram(Diagram("trend", "Maturity over time", trend_dot))

@@ -19,6 +19,7 @@ from ..perf import paused_gc
 from .aggregate import DEFAULT_TARGET, aggregate_map, describe
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
+from .registry import Diagram, register_diagram
 from .scene import Link, Scene, check_kinds, collapse_map, focus, merge, select
 from .theme import DEFAULT_THEME, Theme
 
@@ -128,7 +129,13 @@ VIEWS: dict[str, View] = {}
 
 
 def register(view: View) -> View:
+    """Add a chart view to :data:`VIEWS` and to the registry of every diagram (:mod:`.registry`)."""
     VIEWS[view.name] = view
+
+    def chart_dot(chart, *, theme: Theme = DEFAULT_THEME, **options) -> str:
+        return to_dot(chart, view, RenderOptions(**options), theme)
+
+    register_diagram(Diagram(view.name, view.title, chart_dot))
     return view
 
 
