@@ -217,3 +217,7 @@ def test_trend_diagram_is_drawn(runner, repo, tmp_path):
     assert "Maturity over time: chart.yaml" in svg and "2 commit(s) without a valid chart" in svg
     assert "no valid chart on 2026-01-03" in svg and "no valid chart on 2026-01-09" in svg
     assert "Consumer engagement maturity (engagement)" in svg
+    import re
+
+    ticks = re.findall(r">(2026-01-\d\d)</text>", svg)  # the time axis: midnights a whole number of days apart
+    assert ticks == ["2026-01-02", "2026-01-04", "2026-01-06", "2026-01-08", "2026-01-10"]
