@@ -6,16 +6,24 @@ all built-in models in at most 3 s load included, and the assessment alone in at
 the chart (data-source components, the numbered work network: no ``build_graph``).
 Rules are linear or O(E log V); betweenness (structural analysis, not part of the
 models) is sampled above 1,500 nodes with a fixed seed and says so.
+
+Also (issue 11) the assessment time of each built-in model alone at 100,000 elements,
+with its own fresh indexes, beside the shared total; and (issue 14) the whole commands
+``planner assess CHART`` and ``planner check CHART`` as processes, run turn about, their
+medians and the median of the pairwise ratios (target: assess at most 1.4x check).
 Run: ``.venv/bin/python tests/bench/bench_maturity.py``.
 """
 
 from __future__ import annotations
 
 import gc
+import statistics
+import subprocess
+import sys
 import time
 from collections import defaultdict
 
-from common import report, synthetic_path, timed
+from common import ROOT, report, synthetic_path, timed
 
 from planner.maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
 from planner.maturity.assess import run_rule
@@ -27,6 +35,8 @@ SIZES = (1_000, 10_000, 100_000)
 TARGET = 3.0
 TARGET_ASSESS = 0.5
 TARGET_STRUCTURE = 2.5
+TARGET_ASSESS_CHECK = 1.4
+PROCESS_RUNS = 5
 
 
 def per_rule_fresh(chart) -> list[tuple[str, float]]:
@@ -66,6 +76,28 @@ def per_rule_shared(chart) -> list[tuple[str, float]]:
         for name, func in originals.items():
             object.__setattr__(RULES[name], "func", func)
     return sorted(times.items(), key=lambda kv: -kv[1])
+
+
+def per_model(chart) -> list[tuple[str, float]]:
+    """Seconds of each built-in model alone (best of 3), each with fresh facts: its indexes counted in it."""
+    return [(name, best_of(3, lambda name=name: assess_all(Facts(chart), [name]))) for name in builtin_models()]
+
+
+def commands_side_by_side(path, runs: int = PROCESS_RUNS) -> tuple[float, float, float]:
+    """(median assess, median check, median of the pairwise ratios): both commands as processes, turn about.
+
+    Turn about, so load on the machine falls on both alike; a warm-up pair first (file cache).
+    """
+    planner = [sys.executable, "-m", "planner"]
+    times: dict[str, list[float]] = {"assess": [], "check": []}
+    for turn in range(runs + 1):
+        for command in times:
+            start = time.perf_counter()
+            subprocess.run([*planner, command, str(path)], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+            if turn:
+                times[command].append(time.perf_counter() - start)
+    ratios = [a / c for a, c in zip(times["assess"], times["check"])]
+    return statistics.median(times["assess"]), statistics.median(times["check"]), statistics.median(ratios)
 
 
 def best_of(runs: int, func) -> float:
@@ -111,10 +143,20 @@ def main() -> None:
         rows.append((f"target: {label} at 100k <= {target:g} s", f"{value:6.2f} s  {verdict}"))
     report("Maturity engine (assess and structure: best of 3)", rows)
     chart = per_size[100_000][1]
+    models = per_model(chart)
+    report("Each built-in model alone at 100,000 elements (best of 3, fresh indexes: each pays for what it reads)",
+           [*((name, f"{secs:.3f} s") for name, secs in models),
+            ("sum of the above", f"{sum(s for _, s in models):.3f} s"),
+            ("all models together (indexes and shared rule results computed once)", f"{t100['assess']:.3f} s")])
     report("Rules at 100,000 elements as assess_all runs them (seconds, all parameter sets, shared indexes)",
            [(name, f"{secs:.3f}") for name, secs in per_rule_shared(chart)[:8]])
     report("Slowest rules at 100,000 elements (seconds, worst parameter set, each with fresh indexes)",
            [(name, f"{secs:.3f}") for name, secs in per_rule_fresh(chart)[:8]])
+    assess, check, ratio = commands_side_by_side(synthetic_path(100_000))
+    verdict = "OK" if ratio <= TARGET_ASSESS_CHECK else "OVER"
+    report(f"Commands at 100,000 elements as processes, turn about, median of {PROCESS_RUNS} (wall seconds)",
+           [("planner check CHART", f"{check:6.2f} s"), ("planner assess CHART (every model, structure)", f"{assess:6.2f} s"),
+            (f"assess / check (median of pairwise ratios; target <= {TARGET_ASSESS_CHECK:g})", f"{ratio:6.2f}x  {verdict}")])
 
 
 if __name__ == "__main__":
