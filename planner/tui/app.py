@@ -20,9 +20,10 @@ from textual.widgets import Footer, Header
 from ..textfmt import printable
 from .actions_edit import EditActions
 from .actions_file import FileActions
-from .actions_roadmap import RoadmapActions
 from .actions_tools import ToolActions
 from .actions_views import ViewActions
+from .controllers.background import Background
+from .controllers.roadmap import RoadmapController
 from .core.live import LiveState, default_model
 from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
@@ -31,7 +32,7 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, ViewActions, App[None]):
+class EditorApp(FileActions, EditActions, ToolActions, ViewActions, App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
@@ -65,6 +66,8 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, ViewActio
         self.ready = False
         """True once the chart is loaded and shown (tests and the benchmark wait for it)."""
         self.model_choice = default_model()
+        self.background = Background(self)
+        self.roadmap = RoadmapController(self, self.background, self._pick_model, lambda: self.live_state)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -151,6 +154,17 @@ class EditorApp(FileActions, EditActions, RoadmapActions, ToolActions, ViewActio
     @on(ActionRequested)
     async def action_requested(self, event: ActionRequested) -> None:
         await self.run_action(event.action)
+
+    # --- actions delegated to the controllers ----------------------------------------------
+
+    def action_roadmap(self) -> None:
+        self.roadmap.action_roadmap()
+
+    def target_choices(self, model_name: str) -> list[tuple[str, str]]:
+        return self.roadmap.target_choices(model_name)
+
+    def start_roadmap(self, model_name: str, target: str) -> None:
+        self.roadmap.start(model_name, target)
 
     async def go_to(self, ident: str) -> None:
         if self.view:  # from search or the problems list while a chart view is shown
