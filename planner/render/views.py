@@ -23,9 +23,11 @@ from .registry import Diagram, register_diagram
 from .scene import Link, Scene, check_kinds, collapse_map, focus, merge, select
 from .theme import DEFAULT_THEME, Theme
 
-DEFAULT_MAX_NODES = 2500
-"""Above this many nodes a view is aggregated. ``dot`` lays out 2,500 nodes in
-seconds; beyond that layout time grows steeply (MEASURED.md) and no one can read it."""
+DEFAULT_MAX_NODES = 300
+"""Above this many nodes a view is aggregated. No slide shows 300 nodes readably (the slide
+rule, :mod:`.slide`), and ``dot``'s time grows steeply with size: the 2,000 data sources of a
+100,000-element chart took dot longer than reading the chart. ``--max-nodes`` draws more;
+``--split`` and ``--focus`` draw parts whole."""
 
 
 AGGREGATE_LINKS_PER_NODE = 1.5
