@@ -15,9 +15,11 @@ recovery file keeps being written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual.app import App
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
@@ -129,7 +131,5 @@ class Background:
 
 
 async def _quietly(worker: Worker) -> None:
-    try:
+    with contextlib.suppress(WorkerFailed, WorkerCancelled):
         await worker.wait()
-    except (WorkerFailed, WorkerCancelled):
-        pass

@@ -9,7 +9,8 @@ runs off the UI thread on a snapshot of the chart through
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ...store.library import load_model
 from ..core.live import LiveState
