@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ...textfmt import count
 from ..facts import Facts
 from ..network import cut_vertices
 from .registry import Finding, Params, RuleResult, listing, not_applicable, rule, share
+
+if TYPE_CHECKING:  # imported where a networkx graph is asked for: the rules never need it
+    import networkx as nx
 
 
 def work_adjacency(facts: Facts) -> dict[str, set[str]]:
@@ -21,6 +24,8 @@ def work_adjacency(facts: Facts) -> dict[str, set[str]]:
 
 def work_graph(facts: Facts) -> nx.Graph:
     """The work network as a networkx graph, for callers who want one; see :func:`work_adjacency`."""
+    import networkx as nx  # noqa: PLC0415 - see the imports
+
     return nx.Graph(work_adjacency(facts))
 
 
