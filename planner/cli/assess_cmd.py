@@ -18,7 +18,6 @@ from ..store.locate import locate_in_file
 from ..textfmt import join_names
 from .app import chart_argument, cli, echo, format_option
 from .lenient import load_chart_or_lenient
-from .units_out import show_units
 
 
 @cli.command()
@@ -46,6 +45,8 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
         _found(exc.problems)
     loaded = load_chart_or_lenient(chart, lenient)
     if by:  # the unit matrix instead of the report (docs/history.md)
+        from .units_out import show_units  # noqa: PLC0415 - it imports the renderer, which the report never needs
+
         return show_units(loaded, chosen, by, fmt, output)
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
     results = assess_all(facts, chosen if chosen is not None else load_models())

@@ -18,14 +18,16 @@ import os
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError
 from ..maturity.load import check_model
 from ..maturity.spec import MaturityModel
 from ..model import DEFAULT_MODEL
-from ..roadmap.catalog import Catalog
-from ..roadmap.files import check_catalog
 from .models import load_yaml_model
+
+if TYPE_CHECKING:  # the roadmap package is imported when a catalog is read: `assess` never pays for it
+    from ..roadmap.catalog import Catalog
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MODELS_DIR = DATA_DIR / "models"
@@ -79,6 +81,9 @@ def _builtin_model(name: str) -> MaturityModel:
 
 def load_catalog(path: str | os.PathLike | Catalog | None = None) -> Catalog:
     """The built-in catalog (``path`` None), or the catalog file at ``path``, checked, with located errors."""
+    from ..roadmap.catalog import Catalog  # noqa: PLC0415 - see the imports
+    from ..roadmap.files import check_catalog  # noqa: PLC0415
+
     if isinstance(path, Catalog):
         return path
     if path is None:
@@ -88,6 +93,9 @@ def load_catalog(path: str | os.PathLike | Catalog | None = None) -> Catalog:
 
 @lru_cache(maxsize=1)
 def _builtin_catalog() -> Catalog:
+    from ..roadmap.catalog import Catalog  # noqa: PLC0415 - see the imports
+    from ..roadmap.files import check_catalog  # noqa: PLC0415
+
     return load_yaml_model(BUILTIN_CATALOG, Catalog, check=check_catalog)
 
 
