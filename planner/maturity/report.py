@@ -147,18 +147,21 @@ STATUS_WORDS = {"met": "met", "superseded": "met (superseded)", "gap": "gap", "c
 """How each criterion status reads in a report."""
 
 
-def _gap_lines(a: Assessment, indent: str) -> list[str]:
+def _gap_lines(a: Assessment, indent: str, width: int | None = WRAP) -> list[str]:
     lines = []
     for gap in a.gaps():
         lines.append(f"{indent}- [level {gap.level}, {a.dimension_names.get(gap.dimension, gap.dimension)}] {gap.statement}")
         lines.append(f"{indent}  criterion {gap.criterion_id}, {STATUS_WORDS[gap.status]}, score {_pct(gap.score)}")
         for finding in gap.findings:
-            lines += wrap(finding.message, WRAP, indent + "    ", indent + "      ")
+            lines += wrap(finding.message, width, indent + "    ", indent + "      ")
     return lines
 
 
-def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Wrapped lines; a word longer than the width is cut rather than searched for breaks (linear time)."""
+def wrap(text: str, width: int | None, first: str, rest: str) -> list[str]:
+    """Wrapped lines; a word longer than the width is cut rather than searched for breaks (linear time).
+    ``width=None``: one line, for a reader that wraps to its own width (the editor's report pane)."""
+    if width is None:
+        return [first + text]
     if len(text) > 20 * width:
         text = text[: 20 * width - 3] + "..."
     return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
@@ -175,7 +178,7 @@ def limitations(a: Assessment, level: int) -> list[str]:
     return [r.statement for r in a.results if r.level == level and r.status == "limitation"]
 
 
-def text_model(a: Assessment) -> list[str]:
+def text_model(a: Assessment, width: int | None = WRAP) -> list[str]:
     score = f", score {score_text(a.score, a.max_level)}" + (" (continuous)" if a.scoring == "continuous" else "")
     lines = [f"== {a.model_name} ({a.model_id}): level {a.level} of {a.max_level}, {a.level_name}{score}"]
     if a.source:
@@ -194,7 +197,7 @@ def text_model(a: Assessment) -> list[str]:
     if a.next_level:
         lines.append(f"   To reach level {a.next_level} {a.level_names[a.next_level]}, close these gaps "
                      f"(every gap at level {a.next_level} or below):")
-        lines += _gap_lines(a, "   ")
+        lines += _gap_lines(a, "   ", width)
     else:
         lines.append("   Every required criterion of every level is met.")
     met_next = [r for r in a.results if a.next_level and r.level == a.next_level and r.met]
@@ -202,7 +205,7 @@ def text_model(a: Assessment) -> list[str]:
         lines.append(f"   Already in place for level {a.next_level}: "
                      + ", ".join(f"{r.criterion_id.rsplit('.', 1)[1]} ({r.satisfied_by})" for r in met_next))
     for cid, why in not_applicable(a):
-        lines += wrap(f"n/a: {cid}: {why}", WRAP, "   ", "      ")
+        lines += wrap(f"n/a: {cid}: {why}", width, "   ", "      ")
     by_answer = [r.criterion_id for r in a.results if r.satisfied_by == "answer"]
     if by_answer:
         lines.append(_clip("   Met by attested answers: " + ", ".join(by_answer), 400))
@@ -248,14 +251,15 @@ def _needs_facts(structure: StructureReport | None, facts: Facts | None) -> None
 
 
 def text_report(title: str, results: dict[str, Assessment], structure: StructureReport | None = None,
-                facts: Facts | None = None) -> str:
-    """The plain-text report: summary table, one section per model, then the structure (when given)."""
+                facts: Facts | None = None, width: int | None = WRAP) -> str:
+    """The plain-text report: summary table, one section per model, then the structure (when given).
+    ``width``: where findings wrap (None: not at all)."""
     _needs_facts(structure, facts)
     lines = [title, ""]
     lines += _table(("Model", "Name", "Level reached", "Score", "Next level"), summary_rows(results))
     lines.append("")
     for a in results.values():
-        lines += text_model(a)
+        lines += text_model(a, width)
     if structure is not None:
         lines += text_structure(structure, facts)
     return "\n".join(lines).rstrip() + "\n"
