@@ -140,10 +140,12 @@ def test_recovery_after_a_crash(chart_file):
 
 def test_new_chart_from_template(tmp_path):
     session = Session.open(tmp_path / "fresh-ops.yaml")
-    assert session.modified and session.chart.chart.name == "Fresh ops operation"
-    session.apply(AddElement(new_element("team", "mkt", "Marketing")))
+    assert not session.modified and session.new_file and session.chart.chart.name == "Fresh ops operation"
+    session.apply(AddElement(new_element("team", "mkt-new", "Marketing")))
     session.save()
-    assert load_chart(tmp_path / "fresh-ops.yaml").teams[0].id == "mkt"
+    text = (tmp_path / "fresh-ops.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=")  # planner new's template, comments kept
+    assert "mkt-new" in [t.id for t in load_chart(tmp_path / "fresh-ops.yaml").teams]
 
 
 def test_the_answer_picker_lists_every_answerable_criterion_of_the_builtin_models():

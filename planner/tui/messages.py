@@ -48,3 +48,8 @@ class ActionRequested(Message):
 
     action: str
     argument: str = ""
+
+
+@dataclass
+class FieldLeft(Message):
+    """Escape in a field of the form: the value is back, and focus goes to the navigator."""

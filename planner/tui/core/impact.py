@@ -101,6 +101,6 @@ def rename_command(chart: Chart, element: Element, new_id: str) -> Macro:
     """Change an id and every reference to it, as one undo step; raises FieldError for a bad id."""
     check_value(element, "id", new_id)
     uses = references_to(chart, {element.id})
-    commands: list[Command] = [SetField(element, "id", new_id)]
-    commands += relink_commands(uses, new_id)
-    return Macro(commands, label=f"rename {element.id} to {new_id}")
+    rename = SetField(element, "id", new_id)
+    commands: list[Command] = [rename, *relink_commands(uses, new_id)]
+    return Macro(commands, label=f"rename {element.id} to {new_id}", lead=rename)  # the form stays on the element

@@ -18,8 +18,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...model import SECTIONS, Chart
 from ...store import chart_to_text, parse_chart, write_atomic
 from ...store.roundtrip import Change, patch_chart_text
+from .commands import AddElement, Command, DeleteElement, Macro, SetAnswer, SetField
 from .session import Session
 
 MARK = "# planner-recovery: "
@@ -94,22 +96,53 @@ def find_recovery(chart_path: Path) -> Recovery | None:
 
 
 def recover(session: Session, found: Recovery) -> Session:
-    """A session holding the recovered chart, based on the file as it is on disk, unsaved."""
+    """``session`` (the file as it is on disk) with the recovered edits applied as one undoable edit.
+
+    Undo takes the chart back to the file; the change record follows the edits as
+    for any other, so a save rewrites only what the recovered edits touched.
+    """
     report = parse_chart(found.text, str(session.path))
     if report.chart is None:
         raise ValueError("the recovery file cannot be read")
-    restored = Session(report.chart, session.path, session.base_text, report.problems)
-    restored.newline, restored.base_hash = session.newline, session.base_hash
-    if found.base_matches:
-        restored.extra_changes = [c for c in found.changes if c.new is None and c.old is not None]
-        for change in found.changes:
-            if change.section in ("chart", "version"):
-                restored.chart_touched = True
-            elif change.section == "answers":
-                restored.answers_touched = True
-            elif change.new is not None and restored.get(change.new) is not None:
-                restored._remember(restored.get(change.new), origin=change.old)
-    else:  # edits were made on another version of the file: save canonically, to be safe
-        restored.base_text = None
-    restored.stack._saved_at = None
-    return restored
+    session.apply(recovery_command(session.chart, report.chart))
+    if not found.base_matches:  # edits were made on another version of the file: save canonically, to be safe
+        session.base_text = None
+    return session
+
+
+@dataclass
+class Recovered(Macro):
+    """The edits found in a recovery file; steps and contracts are re-indexed after do and undo."""
+
+    label: str = "recover unsaved edits"
+
+    def do(self, session: Session) -> None:
+        super().do(session)
+        session.reindex()
+
+    def undo(self, session: Session) -> None:
+        super().undo(session)
+        session.reindex()
+
+
+def recovery_command(chart: Chart, recovered: Chart) -> Recovered:
+    """The commands that turn ``chart`` into ``recovered``: metadata, elements matched by id, answers."""
+    commands: list[Command] = [SetField(chart.chart, name, getattr(recovered.chart, name))
+                               for name in type(chart.chart).model_fields
+                               if getattr(chart.chart, name) != getattr(recovered.chart, name)]
+    for section in SECTIONS:
+        old_items, new_items = getattr(chart, section), getattr(recovered, section)
+        old_by_id = {element.id: element for element in old_items}
+        kept = {element.id for element in new_items}
+        commands += [DeleteElement(element) for element in old_items if element.id not in kept]
+        for index, element in enumerate(new_items):
+            old = old_by_id.get(element.id)
+            if old is None:
+                commands.append(AddElement(element, None, index))
+                continue
+            commands += [SetField(old, name, getattr(element, name)) for name in type(element).model_fields
+                         if getattr(old, name) != getattr(element, name)]
+    for key in sorted(set(chart.answers) | set(recovered.answers)):
+        if chart.answers.get(key) != recovered.answers.get(key):
+            commands.append(SetAnswer(key, recovered.answers.get(key)))
+    return Recovered(commands)

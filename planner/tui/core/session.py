@@ -18,6 +18,7 @@ from ...errors import Problem
 from ...model import NESTING, SECTIONS, Answer, Chart, Element
 from ...store import parse_chart, read_text
 from ...store.roundtrip import Change, SaveOutcome, save_preserving
+from ...textfmt import count
 from .commands import Command
 from .stack import CommandStack
 from .template import template_text
@@ -58,21 +59,24 @@ class Session:
         self.read_only = ""
         broken = [p for p in self.load_problems if p.code in STRUCTURAL]
         if broken:
-            self.read_only = f"{len(broken)} part(s) of the file could not be read; fix them first ({broken[0].format()})"
+            self.read_only = (f"{count(len(broken), 'part')} of the file could not be read; fix "
+                              f"{'it' if len(broken) == 1 else 'them'} first (the Live panel lists every problem)")
         self.stack = CommandStack()
         self.where: dict[str, Where] = {}
         self._origin: dict[int, tuple[str, str | None]] = {}
         self._objects: dict[int, Element] = {}
         self.extra_changes: list[Change] = []
         self.chart_touched = self.answers_touched = False
+        self.new_file = False
+        """Started from the template: the file does not exist until the first save."""
         self.reindex()
 
     @classmethod
     def open(cls, path: str | Path | None) -> Session:
         """Open a chart file, or start a new chart from the template when it does not exist."""
-        from .template import default_new_path
+        from ...cli.new_cmd import default_path
 
-        target = Path(path) if path else default_new_path()
+        target = Path(path) if path else default_path()
         if target.exists():
             text = read_text(target)
             try:
@@ -85,10 +89,9 @@ class Session:
 
                 raise ChartError(report.problems, str(target))
             return cls(report.chart, target, text, report.problems, raw=raw)
-        report = parse_chart(template_text(target), str(target))
-        session = cls(report.chart, target, None)
-        session.chart_touched = True
-        session.stack._saved_at = None  # a new file is unsaved until written
+        text = template_text(target)
+        session = cls(parse_chart(text, str(target)).chart, target, text)
+        session.new_file = True  # untouched, it is not "modified": quitting writes nothing; ctrl+s writes it
         return session
 
     # --- where things are -----------------------------------------------------------
@@ -208,9 +211,11 @@ class Session:
         try:
             now = self.path.read_bytes()
         except FileNotFoundError:
-            return self.base_text is not None
+            return self.base_text is not None and not self.new_file
         except OSError:
             return False
+        if self.new_file:
+            return True  # created by someone else since the editor started it
         return hashlib.sha256(now).hexdigest() != self.base_hash
 
     def save(self, force: bool = False, changes: list[Change] | None = None, at: int | None = None,
@@ -241,6 +246,7 @@ class Session:
         self._objects.clear()
         self.extra_changes = []
         self.chart_touched = self.answers_touched = False
+        self.new_file = False
         self.stack.mark_saved(at)
 
 

@@ -1,40 +1,18 @@
-"""The chart a new file starts from: valid, small, and showing the file's shape."""
+"""The chart a new file starts from: the default template of ``planner new``, valid and named after the file.
+
+The editor and ``planner new`` start from the same text (``planner/data/templates``),
+filled by the same code, so a chart begun either way reads the same.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-
-TEMPLATE = """\
-# A capability-resource chart. Edit it with `planner edit`, check it with `planner check`.
-version: 1
-chart:
-  name: {name}
-  as_of: {today}
-teams: []
-people: []
-orgs: []
-systems: []
-data: []
-capabilities: []
-workflows: []
-coes: []
-"""
 
 
 def template_text(path: Path | None) -> str:
-    """A minimal valid chart named after the file."""
-    stem = path.stem if path else "New chart"
-    name = stem.replace("-", " ").replace("_", " ").strip().capitalize() or "New chart"
-    return TEMPLATE.format(name=name + " operation", today=dt.date.today().isoformat())
+    """``planner new``'s default template, named after the file (``acme.yaml``: "Acme operation")."""
+    from ...cli.new_cmd import DEFAULT_TEMPLATE, TEMPLATES_DIR, Answers, fill, name_from
 
-
-def default_new_path(folder: Path | None = None) -> Path:
-    """``new-chart.yaml`` in the folder, numbered so that no file is overwritten."""
-    folder = folder or Path.cwd()
-    candidate = folder / "new-chart.yaml"
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = folder / f"new-chart-{n}.yaml"
-    return candidate
+    target = path or Path("my-operation.yaml")
+    text = (TEMPLATES_DIR / f"{DEFAULT_TEMPLATE}.yaml").read_text(encoding="utf-8")
+    return fill(text, Answers(name_from(target), DEFAULT_TEMPLATE), target)

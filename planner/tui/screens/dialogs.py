@@ -53,8 +53,9 @@ def open_form_dialog(title: str) -> ChoiceScreen:
 def external_change_dialog(name: str) -> ChoiceScreen:
     return ChoiceScreen("File changed on disk",
                         f"{name} was changed by another program since you opened it. "
-                        "Saving now would overwrite those changes.",
-                        [("cancel", "Do not save", "primary"), ("overwrite", "Overwrite anyway", "error")])
+                        "Saving now would overwrite those changes; reloading shows them, dropping your unsaved edits.",
+                        [("cancel", "Do not save", "primary"), ("reload", "Reload from disk", "warning"),
+                         ("overwrite", "Overwrite anyway", "error")])
 
 
 def canonical_dialog(name: str, reason: str) -> ChoiceScreen:

@@ -70,6 +70,8 @@ class FormScreen(ModalScreen[BaseModel | None]):
         self.fields = fields
         self.new_element = new_element
         self.id_touched = False
+        """The user typed an id: from then on the id no longer follows the name."""
+        self._id_shown = str(getattr(draft, "id", "") or "")
         self._initial = _snapshot(draft)
 
     def compose(self) -> ComposeResult:
@@ -105,6 +107,21 @@ class FormScreen(ModalScreen[BaseModel | None]):
             self.draft.id = self.app.session.unique_id(prefixed(self.id_prefix, slug(event.value)))
             changed.append("id")
         await self._refresh_rows(changed)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """In an Add form the id follows the name as it is typed, until the user types an id."""
+        row = next((a for a in event.input.ancestors if isinstance(a, TextRow)), None)
+        if row is None or not self.new_element:
+            return
+        if row.spec.name == "id":
+            self.id_touched = self.id_touched or event.value != self._id_shown
+        elif row.spec.name == "name" and not self.id_touched:
+            name = event.value.strip()
+            ident = self.app.session.unique_id(prefixed(self.id_prefix, slug(name))) if name else ""
+            self.draft.id = self._id_shown = ident
+            for id_row in self.query(TextRow):
+                if id_row.spec.name == "id":
+                    id_row.query_one(Input).value = ident
 
     async def _refresh_rows(self, names: list[str]) -> None:
         """Re-render the rows of ``names``; focus stays where the user put it (Tab has moved on)."""

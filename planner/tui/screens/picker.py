@@ -23,6 +23,8 @@ class PickerScreen(ModalScreen[str | None]):
         self.title_text = title
         self.candidates = candidates
         self.folded = [(value, label, f"{value} {label}".casefold()) for value, label in candidates]
+        self.names = {value: (value.casefold(), label.split("  ")[0].strip().casefold()) for value, label in candidates}
+        """The id and the name of each candidate (a label starts with the name), for ranking."""
         self.allow_new = allow_new
 
     def compose(self) -> ComposeResult:
@@ -39,6 +41,8 @@ class PickerScreen(ModalScreen[str | None]):
     def _fill(self, text: str) -> None:
         words = text.casefold().split()
         matches = [(v, label) for v, label, hay in self.folded if all(w in hay for w in words)]
+        if words:
+            matches.sort(key=lambda match: self.rank(match[0], " ".join(words)))
         options = self.query_one("#choices", OptionList)
         options.clear_options()
         if self.allow_new and text.strip() and text.strip() not in {v for v, _ in matches}:
@@ -48,6 +52,11 @@ class PickerScreen(ModalScreen[str | None]):
             options.highlighted = 0
         more = f" (showing {SHOWN}; type more to narrow)" if len(matches) > SHOWN else ""
         self.query_one("#count", Label).update(f"{len(matches)} of {len(self.candidates)}{more}")
+
+    def rank(self, value: str, typed: str) -> int:
+        """0 when the name is exactly what was typed, 1 when the id is, else 2 (the list's order kept within)."""
+        ident, name = self.names.get(value, (value.casefold(), ""))
+        return 0 if typed == name else 1 if typed == ident else 2
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)

@@ -11,13 +11,16 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...model.vocabulary import Phase, Stage
 from ..core.fields import FieldError, FieldSpec, format_value, parse_value
-from ..messages import ActionRequested, FieldCommitted, JumpTo
+from ..messages import ActionRequested, FieldCommitted, FieldLeft, JumpTo
 
 
 class FieldRow(Vertical):
@@ -59,11 +62,44 @@ class FieldRow(Vertical):
             self.post_message(FieldCommitted(self.spec.name, value))
 
 
+class FieldInput(Input):
+    """A field's text box: Enter or Tab confirms what is typed; Escape puts the value back and leaves.
+
+    Leaving any other way (a click elsewhere, a function key) confirms nothing: a
+    stray key typed into a field never becomes an edit by itself.
+    """
+
+    BINDINGS = [Binding("enter", "submit", "Confirm"), Binding("escape", "leave", "Leave field"),
+                Binding("tab", "confirm('next')", show=False), Binding("shift+tab", "confirm('previous')", show=False)]
+
+    def action_confirm(self, direction: str) -> None:
+        row = next((a for a in self.ancestors if isinstance(a, TextRow)), None)
+        if row is not None:
+            row.confirm(self.value)
+        if direction == "next":
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
+
+    def action_leave(self) -> None:
+        """On the editor's form: the field's value back, focus to the navigator. In a dialog: the dialog's Escape."""
+        if isinstance(self.screen, ModalScreen):
+            raise SkipAction()
+        row = next((a for a in self.ancestors if isinstance(a, TextRow)), None)
+        if row is not None:
+            row.restore()
+        self.post_message(FieldLeft())
+
+
 class TextRow(FieldRow):
-    """Text, numbers, dates and comma-separated words; checked on Enter and when leaving the field."""
+    """Text, numbers, dates and comma-separated words; checked when confirmed (Enter or Tab)."""
+
+    _confirmed: str | None = None
+    """The text last confirmed with Tab, while its edit is on its way."""
 
     def control(self) -> ComposeResult:
-        yield Input(format_value(self.spec, self.value), placeholder=self._hint(), classes="field-input", compact=True)
+        yield FieldInput(format_value(self.spec, self.value), placeholder=self._hint(), classes="field-input",
+                         compact=True)
 
     def _hint(self) -> str:
         return {"words": "comma, separated", "date": "YYYY-MM-DD", "int": "whole number", "float": "number",
@@ -77,13 +113,28 @@ class TextRow(FieldRow):
             return
         self.accept(value)
 
+    def confirm(self, text: str) -> None:
+        """Commit ``text`` if it differs from the value (Tab, or Enter on an unchanged field, changes nothing)."""
+        if text != format_value(self.spec, self.value):
+            self._confirmed = text
+            self.commit(text)
+
+    def restore(self) -> None:
+        """Put the value back in the box, dropping what was typed and not confirmed."""
+        self.query_one(Input).value = format_value(self.spec, self.value)
+        self.query_one(".field-error", Static).remove_class("shown")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.commit(event.value)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
-        if event.value != format_value(self.spec, self.value):
-            self.commit(event.value)
+        """Left without confirming: the typed text stays in the box, not applied, and the row says so."""
+        error = self.query_one(".field-error", Static)
+        pending = event.value not in (format_value(self.spec, self.value), self._confirmed)
+        if pending and not error.has_class("shown"):
+            error.update(Text("not applied: Enter applies it, Escape puts the value back"))
+            error.add_class("shown")
 
 
 class ChoiceRow(FieldRow):
@@ -172,7 +223,7 @@ class PhasesRow(FieldRow):
         with Horizontal(classes="phases"):
             for phase in get_args(Phase):
                 state = self.value.get(phase, "-")
-                yield Button(f"{phase[:4]} {state}", id=f"phase-{phase}", classes="phase",
+                yield Button(f"{phase} {state}", id=f"phase-{phase}", classes="phase",
                              tooltip=f"{phase}: press to cycle - / I / II / III", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ...errors import Problem
+from ...textfmt import count
 from ..core.live import LiveState, Maturity, model_names
 from ..messages import JumpTo
 
@@ -65,17 +67,36 @@ class LivePanel(Vertical):
                 self.assessing()
             self.app.refresh_live()
 
+    read_only = False
+    """Showing the problems that made the chart read-only: they stay until another chart is shown."""
+
+    def show_read_only(self, problems: list[Problem], path_name: str) -> None:
+        """Every problem of a chart opened read-only, in file order and worded as ``planner check`` prints them."""
+        self.read_only = True
+        self.add_class("-read-only")
+        self.query_one("#problems-title", Static).update(
+            f"[b red]Read-only[/b red]: {_counts(problems)}. Fix them in the file, then open it again:")
+        options = self.query_one("#problems", OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(Text.assemble(_mark(p), p.format().replace(p.path or "<chart>", path_name, 1)), id=f"{n}:{p.id or ''}")
+            for n, p in enumerate(problems))
+        self.query_one("#maturity", Static).update("")
+
+    def clear_read_only(self) -> None:
+        self.read_only = False
+        self.remove_class("-read-only")
+
     def update_state(self, state: LiveState) -> None:
+        if self.read_only:
+            return
         self.query_one("#maturity", Static).update(self._maturity_text(state))
-        errors = sum(1 for p in state.problems if p.severity == "error")
-        warnings = len(state.problems) - errors
-        title = "[green]No problems[/green]" if not state.problems else f"Problems: {errors} errors, {warnings} warnings"
+        title = "[green]No problems[/green]" if not state.problems else f"Problems: {_counts(state.problems)}"
         self.query_one("#problems-title", Static).update(title)
         options = self.query_one("#problems", OptionList)
         options.clear_options()
         options.add_options(
-            Option(Text.assemble(("E " if p.severity == "error" else "W ", "red" if p.severity == "error" else "yellow"),
-                                 p.message), id=f"{n}:{p.id or ''}")
+            Option(Text.assemble(_mark(p), p.message), id=f"{n}:{p.id or ''}")
             for n, p in enumerate(state.problems[:300])
         )
 
@@ -115,6 +136,16 @@ class LivePanel(Vertical):
         ident = (event.option.id or "").split(":", 1)[1]
         if ident:
             self.post_message(JumpTo(ident))
+
+
+def _counts(problems: list[Problem]) -> str:
+    """``1 error, 2 warnings``."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    return f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')}"
+
+
+def _mark(problem: Problem) -> tuple[str, str]:
+    return ("E ", "red") if problem.severity == "error" else ("W ", "yellow")
 
 
 def _bar(level: int, top: int) -> str:

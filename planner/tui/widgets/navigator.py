@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -10,13 +11,15 @@ from ...textfmt import printable
 from ..core import groups
 from ..core.groups import Node
 from ..core.session import Session
-from ..messages import Target
+from ..messages import ActionRequested, Target
 
 
 class Navigator(Tree[Node]):
     """Groups by kind; a group lists its children only when opened, so big charts open fast."""
 
     BORDER_TITLE = "Chart"
+    BINDINGS = [Binding("shift+up", "shift(-1)", "Step up", show=False),
+                Binding("shift+down", "shift(1)", "Step down", show=False)]
 
     def __init__(self, **kwargs) -> None:
         super().__init__("chart", **kwargs)
@@ -99,6 +102,17 @@ class Navigator(Tree[Node]):
         else:
             tree_node.allow_expand = False
             tree_node.collapse()
+
+    def action_shift(self, delta: int) -> None:
+        """On a workflow step: move it (the app's ``move_step``); elsewhere the tree's sibling jump."""
+        node = self.cursor_node
+        where = self.session.where.get(node.data.key) if self.session and node and node.data else None
+        if where is not None and node.data.kind == "element" and where.element.KIND == "step":
+            self.post_message(ActionRequested(f"move_step({delta})"))
+        elif delta < 0:
+            self.action_cursor_previous_sibling()
+        else:
+            self.action_cursor_next_sibling()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
         if not event.node.children:
