@@ -18,11 +18,12 @@ and edges.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .model import ELEMENT_CLASSES, SECTIONS, Chart, ref_fields
+from .model import ELEMENT_CLASSES, NESTING, SECTIONS, Chart, ref_fields
+from .model.chart import NESTING_BY_SECTION
 from .perf import paused_gc
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ class ChartGraph:
         self.name = chart.chart.name
         self.graph = {"name": chart.chart.name, "state": chart.chart.state, "chart": chart}
         """Chart-wide attributes, under the names networkx graphs use (``Facts.of`` reads ``chart``)."""
+        self._adjacency: Adjacency = {}
+        self._built: set[str] = set()
         self.memo: dict[Hashable, Any] = {}
         """What a consumer derives from this snapshot and reuses (the render keeps its scenes here)."""
 
@@ -110,11 +113,24 @@ class ChartGraph:
     def __len__(self) -> int:
         return len(self.nodes)
 
-    @cached_property
+    @property
     def adjacency(self) -> Adjacency:
-        """Every edge between known nodes; one edge per (source, target, relation), the last data kept."""
-        with paused_gc():
-            return _adjacency(self.chart, self.nodes)
+        """Every edge between known nodes, by source in chart order; one per (source, target, relation)."""
+        found = self.edges_from(NODE_KINDS)
+        return {n: found.get(n, {}) for n in self.nodes}
+
+    def edges_from(self, kinds: Iterable[str]) -> Adjacency:
+        """The adjacency of the sources of ``kinds`` (at least): built a kind at a time, on first use.
+
+        A view reads the edges of the kinds its relations start from (:data:`SOURCE_KINDS`):
+        the org view never builds the 50,000 RACI edges of the capabilities.
+        """
+        missing = [k for k in kinds if k not in self._built]
+        if missing:
+            with paused_gc():
+                _adjacency(self.chart, self.nodes, frozenset(missing), self._adjacency)
+            self._built.update(missing)
+        return self._adjacency
 
     def edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """(source, target, relation, data) of every edge."""
@@ -147,14 +163,17 @@ def _ref_plan(cls: type) -> list[tuple[str, str, bool, dict[str, str]]]:
     return [(f.name, f.ref.relation, f.many, {"field": f.name}) for f in ref_fields(cls)]
 
 
-def _adjacency(chart: Chart, nodes: dict[str, Node]) -> Adjacency:
-    """Edges in the order a networkx graph built element by element holds them (diagrams stay as they were)."""
-    adj: Adjacency = {n: {} for n in nodes}
+def _adjacency(chart: Chart, nodes: dict[str, Node], kinds: frozenset[str], adj: Adjacency) -> None:
+    """Add to ``adj`` the edges from the elements of ``kinds``, each source's in the order a graph
+    built element by element holds them (its containment, its references, then its hand-offs and
+    value-chain links), so that diagrams are the same whichever kinds were built first."""
 
     def add(u: str, v: str, key: str, data: dict[str, Any]) -> None:
-        targets = adj.get(u)
-        if targets is None or v not in nodes:
+        if v not in nodes:
             return
+        targets = adj.get(u)
+        if targets is None:
+            targets = adj[u] = {}
         keyed = targets.get(v)
         if keyed is None:
             targets[v] = {key: data}
@@ -163,25 +182,29 @@ def _adjacency(chart: Chart, nodes: dict[str, Node]) -> Adjacency:
         else:
             keyed[key] = data
 
-    plans: dict[type, list[tuple[str, str, bool, dict[str, str]]]] = {}
-    for loc, element in chart.iter_elements():
+    def refs(element: Any) -> None:
         own = element.id
-        if len(loc) > 2:  # nested: contracts, steps
-            add(own, getattr(chart, str(loc[0]))[loc[1]].id, PART_OF, {})
-        plan = plans.get(type(element))
-        if plan is None:
-            plan = plans[type(element)] = _ref_plan(type(element))
-        for name, relation, many, data in plan:
+        for name, relation, many, data in plans.setdefault(type(element), _ref_plan(type(element))):
             value = getattr(element, name)
-            if not value:
-                continue
-            for target in (value if many else (value,)):
-                add(own, target, relation, data)
+            if value:
+                for target in (value if many else (value,)):
+                    add(own, target, relation, data)
+
+    plans: dict[type, list[tuple[str, str, bool, dict[str, str]]]] = {}
+    for section, cls in SECTIONS.items():
+        child = NESTING.get(NESTING_BY_SECTION.get(section, ""))
+        for element in getattr(chart, section):
+            if cls.KIND in kinds:
+                refs(element)
+            if child is not None and child.child_kind in kinds:
+                for nested in getattr(element, child.field):
+                    add(nested.id, element.id, PART_OF, {})
+                    refs(nested)
     for workflow in chart.workflows:
         for step in workflow.steps:
-            if step.to:
+            if step.to and nodes.get(step.by, {}).get("kind") in kinds:
                 add(step.by, step.to, HANDOFF, {"artifacts": tuple(step.outputs), "workflow": workflow.id, "step": step.id})
     for chain in chart.chains:
         for upstream, downstream in zip(chain.coes, chain.coes[1:]):
-            add(upstream, downstream, NEXT_COE, {"chain": chain.id})
-    return adj
+            if nodes.get(upstream, {}).get("kind") in kinds:
+                add(upstream, downstream, NEXT_COE, {"chain": chain.id})

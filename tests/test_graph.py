@@ -67,11 +67,24 @@ def test_graph_keeps_the_chart_for_answers(small_chart_path):
 
 
 def test_nothing_is_built_until_asked_for(small_chart_path):
-    """The heat map and the scorecard draw no edge: a graph they get never builds its adjacency."""
+    """The heat map and the scorecard draw no edge: a graph they get never builds its adjacency;
+    the org view reads the edges of people, teams and CoEs, not those of capabilities."""
     graph = build_graph(load_chart(small_chart_path))
-    assert "adjacency" not in vars(graph) and "nodes" not in vars(graph)
+    assert "nodes" not in vars(graph) and not graph._built
     assert "cy" in graph
-    assert "nodes" in vars(graph) and "adjacency" not in vars(graph)
+    assert "nodes" in vars(graph) and not graph._built
+    from_people = graph.edges_from({"person"})
+    assert graph._built == {"person"} and "email" not in from_people  # a capability's RACI edges: not yet
+    assert from_people["cy"] == graph.adjacency["cy"]  # the same edges, in the same order, as the whole table
+
+
+def test_edges_are_the_same_whichever_kinds_come_first():
+    chart = Chart.model_validate(synthetic_chart_data(400, seed=6))
+    whole = list(ChartGraph(chart).edges())
+    piecemeal = ChartGraph(chart)
+    for kind in reversed(NODE_KINDS):
+        piecemeal.edges_from({kind})
+    assert list(piecemeal.edges()) == whole
 
 
 def test_networkx_form_has_the_same_nodes_and_edges(small_chart_path):

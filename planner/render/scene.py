@@ -79,12 +79,13 @@ def select(graph: ChartGraph, kinds: set[str], relations: set[str], core: set[st
     edges: list[tuple] = []
     append = edges.append
     if relations:  # the adjacency is built only here: views without relations never pay for it
-        adjacency = graph.adjacency
         sources = frozenset().union(*(SOURCE_KINDS.get(r, NODE_KINDS) for r in relations))
-        for u, data in nodes.items():  # in graph order, as the adjacency is
+        adjacency = graph.edges_from(sources)
+        nothing: dict = {}
+        for u, data in nodes.items():  # in graph order
             if data["kind"] not in sources:
                 continue
-            for v, keyed in adjacency[u].items():
+            for v, keyed in adjacency.get(u, nothing).items():
                 if v in nodes:
                     for k, d in keyed.items():
                         if k in relations:
