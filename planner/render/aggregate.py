@@ -100,17 +100,24 @@ def aggregate_map(graph: ChartGraph, nodes: dict[str, dict], target: int = DEFAU
                   group_keys: GroupKeys | None = None) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """(element id -> group id, group id -> (kind, label)) bringing ``nodes`` down to about ``target``."""
     teams = _TeamLadder(graph)
-    for node, data in nodes.items():
-        team = node if data["kind"] == "team" else getattr(data["element"], "team", None)
-        if data["kind"] in ("person", "team") and team is not None and team in graph:
+    placed = {node if d["kind"] == "team" else d["element"].team
+              for node, d in nodes.items() if d["kind"] in ("person", "team")}
+    for team in placed:  # 60,000 people sit in 3,000 teams: each path is walked once
+        if team in graph:
             teams.path(team)
     max_depth = max(teams.depth, 1)
     ladders: dict[str, list[tuple[str, str]]] = {}
     by_kind: dict[str, list[str]] = {}
+    of_team: dict[str | None, list[tuple[str, str]]] = {}  # a person's ladder is their team's
+    people = KIND_PLURALS.get("person", "person")
     for node, data in nodes.items():
+        kind = data["kind"]
         ladder = group_keys(graph, node, data) if group_keys else None
+        if not ladder and kind == "person":
+            team = data["element"].team
+            ladder = of_team.get(team) or of_team.setdefault(team, teams.ladder(team, people, max_depth))
         ladders[node] = ladder or default_ladder(graph, node, data, teams, max_depth)
-        by_kind.setdefault(_family(data["kind"]), []).append(node)
+        by_kind.setdefault(_family(kind), []).append(node)
     rung = dict.fromkeys(by_kind, 0)
     # ladders are shared (every person of a team holds the same list): count groups over the distinct ones
     distinct = {kind: list({id(ladders[n]): ladders[n] for n in members}.values()) for kind, members in by_kind.items()}
@@ -137,7 +144,8 @@ def _family(kind: str) -> str:
 
 def _assign(nodes: dict[str, dict], ladders: dict, rung: dict[str, int]):
     """Group ids by key; people and their teams share ``team:`` keys, so a team absorbs its people."""
-    chosen = {n: ladders[n][min(rung[_family(d["kind"])], len(ladders[n]) - 1)] for n, d in nodes.items()}
+    step = {kind: rung[_family(kind)] for kind in {d["kind"] for d in nodes.values()}}
+    chosen = {n: ladder[min(step[d["kind"]], len(ladder) - 1)] for n, d in nodes.items() for ladder in (ladders[n],)}
     sizes = Counter(key for key, _ in chosen.values())
     rep: dict[str, str] = {}
     labels: dict[str, tuple[str, str]] = {}
