@@ -11,9 +11,9 @@ import click
 
 from ..errors import PlannerError
 from ..history import HistoryRow, HistoryTable
-from ..maturity import builtin_models, load_model
 from ..render.output import format_for
 from ..store.git_history import chart_history
+from ..store.library import builtin_models, load_model
 from .app import chart_argument, cli, echo, format_option
 
 
