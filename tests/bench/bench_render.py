@@ -1,18 +1,21 @@
-"""Render benchmark: ``python tests/bench/bench_render.py [--quick]`` (``make bench``).
+"""Render benchmark: ``python tests/bench/bench_render.py [--quick | --100k]`` (``make bench``).
 
 Prints, per view:
 - on the 2,000-element synthetic chart: our time (DOT text + writing the SVG through
   the graphviz package) against ``dot -Tsvg`` alone on the same DOT, and the
   overhead ratio (target: at most 10% beyond dot);
-- on the 100,000-element chart: the whole ``planner render`` command, wall time
-  (target: at most 15 s), split into loading, building the graph, DOT text and dot.
+- on the 100,000-element chart: ``planner render`` of each view against ``planner check``
+  on the same file, run turn about, and their ratio (issue 14: at most 1.5; check at most
+  1.0 s); then where a render's time goes (load, graph tables, scene, drawing, dot).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,7 +25,7 @@ from pathlib import Path
 from common import ROOT, report, synthetic_path, timed
 
 from planner.graph import build_graph
-from planner.render import VIEWS, to_dot, write_diagram
+from planner.render import VIEWS, HeatInput, RenderOptions, build_scene, get_view, to_dot, write_diagram
 from planner.store import load_chart
 
 REPEAT = 3
@@ -37,12 +40,6 @@ def best_of(fn, repeat: int = REPEAT) -> float:
     return min(times)
 
 
-def dot_alone(dot_file: Path) -> float:
-    """``dot -Tsvg`` on a DOT file, writing the SVG beside it (best of a few runs)."""
-    out = dot_file.with_suffix(".dot-alone.svg")
-    return best_of(lambda: subprocess.run(["dot", "-Tsvg", str(dot_file), "-o", str(out)], check=True))
-
-
 def interleaved(first, second, repeat: int = 7) -> tuple[float, float]:
     """Best times of two commands run turn about, so that machine load hits both alike."""
     a, b = [], []
@@ -55,7 +52,8 @@ def interleaved(first, second, repeat: int = 7) -> tuple[float, float]:
 
 
 def bench_2000(folder: Path) -> None:
-    graph = build_graph(load_chart(synthetic_path(2000)))
+    chart = load_chart(synthetic_path(2000))
+    graph = build_graph(chart)
     rows = []
     for view in VIEWS:
         text = to_dot(graph, view)
@@ -65,9 +63,9 @@ def bench_2000(folder: Path) -> None:
         baseline, ours = interleaved(
             lambda dot_file=dot_file, view=view: subprocess.run(
                 ["dot", "-Tsvg", str(dot_file), "-o", str(folder / f"{view}-dot.svg")], check=True),
-            lambda view=view: write_diagram(to_dot(graph, view), folder / f"{view}.svg"),
+            lambda view=view: write_diagram(to_dot(chart, view), folder / f"{view}.svg"),  # a new graph: no kept scene
         )
-        to_dot_time = best_of(lambda view=view: to_dot(graph, view))
+        to_dot_time = best_of(lambda view=view: to_dot(chart, view))
         nodes = len(re.findall(r"^\s*n\d+ \[", text, re.M))
         rows.append((f"{view} ({nodes} nodes)",
                      f"dot alone {baseline:6.3f} s   ours {ours:6.3f} s   to_dot {to_dot_time:6.3f} s   "
@@ -75,27 +73,74 @@ def bench_2000(folder: Path) -> None:
     report("2,000-element chart: to_dot + write_diagram vs dot -Tsvg on the same DOT", rows)
 
 
-def bench_100k(folder: Path) -> None:
+def commands_side_by_side(first: list[str], second: list[str], repeat: int) -> tuple[list[tuple[float, float]], ...]:
+    """(wall, cpu) seconds of two commands run turn about (A B A B ...), so that load hits both alike.
+
+    CPU time (user + system, from the kernel's accounting of the finished child) is what a
+    loaded machine distorts least; wall time is what a user waits.
+    """
+    a: list[tuple[float, float]] = []
+    b: list[tuple[float, float]] = []
+    for _ in range(repeat):
+        for cmd, times in ((first, a), (second, b)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times.append((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
+    return a, b
+
+
+def bench_100k(folder: Path, repeat: int = 3) -> None:
+    """Each view's ``planner render`` against ``planner check`` on the same file, side by side.
+
+    Issue 14's bounds: render of any view at most 1.5x check, check at most 1.0 s.
+    Ratios are medians of the pairwise ratios, which hold when load drifts.
+    """
     path = synthetic_path(100_000)
+    planner = shutil.which("planner") or str(Path(sys.executable).with_name("planner"))
+    check = [planner, "check", "-q", str(path)]
+    rows, checks = [], []
+    for view in VIEWS:
+        render = [planner, "render", str(path), "--view", view, "-o", str(folder / f"big-{view}.svg")]
+        checked, rendered = commands_side_by_side(check, render, repeat)
+        checks += checked
+        wall = statistics.median(r[0] / c[0] for r, c in zip(rendered, checked))
+        cpu = statistics.median(r[1] / c[1] for r, c in zip(rendered, checked))
+        rows.append((view, f"render {statistics.median(r[0] for r in rendered):5.2f} s wall, "
+                           f"{statistics.median(r[1] for r in rendered):5.2f} s cpu   "
+                           f"render/check {wall:4.2f} wall, {cpu:4.2f} cpu   target <= 1.5"))
+    rows.insert(0, ("planner check, median of every run", f"{statistics.median(c[0] for c in checks):5.2f} s wall, "
+                    f"{statistics.median(c[1] for c in checks):5.2f} s cpu   target <= 1.0"))
+    report(f"100,000-element chart: planner render of each view vs planner check, side by side ({repeat} runs each)",
+           rows)
+    bench_100k_parts(path)
+
+
+def bench_100k_parts(path: Path) -> None:
+    """Where a render's time goes, in one process: load, the graph's tables, the scene, the drawing, dot."""
     parts: dict[str, float] = {}
     with timed(parts, "load"):
         chart = load_chart(path)
-    with timed(parts, "graph"):
-        graph = build_graph(chart)
-    rows = [("load chart (store)", f"{parts['load']:.2f} s"), ("build graph", f"{parts['graph']:.2f} s")]
-    planner = shutil.which("planner") or str(Path(sys.executable).with_name("planner"))
+    graph = build_graph(chart)
+    with timed(parts, "nodes"):
+        graph.nodes  # noqa: B018  (built on first use)
+    with timed(parts, "edges"):
+        graph.adjacency  # noqa: B018
+    rows = [("load chart (store)", f"{parts['load']:.2f} s"), ("node table / adjacency", f"{parts['nodes']:.2f} s / "
+                                                                   f"{parts['edges']:.2f} s (views that draw no edge skip it)")]
+    heat = HeatInput(levels={c.id: 1 for c in chart.capabilities})
     for view in VIEWS:
-        with timed(parts, view):
-            text = to_dot(graph, view)
-        dot_file = folder / f"big-{view}.dot"
-        dot_file.write_text(text, encoding="utf-8")
-        dot_time = dot_alone(dot_file) if view else 0.0
-        start = time.perf_counter()
-        subprocess.run([planner, "render", str(path), "--view", view, "-o", str(folder / f"big-{view}.svg")],
-                       check=True, capture_output=True)
-        total = time.perf_counter() - start
-        rows.append((f"{view}", f"command {total:5.2f} s (target 15)   to_dot {parts[view]:.2f} s   dot {dot_time:.2f} s"))
-    report("100,000-element chart: planner render, wall time", rows)
+        options = RenderOptions(heat=heat)
+        with timed(parts, "scene"):
+            build_scene(graph, get_view(view), options)
+        with timed(parts, "draw"):
+            text = to_dot(graph, view, options)
+        with timed(parts, "dot"):
+            subprocess.run(["dot", "-Tsvg", "-o", os.devnull], input=text.encode(), check=True)
+        rows.append((view, f"scene {parts['scene']:.2f} s   draw {parts['draw']:.2f} s   dot {parts['dot']:.2f} s"))
+    report("100,000-element chart: a render's parts, in process (the heat map with fixed levels)", rows)
 
 
 def main() -> None:
@@ -104,7 +149,8 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        bench_2000(folder)
+        if "--100k" not in sys.argv:
+            bench_2000(folder)
         if "--quick" not in sys.argv:
             bench_100k(folder)
 
