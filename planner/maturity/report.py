@@ -10,6 +10,7 @@ one rendering into the other.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def summary_rows(results: dict[str, Assessment]) -> list[tuple[str, str, str, st
     rows = []
     for a in results.values():
         n = len(a.gaps())
-        nxt = f"{a.next_level} {a.level_names[a.next_level]} ({n} gap{'' if n == 1 else 's'})" if a.next_level else "top level reached"
+        nxt = (f"{a.next_level} {a.level_names[a.next_level]} ({n} gap{'' if n == 1 else 's'})" if a.next_level
+               else "top level reached")
         rows.append((a.model_id, a.model_name, f"{a.level} {a.level_name} (of {a.max_level})",
                      score_text(a.score, a.max_level), nxt))
     return rows
@@ -76,9 +78,12 @@ def dimension_rows(a: Assessment) -> list[tuple[int, str, str, str]]:
     return rows
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], indent: str = "") -> list[str]:
+def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], indent: str = "") -> list[str]:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    line = lambda cells: indent + "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    def line(cells: tuple[str, ...]) -> str:
+        return indent + "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
     return [line(headers), indent + "  ".join("-" * w for w in widths), *map(line, rows)]
 
 
@@ -116,7 +121,8 @@ def structure_sections(s: StructureReport, facts: Facts) -> list[Section]:
                 [f.message for f in s.single_points_of_failure[:6]]),
         Section(f"Bottlenecks (betweenness in the work network, {how})", "" if s.bottlenecks else "none",
                 [f"{facts.name(node)} ({facts.kind(node)}): {score:.3f}" for node, score in s.bottlenecks]),
-        Section("Workflow integrity", f"{count(len(s.missing_inputs), 'missing input')}, {count(len(s.orphan_outputs), 'orphan output')}",
+        Section("Workflow integrity",
+                f"{count(len(s.missing_inputs), 'missing input')}, {count(len(s.orphan_outputs), 'orphan output')}",
                 [f.message for f in flows]),
         Section("Capabilities without systems", _count_and_names(s.capabilities_without_systems, facts, 6)),
         Section("External organizations without SLA", _count_and_names(s.orgs_without_sla, facts, 8)),
@@ -260,7 +266,7 @@ def text_report(title: str, results: dict[str, Assessment], structure: Structure
     lines.append("")
     for a in results.values():
         lines += text_model(a, width)
-    if structure is not None:
+    if structure is not None and facts is not None:  # facts is there: checked above
         lines += text_structure(structure, facts)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -274,7 +280,7 @@ def md_report(title: str, results: dict[str, Assessment], structure: StructureRe
         out.append(f"| {md_escape(name)} (`{model_id}`) | {md_escape(level)} | {score} | {md_escape(nxt)} |")
     for a in results.values():
         out += md_model(a)
-    if structure is not None:
+    if structure is not None and facts is not None:  # facts is there: checked above
         out += [""] + md_structure(structure, facts)
     return "\n".join(out).rstrip() + "\n"
 
