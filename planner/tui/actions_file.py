@@ -137,7 +137,8 @@ class FileActions:
 
     async def wait_for_save(self) -> None:
         """Hold an edit until a running save is written: the save worker never reads a chart being changed."""
-        for worker in (self._running_save, getattr(self, "_running_snapshot", None)):  # a tool's copy too
+        await self.background.settle()  # a tool taking its copy of the chart
+        for worker in (self._running_save,):
             if worker is not None and not worker.is_finished:
                 try:
                     await worker.wait()

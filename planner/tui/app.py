@@ -20,11 +20,12 @@ from textual.widgets import Footer, Header
 from ..textfmt import printable
 from .actions_edit import EditActions
 from .actions_file import FileActions
-from .actions_tools import ToolActions
 from .actions_views import ViewActions
 from .controllers.background import Background
+from .controllers.live import LiveController
 from .controllers.roadmap import RoadmapController
-from .core.live import LiveState, default_model
+from .controllers.tools import ToolController
+from .core.live import LiveState
 from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
 from .widgets.detail import DetailForm
@@ -32,7 +33,7 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(FileActions, EditActions, ToolActions, ViewActions, App[None]):
+class EditorApp(FileActions, EditActions, ViewActions, App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
@@ -65,9 +66,10 @@ class EditorApp(FileActions, EditActions, ToolActions, ViewActions, App[None]):
         self.recovery_delay = watch_delay
         self.ready = False
         """True once the chart is loaded and shown (tests and the benchmark wait for it)."""
-        self.model_choice = default_model()
         self.background = Background(self)
-        self.roadmap = RoadmapController(self, self.background, self._pick_model, lambda: self.live_state)
+        self.live_data = LiveController(self, self.background, self._live_shown)
+        self.tools = ToolController(self, self.background, self.live_data, lambda name: self.live.choose(name))
+        self.roadmap = RoadmapController(self, self.background, self.tools.pick_model, lambda: self.live_data.state)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,7 +105,7 @@ class EditorApp(FileActions, EditActions, ToolActions, ViewActions, App[None]):
             self.refresh_live()
         else:  # the problems found while loading are current: show them now, no second check of a big chart
             known = [p for p in session.load_problems if p.code not in STRUCTURAL]
-            self._live_done(LiveState(session.stack.edits, known), self.model_choice)
+            self.live_data.done(LiveState(session.stack.edits, known), self.model_choice)
             if self.model_choice:
                 self.live.assessing()
                 self.refresh_live(known_problems=known)  # only the maturity part, in a worker
@@ -156,6 +158,33 @@ class EditorApp(FileActions, EditActions, ToolActions, ViewActions, App[None]):
         await self.run_action(event.action)
 
     # --- actions delegated to the controllers ----------------------------------------------
+
+    @property
+    def live_state(self) -> LiveState | None:
+        """What the live panel shows now (tests and the benchmark wait on it)."""
+        return self.live_data.state
+
+    @property
+    def model_choice(self) -> str | None:
+        return self.live_data.model
+
+    @model_choice.setter
+    def model_choice(self, name: str | None) -> None:
+        self.live_data.model = name
+
+    def refresh_live(self, known_problems: list | None = None) -> None:
+        self.live_data.refresh(known_problems)
+
+    def _live_shown(self, state: LiveState) -> None:
+        self.live.update_state(state)
+        if self.view:
+            self.view_live_changed()
+
+    def action_assess(self) -> None:
+        self.tools.action_assess()
+
+    def action_export(self) -> None:
+        self.tools.action_export()
 
     def action_roadmap(self) -> None:
         self.roadmap.action_roadmap()
