@@ -44,8 +44,8 @@ class EditActions:
 
     async def after_change(self, command: Command | None) -> None:
         self.edited()  # first: the live panel's worker starts before the screen is rebuilt
-        if getattr(self, "view", None):  # a chart view is shown: it redraws; the forms catch up when it closes
-            await self.view_changed(command)
+        if self.views.name:  # a chart view is shown: it redraws; the forms catch up when it closes
+            await self.views.changed(command)
             return
         if _changes_tree(command):
             self.navigator.rebuild()

@@ -20,11 +20,11 @@ from textual.widgets import Footer, Header
 from ..textfmt import printable
 from .actions_edit import EditActions
 from .actions_file import FileActions
-from .actions_views import ViewActions
 from .controllers.background import Background
 from .controllers.live import LiveController
 from .controllers.roadmap import RoadmapController
 from .controllers.tools import ToolController
+from .controllers.views import ViewController
 from .core.live import LiveState
 from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
@@ -33,7 +33,7 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(FileActions, EditActions, ViewActions, App[None]):
+class EditorApp(FileActions, EditActions, App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
@@ -70,6 +70,7 @@ class EditorApp(FileActions, EditActions, ViewActions, App[None]):
         self.live_data = LiveController(self, self.background, self._live_shown)
         self.tools = ToolController(self, self.background, self.live_data, lambda name: self.live.choose(name))
         self.roadmap = RoadmapController(self, self.background, self.tools.pick_model, lambda: self.live_data.state)
+        self.views = ViewController(self, lambda: self.live_data.state)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -178,10 +179,29 @@ class EditorApp(FileActions, EditActions, ViewActions, App[None]):
     def _live_shown(self, state: LiveState) -> None:
         self.live.update_state(state)
         if self.view:
-            self.view_live_changed()
+            self.views.live_changed()
 
     def action_assess(self) -> None:
         self.tools.action_assess()
+
+    @property
+    def view(self) -> str | None:
+        """The chart view shown (``matrix``, ``org``, ``lanes``), None while the forms are."""
+        return self.views.name
+
+    async def action_view(self, name: str) -> None:
+        await self.views.show(name)
+
+    async def leave_view(self, key: str | None = None) -> None:
+        """Back to the forms (the views call it on Escape or ``e``)."""
+        await self.views.leave(key)
+
+    def view_moved(self, text: str) -> None:
+        """A view's cursor moved (the views call it)."""
+        self.views.moved(text)
+
+    def view_layout(self, on: bool) -> None:
+        self.views.layout(on)
 
     def action_export(self) -> None:
         self.tools.action_export()
@@ -197,7 +217,7 @@ class EditorApp(FileActions, EditActions, ViewActions, App[None]):
 
     async def go_to(self, ident: str) -> None:
         if self.view:  # from search or the problems list while a chart view is shown
-            await self.leave_view(ident)
+            await self.views.leave(ident)
             return
         if self.navigator.reveal(ident):
             self.navigator.focus()
