@@ -356,40 +356,64 @@ def betweenness(adj: list[list[int]], sources: Iterable[int], normalized: bool =
     The arithmetic is that of ``networkx.betweenness_centrality``: floating path
     counts, dependencies accumulated in reverse breadth-first order, then the same
     rescaling (sampled sources are scaled by ``1/((k-1)(n-2))``, the others by
-    ``1/(k(n-2))``). Predecessor lists are not stored: the accumulation finds them
-    again as the neighbours one step nearer the source, which is cheaper in Python.
+    ``1/(k(n-2))``). See :func:`_dependencies` for how one source is walked.
     """
     n = len(adj)
     sources = list(sources)
     bc = [0.0] * n
     for s in sources:
-        sigma = [0.0] * n
-        dist = [-1] * n
-        sigma[s] = 1.0
-        dist[s] = 0
-        seen = [s]
-        push = seen.append
-        for v in seen:  # grows while it is read: breadth-first order
-            dv = dist[v] + 1
-            sv = sigma[v]
-            for w in adj[v]:
-                dw = dist[w]
-                if dw < 0:
-                    dist[w] = dv
-                    push(w)
-                    sigma[w] += sv
-                elif dw == dv:
-                    sigma[w] += sv
-        delta = [0.0] * n
-        for w in reversed(seen):
-            coeff = (1 + delta[w]) / sigma[w]
-            up = dist[w] - 1
-            for v in adj[w]:
-                if dist[v] == up:
-                    delta[v] += sigma[v] * coeff
-            if w != s:
-                bc[w] += delta[w]
+        _dependencies(adj, s, bc)
     return _rescale(bc, n, sources, normalized)
+
+
+def _dependencies(adj: list[list[int]], s: int, bc: list[float]) -> None:
+    """Add to ``bc`` every node's dependency on source ``s`` (one breadth-first walk and back).
+
+    Predecessors are kept cheaply: the one that found a node (its parent), and, only
+    for the fewer nodes reached by several shortest paths, a list of the others. The
+    way back then visits predecessors only, instead of testing every neighbour's
+    distance; each node's dependency still receives its children's shares one by one
+    in reverse breadth-first order, so every sum is the same float as before.
+    """
+    n = len(adj)
+    sigma = [0.0] * n
+    dist = [-1] * n
+    parent = [0] * n
+    others: dict[int, list[int]] = {}  # node -> predecessors other than its parent
+    others_of = others.get
+    sigma[s] = 1.0
+    dist[s] = 0
+    seen = [s]
+    push = seen.append
+    for v in seen:  # grows while it is read: breadth-first order
+        dv = dist[v] + 1
+        sv = sigma[v]
+        for w in adj[v]:
+            dw = dist[w]
+            if dw < 0:
+                dist[w] = dv
+                push(w)
+                sigma[w] = sv
+                parent[w] = v
+            elif dw == dv:
+                sigma[w] += sv
+                more = others_of(w)
+                if more is None:
+                    others[w] = [v]
+                else:
+                    more.append(v)
+    delta = [0.0] * n
+    for i in range(len(seen) - 1, 0, -1):  # every node but the source, last found first
+        w = seen[i]
+        dep = delta[w]
+        coeff = (1 + dep) / sigma[w]
+        v = parent[w]
+        delta[v] += sigma[v] * coeff
+        more = others_of(w)
+        if more is not None:
+            for v in more:
+                delta[v] += sigma[v] * coeff
+        bc[w] += dep
 
 
 def _rescale(bc: list[float], n: int, sources: list[int], normalized: bool) -> list[float]:
