@@ -19,10 +19,11 @@ from textual.widgets import Footer, Header
 
 from ..textfmt import printable
 from .actions_edit import EditActions
-from .actions_file import FileActions
 from .controllers.background import Background
+from .controllers.files import FileController
 from .controllers.live import LiveController
 from .controllers.roadmap import RoadmapController
+from .controllers.saving import SaveController
 from .controllers.tools import ToolController
 from .controllers.views import ViewController
 from .core.live import LiveState
@@ -33,7 +34,7 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(FileActions, EditActions, App[None]):
+class EditorApp(EditActions, App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
@@ -71,6 +72,8 @@ class EditorApp(FileActions, EditActions, App[None]):
         self.tools = ToolController(self, self.background, self.live_data, lambda name: self.live.choose(name))
         self.roadmap = RoadmapController(self, self.background, self.tools.pick_model, lambda: self.live_data.state)
         self.views = ViewController(self, lambda: self.live_data.state)
+        self.files = FileController(self, self.background, watch_delay)
+        self.saving = SaveController(self, self.background, self.files, self.flush_pending_edit)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +85,7 @@ class EditorApp(FileActions, EditActions, App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "loading..."
-        self.start_loading()
+        self.files.start_loading(self.chart_path)
 
     @property
     def navigator(self) -> Navigator:
@@ -183,6 +186,23 @@ class EditorApp(FileActions, EditActions, App[None]):
 
     def action_assess(self) -> None:
         self.tools.action_assess()
+
+    def action_save(self) -> None:
+        self.saving.action_save()
+
+    async def action_quit(self) -> None:
+        self.saving.action_quit()
+
+    async def ask(self, screen):
+        """Show a dialog and wait for its answer (only from a worker, as Textual requires)."""
+        return await self.push_screen_wait(screen)
+
+    def edited(self) -> None:
+        self.files.edited()
+
+    async def wait_for_save(self) -> None:
+        """Hold an edit until a running save (or a tool's copy of the chart) has read the chart."""
+        await self.background.settle()
 
     @property
     def view(self) -> str | None:
