@@ -93,7 +93,8 @@ def commands_side_by_side(path, runs: int = PROCESS_RUNS) -> tuple[float, float,
     for turn in range(runs + 1):
         for command in times:
             start = time.perf_counter()
-            subprocess.run([*planner, command, str(path)], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+            subprocess.run([*planner, command, str(path)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           cwd=ROOT)
             if turn:
                 times[command].append(time.perf_counter() - start)
     ratios = [a / c for a, c in zip(times["assess"], times["check"])]
