@@ -61,10 +61,7 @@ def write_recovery(session: Session) -> Path:
 
 
 def discard_recovery(chart_path: Path) -> None:
-    try:
-        recovery_path(chart_path).unlink()
-    except FileNotFoundError:
-        pass
+    recovery_path(chart_path).unlink(missing_ok=True)
 
 
 @dataclass
