@@ -18,15 +18,19 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
 from ..textfmt import printable
-from .actions_edit import EditActions
+from .controllers.adding import AddController
 from .controllers.background import Background
+from .controllers.editing import EditController
 from .controllers.files import FileController
 from .controllers.live import LiveController
+from .controllers.pickers import Pickers
 from .controllers.roadmap import RoadmapController
 from .controllers.saving import SaveController
 from .controllers.tools import ToolController
 from .controllers.views import ViewController
+from .screens.help import HelpScreen
 from .core.live import LiveState
+from .core.commands import Command
 from .core.session import STRUCTURAL, Session
 from .messages import ActionRequested, EditRequested, JumpTo, Target
 from .widgets.detail import DetailForm
@@ -34,7 +38,7 @@ from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
 
 
-class EditorApp(EditActions, App[None]):
+class EditorApp(App[None]):
     """``planner edit``: navigator, detail form, live panel; every edit undoable."""
 
     CSS_PATH = "editor.tcss"
@@ -73,7 +77,10 @@ class EditorApp(EditActions, App[None]):
         self.roadmap = RoadmapController(self, self.background, self.tools.pick_model, lambda: self.live_data.state)
         self.views = ViewController(self, lambda: self.live_data.state)
         self.files = FileController(self, self.background, watch_delay)
-        self.saving = SaveController(self, self.background, self.files, self.flush_pending_edit)
+        self.editing = EditController(self, self.background, self.views, self.files.edited)
+        self.adding = AddController(self, self.editing)
+        self.pickers = Pickers(self)
+        self.saving = SaveController(self, self.background, self.files, self.editing.flush_pending_edit)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -197,12 +204,57 @@ class EditorApp(EditActions, App[None]):
         """Show a dialog and wait for its answer (only from a worker, as Textual requires)."""
         return await self.push_screen_wait(screen)
 
-    def edited(self) -> None:
-        self.files.edited()
+    async def apply_command(self, command: Command) -> bool:
+        """Apply an edit through the undo stack; whether it was (tests and the views call it)."""
+        return await self.editing.apply(command)
 
-    async def wait_for_save(self) -> None:
-        """Hold an edit until a running save (or a tool's copy of the chart) has read the chart."""
-        await self.background.settle()
+    async def action_undo(self) -> None:
+        await self.editing.undo()
+
+    async def action_redo(self) -> None:
+        await self.editing.redo()
+
+    async def action_duplicate(self) -> None:
+        await self.editing.duplicate()
+
+    def action_delete(self) -> None:
+        self.editing.delete()
+
+    def action_add(self) -> None:
+        self.adding.add()
+
+    def action_add_kind(self, kind: str) -> None:
+        self.adding.add_kind(kind)
+
+    def action_add_child(self) -> None:
+        self.adding.add_child()
+
+    def action_add_answer(self) -> None:
+        self.adding.add_answer()
+
+    def action_search(self) -> None:
+        self.pickers.search()
+
+    async def action_show_chart(self) -> None:
+        await self.go_to("chart")
+
+    def action_toggle_people(self) -> None:
+        nav = self.navigator
+        nav.people_by = "reports" if nav.people_by == "team" else "team"
+        nav.rebuild()
+        self.notify(f"People by {'reporting line' if nav.people_by == 'reports' else 'team'}.", timeout=2)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def pick_reference(self, spec, callback, exclude: str | None = None, skip: set[str] | None = None) -> None:
+        self.pickers.pick_reference(spec, callback, exclude, skip)
+
+    def pick_from(self, title: str, choices: list[tuple[str, str]], callback) -> None:
+        self.pickers.pick_from(title, choices, callback)
+
+    def edit_model(self, model, existing, callback) -> None:
+        self.pickers.edit_model(model, existing, callback)
 
     @property
     def view(self) -> str | None:

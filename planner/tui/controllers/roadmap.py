@@ -62,7 +62,7 @@ class RoadmapController:
         choices = self.target_choices(model_name)
         title = "Roadmap to which level? (Enter: the next; or type e.g. data=4)"
         self.app.push_screen(PickerScreen(title, choices, allow_new=True),
-                             lambda target: target and self.start(model_name, target))
+                             lambda target: self.start(model_name, target) if target else None)
 
     def start(self, model_name: str, target: str) -> None:
         self.target = target
@@ -84,7 +84,7 @@ class RoadmapController:
             return None
         note = "" if session.stack.edits == edits else "The chart was edited while planning: press t to plan again."
         self.app.push_screen(RoadmapScreen(roadmap, note),
-                             lambda answer: answer == "retarget" and self.pick_target(model_name))
+                             lambda answer: self.pick_target(model_name) if answer == "retarget" else None)
         return roadmap
 
 

@@ -39,7 +39,11 @@ class ToolController:
             then(self.live.model)
             return
         self.app.push_screen(PickerScreen("Which maturity model?", [(n, n) for n in model_names()]),
-                             lambda name: name and (self.choose_model(name), then(name)))
+                             lambda name: self._chosen(name, then) if name else None)
+
+    def _chosen(self, name: str, then: Callable[[str], object]) -> None:
+        self.choose_model(name)
+        then(name)
 
     def action_assess(self) -> None:
         self.pick_model(lambda name: self.background.flow(self._assess_flow, name, what="assessment failed",
@@ -62,7 +66,7 @@ class ToolController:
         from ...render import VIEWS
 
         choices = [(name, f"{name}  {getattr(view, 'title', '')}") for name, view in VIEWS.items()]
-        self.app.push_screen(PickerScreen("Export which view?", choices), lambda view: view and self._ask_path(view))
+        self.app.push_screen(PickerScreen("Export which view?", choices), lambda view: self._ask_path(view) if view else None)
 
     def _ask_path(self, view: str) -> None:
         session = self.app.session
@@ -72,8 +76,10 @@ class ToolController:
         suggestions = [(f"{stem}-{view}.{ext}", f"{stem.name}-{view}.{ext}") for ext in ("svg", "png", "pdf", "dot")]
         self.app.push_screen(PickerScreen(f"Write the {view} view to (type a path, or pick)", suggestions,
                                           allow_new=True),
-                             lambda path: path and self.background.flow(self._export_flow, view, path,
-                                                                        what="export failed", group="tool-flow"))
+                             lambda path: self._export(view, path) if path else None)
+
+    def _export(self, view: str, path: str) -> None:
+        self.background.flow(self._export_flow, view, path, what="export failed", group="tool-flow")
 
     async def _export_flow(self, view: str, path: str) -> None:
         chart = await self._snapshot()
