@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from planner.cli import cli
-from planner.cli.new_cmd import TEMPLATES, Answers, fill, name_from
 from planner.store import parse_chart, read_chart
 from planner.store.charts import SCHEMA_FILE
+from planner.store.templates import TEMPLATES, Answers, fill, name_from
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
@@ -70,7 +70,7 @@ def test_answers_go_into_the_chart(monkeypatch, runner, tmp_path):
 
 
 def test_answered_names_that_clash_with_template_ids_get_fresh_ids():
-    from planner.cli.new_cmd import TEMPLATES_DIR
+    from planner.store.templates import TEMPLATES_DIR
 
     text = fill((TEMPLATES_DIR / "small-brand.yaml").read_text(), Answers("X", teams=["Marketing", "Marketing"],
                 systems=["Web store"]), __import__("pathlib").Path("x.yaml"))

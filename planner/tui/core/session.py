@@ -74,7 +74,7 @@ class Session:
     @classmethod
     def open(cls, path: str | Path | None) -> Session:
         """Open a chart file, or start a new chart from the template when it does not exist."""
-        from ...cli.new_cmd import default_path
+        from ...store.templates import default_path
 
         target = Path(path) if path else default_path()
         if target.exists():

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...store import templates
+
 
 def template_text(path: Path | None) -> str:
     """``planner new``'s default template, named after the file (``acme.yaml``: "Acme operation")."""
-    from ...cli.new_cmd import DEFAULT_TEMPLATE, TEMPLATES_DIR, Answers, fill, name_from
-
     target = path or Path("my-operation.yaml")
-    text = (TEMPLATES_DIR / f"{DEFAULT_TEMPLATE}.yaml").read_text(encoding="utf-8")
-    return fill(text, Answers(name_from(target), DEFAULT_TEMPLATE), target)
+    default = templates.DEFAULT_TEMPLATE
+    return templates.template_text(default, templates.Answers(templates.name_from(target), default), target)
