@@ -145,7 +145,7 @@ def render(chart: Path, view: str, output: Path | None, focus: str | None, depth
     """Draw one view of a chart as SVG, PNG, PDF or DOT.
 
     \b
-    Views: org, capabilities, flows, data, heatmap, scorecard, coe (see docs/render.md).
+    Views: org, capabilities, flows, data, heatmap, scorecard, coe, units (see docs/render.md).
     Example, a slide of one capability and its people, partners and systems:
       planner render --view capabilities --focus cap-email-marketing -o email.svg
     Every diagram is measured against a 16:9 slide (1:1 to 3:1, text at least
