@@ -193,7 +193,7 @@ async def test_new_chart_from_template_and_help(tmp_path):
     app = EditorApp(target)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
-        assert not target.exists() and "[modified]" in app.title
+        assert not target.exists() and "[modified]" not in app.title and "not saved yet" in app.title
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"

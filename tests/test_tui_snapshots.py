@@ -69,6 +69,21 @@ def test_roadmap_preview(snap_compare, chart_file):
         await pilot.press("enter")
         while type(pilot.app.screen).__name__ != "RoadmapScreen":
             await pilot.pause(0.05)
-        await pilot.pause()
+        pilot.app.clear_notifications()  # "Planning..." lasts 2 s: shown or not depends on the machine's speed
+        await pilot.pause(0.5)
 
     assert snap_compare(EditorApp(chart_file), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_read_only_chart(snap_compare, tmp_path):
+    """A chart with errors: every problem listed in the Live panel, as ``planner check`` words it."""
+    target = tmp_path / "broken.yaml"
+    shutil.copy("examples/broken.yaml", target)
+
+    async def run_before(pilot):
+        while not pilot.app.ready:
+            await pilot.pause(0.02)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(EditorApp(target), terminal_size=(80, 24), run_before=run_before)

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
 from ..textfmt import printable
 from .controllers.adding import AddController
@@ -32,7 +32,8 @@ from .screens.help import HelpScreen
 from .core.live import LiveState
 from .core.commands import Command
 from .core.session import STRUCTURAL, Session
-from .messages import ActionRequested, EditRequested, JumpTo, Target
+from .messages import ActionRequested, EditRequested, FieldLeft, JumpTo, Target
+from .palette import PALETTE
 from .widgets.detail import DetailForm
 from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
@@ -44,25 +45,34 @@ class EditorApp(App[None]):
     CSS_PATH = "editor.tcss"
     TITLE = "planner edit"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    """Under 110 columns the live panel moves under the navigator, so the form keeps its width."""
+    """Under 110 columns the rows and the live panel are packed tighter."""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+z", "undo", "Undo", priority=True),
         Binding("ctrl+y", "redo", "Redo", priority=True, show=False),
-        Binding("a,ctrl+n", "add", "Add"),
+        Binding("a", "shortcut('add')", "Add"),
+        Binding("ctrl+n", "add", "Add", show=False),
         Binding("f5", "view('matrix')", "Matrix"),
         Binding("f6", "view('org')", "Org"),
         Binding("f7", "view('lanes')", "Lanes"),
         Binding("ctrl+d", "duplicate", "Duplicate", show=False),
         Binding("delete", "delete", "Delete", show=False),
-        Binding("slash,ctrl+f", "search", "Search"),
-        Binding("t", "toggle_people", "People by", show=False),
+        Binding("slash", "shortcut('search')", "Search"),
+        Binding("ctrl+f", "search", "Search", show=False),
+        Binding("t", "shortcut('toggle_people')", "People by", show=False),
+        Binding("shift+up", "move_step(-1)", "Step up", show=False),
+        Binding("shift+down", "move_step(1)", "Step down", show=False),
+        Binding("K", "shortcut('move_step(-1)')", "Step up", show=False),
+        Binding("J", "shortcut('move_step(1)')", "Step down", show=False),
         Binding("f2", "assess", "Assess"),
         Binding("f3", "roadmap", "Roadmap"),
         Binding("f4", "export", "Export", show=False),
-        Binding("question_mark,f1", "help", "Help"),
+        Binding("question_mark", "shortcut('help')", "Help"),
+        Binding("f1", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
+    """Letter and sign keys are shortcuts from the navigator and the views; in a text field they are text,
+    so the footer does not offer them there (:meth:`check_action`); ctrl+n, ctrl+f and f1 work everywhere."""
 
     def __init__(self, path: str | Path | None = None, watch_delay: float = 1.5) -> None:
         super().__init__()
@@ -94,6 +104,18 @@ class EditorApp(App[None]):
         self.sub_title = "loading..."
         self.files.start_loading(self.chart_path)
 
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The left column (navigator over live panel) grows 3 columns for every 10, from 30 to 44;
+        the Details form takes the rest, so it is wider on every wider terminal."""
+        found = self.query(Navigator)
+        if not found or not found.first().display:  # not composed yet, or a chart view (it sets its own grid)
+            return
+        side = max(30, min(44, self.size.width * 3 // 10))
+        self.query_one("#main").styles.grid_columns = f"{side} 1fr"
+
     @property
     def navigator(self) -> Navigator:
         return self.query_one(Navigator)
@@ -112,7 +134,10 @@ class EditorApp(App[None]):
         self.navigator.load(session)
         await self.form.show("chart")
         self.update_title()
-        if session.stack.edits or not session.base_text:
+        self.live.clear_read_only()
+        if session.read_only:  # the chart is not all there: every problem listed, no assessment of what was read
+            self.live.show_read_only(session.load_problems, session.path.name)
+        elif session.stack.edits or not session.base_text:
             self.refresh_live()
         else:  # the problems found while loading are current: show them now, no second check of a big chart
             known = [p for p in session.load_problems if p.code not in STRUCTURAL]
@@ -145,7 +170,7 @@ class EditorApp(App[None]):
     def update_title(self) -> None:
         if self.session is None:
             return
-        mark = " [modified]" if self.session.modified else ""
+        mark = " [modified]" if self.session.modified else " [new: not saved yet]" if self.session.new_file else ""
         self.title = printable(f"{self.session.path.name}{mark}")
         self.sub_title = "planner edit" + (" (read-only)" if self.session.read_only else "")
 
@@ -296,25 +321,44 @@ class EditorApp(App[None]):
         await self.form.show(ident)
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
-        """Every action in the command palette (ctrl+p)."""
+        """Every action in the command palette (ctrl+p), in words (:mod:`.palette`)."""
         yield from super().get_system_commands(screen)
-        for binding in self.BINDINGS:
-            yield SystemCommand(binding.description, f"{binding.key}: {binding.action}",
-                                lambda action=binding.action: self.call_later(self.run_action, action))
-        extra = [
-            ("Add a person", "add_kind('person')"), ("Add an organization (vendor, agency, BPO...)", "add_kind('org')"),
-            ("Add a capability", "add_kind('capability')"), ("Add a system", "add_kind('system')"),
-            ("Add a data source", "add_kind('data')"), ("Add a team", "add_kind('team')"),
-            ("Add a workflow", "add_kind('workflow')"), ("Add a Center of Excellence", "add_kind('coe')"),
-            ("Add a value chain", "add_kind('chain')"), ("Add a step to the selected workflow", "add_child"),
-            ("Answer a self-assessment criterion", "add_answer"), ("Edit the chart's metadata", "show_chart"),
-            ("Preview the roadmap to a target level", "roadmap"), ("Export a diagram view to a file", "export"),
-            ("Toggle people by team / by reporting line", "toggle_people"),
-            ("Capability-resource matrix (F5)", "view('matrix')"), ("Org tree (F6)", "view('org')"),
-            ("Workflow lanes (F7)", "view('lanes')"),
-        ]
-        for title, action in extra:
-            yield SystemCommand(title, action, lambda action=action: self.call_later(self.run_action, action))
+        for entry in PALETTE:
+            yield SystemCommand(entry.title, entry.help,
+                                lambda action=entry.action: self.call_later(self.run_action, action))
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def typing(self) -> bool:
+        """Whether a text field has the focus (its letters are text, not shortcuts)."""
+        return isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "shortcut" and self.typing())  # False: neither run nor shown in the footer
+
+    async def action_shortcut(self, action: str) -> None:
+        await self.run_action(action)
+
+    async def action_move_step(self, delta: int) -> None:
+        """The selected workflow step one place earlier (-1) or later (+1), as one undoable edit."""
+        from ..model import Step, Workflow
+        from .core.lanes import move_step
+
+        step = self.form.obj
+        where = self.session.where.get(step.id) if self.session is not None and isinstance(step, Step) else None
+        if where is None or not isinstance(where.parent, Workflow):
+            self.notify("Select a workflow step to move it (shift+up, shift+down).")
+            return
+        try:
+            command = move_step(where.parent, step, delta)
+        except ValueError as exc:  # already first or last
+            self.notify(str(exc), markup=False)
+            return
+        await self.apply_command(command)
+
+    @on(FieldLeft)
+    def field_left(self, event: FieldLeft) -> None:
+        self.navigator.focus()
 
 
 def run(path: str | Path | None = None) -> None:

@@ -80,6 +80,7 @@ class ViewController:
         if not on:
             for rule in ("grid_size_columns", "grid_size_rows", "grid_columns", "grid_rows"):
                 main.styles.clear_rule(rule)
+            app.fit_columns()
             return
         if app.size.width < 110:  # narrow: the view above a short live panel
             main.styles.grid_size_columns, main.styles.grid_size_rows = 1, 2

@@ -60,6 +60,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
     """Edit ``draft``; returns the validated object, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
+    AUTO_FOCUS = ""  # :meth:`focus_first` decides (Textual's would take the id, before the name)
 
     def __init__(self, title: str, draft: BaseModel, fields: list[str] | None = None, new_element: bool = False,
                  id_prefix: str = ""):
@@ -90,6 +91,11 @@ class FormScreen(ModalScreen[BaseModel | None]):
         return [make_row(self.draft, spec) for spec in specs]
 
     def on_mount(self) -> None:
+        self.focus_first()
+        self.call_after_refresh(self.focus_first)  # again once laid out: the screen's auto-focus may have run between
+
+    def focus_first(self) -> None:
+        """The name of a new element (the id follows it), else the first field."""
         rows = list(self.query_one("#form-rows").children)
         first = next((r for r in rows if self.new_element and getattr(r, "spec", None) and r.spec.name == "name"), None)
         inputs = [w for w in (first or self).query("#form-rows *" if first is None else "*") if w.focusable]

@@ -16,15 +16,18 @@ organizations, systems, data sources, capabilities with their accountable person
 workflows with their hand-offs, Centers of Excellence with their SLAs, and the
 self-assessment answers the maturity models read.
 
-**Layout.** Left: the chart by kind (open a group with Enter or a click; people by team,
-or by reporting line with `t`). Middle: the fields of the selected element; the help of
-the focused field shows at the bottom. Right: problems of the chart, and for the chosen
-maturity model the level reached and the top gaps of the next level, updated after each edit.
+**Layout.** Top left: the chart by kind (open a group with Enter or a click; people by team,
+or by reporting line with `t`). Under it, the Live panel: problems of the chart, and for the
+chosen maturity model the level reached and the top gaps of the next level, updated after
+each edit. Right, growing with the terminal: the fields of the selected element; the help
+of the focused field shows at the bottom.
 
-**Editing.** Type in a field and press Enter (or leave it): a value the chart cannot hold
-is refused with the reason and nothing changes. References are picked from a list you
-filter by typing; `+` links one more, `-` unlinks one, `x` clears. Renaming an id renames
-every reference to it. Deleting shows the references that would break: unlink them or
+**Editing.** Type in a field and press Enter or Tab: a value the chart cannot hold
+is refused with the reason and nothing changes. Until then the chart keeps its value:
+Escape puts it back and returns to the navigator, where the letter keys below are
+shortcuts again (in a field they are text; `ctrl+n`, `ctrl+f` and `f1` work everywhere).
+References are picked from a list you filter by typing; `+` links one more, `-` unlinks
+one, `x` clears. Renaming an id renames every reference to it. Deleting shows the references that would break: unlink them or
 reassign them to another element.
 
 **The chart itself.** `f5` shows the capability-resource matrix: capabilities down, people,
@@ -40,6 +43,8 @@ Edits there are the forms' edits (undo, save); `e` or Escape goes back to the fo
 |---|---|
 | `a` / `ctrl+n` | add an element (of the selected kind) |
 | `ctrl+d` | duplicate the selected element |
+| `shift+up` / `shift+down` (or `K` / `J`) | move the selected workflow step up / down |
+| `escape` | leave a field (its value back) for the navigator |
 | `delete` | delete the selected element (shows what it would break) |
 | `ctrl+z` / `ctrl+y` | undo / redo any edit |
 | `/` / `ctrl+f` | search every element by id or name |

@@ -6,8 +6,11 @@ the app applies it, so the form itself never changes the chart.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
@@ -15,7 +18,7 @@ from ...model import Element
 from ..core.commands import Command, SetField
 from ..core.fields import field_specs
 from ..core.impact import rename_command
-from ..messages import ActionRequested, EditRequested, FieldCommitted
+from ..messages import ActionRequested, EditRequested, FieldCommitted, FieldLeft
 from .fields import FieldRow, make_row
 
 FIRST, LAST = ("id", "name"), ("notes",)
@@ -37,11 +40,14 @@ class DetailForm(VerticalScroll, can_focus=False):
     """
 
     BORDER_TITLE = "Details"
+    BINDINGS = [Binding("escape", "leave", "Leave field", show=False)]
+    """Escape on a choice, a reference or a button of the form goes back to the navigator, as from a text field."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.key: str | None = None
-        self.obj = None
+        self.obj: Any = None
+        """The shown element, chart metadata or answer."""
 
     def compose(self) -> ComposeResult:
         yield Static("Select an element in the navigator, or press a to add one.", classes="empty-form")
@@ -139,6 +145,9 @@ class DetailForm(VerticalScroll, can_focus=False):
         event.stop()
         if self.obj is not None:
             self.post_message(EditRequested(self.command_for(event.name, event.value)))
+
+    def action_leave(self) -> None:
+        self.post_message(FieldLeft())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("duplicate", "delete"):

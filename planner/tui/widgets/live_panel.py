@@ -75,7 +75,7 @@ class LivePanel(Vertical):
         self.read_only = True
         self.add_class("-read-only")
         self.query_one("#problems-title", Static).update(
-            f"[b red]Read-only[/b red]: {_counts(problems)}. Fix them in the file, then open it again:")
+            f"[b red]Read-only[/b red], fix in the file: {_counts(problems)}")
         options = self.query_one("#problems", OptionList)
         options.clear_options()
         options.add_options(
@@ -87,9 +87,21 @@ class LivePanel(Vertical):
         self.read_only = False
         self.remove_class("-read-only")
 
+    _state: LiveState | None = None
+    _width = 0
+    _before: Maturity | None = None
+
+    def on_resize(self) -> None:
+        """Dimension names are cut to the panel's width: cut them again when it changes (a chart view widens it)."""
+        if self._state is None or self.read_only or self.content_size.width == self._width:
+            return
+        self._width, self._shown = self.content_size.width, self._before  # the same "moved" marks as before
+        self.query_one("#maturity", Static).update(self._maturity_text(self._state))
+
     def update_state(self, state: LiveState) -> None:
         if self.read_only:
             return
+        self._state, self._width = state, self.content_size.width
         self.query_one("#maturity", Static).update(self._maturity_text(state))
         title = "[green]No problems[/green]" if not state.problems else f"Problems: {_counts(state.problems)}"
         self.query_one("#problems-title", Static).update(title)
@@ -110,7 +122,7 @@ class LivePanel(Vertical):
         if m is None:
             return ""
         before = self._shown if self._shown is not None and self._shown.model == m.model else None
-        self._shown = m
+        self._shown, self._before = m, before
         of = f" of {m.max_level}" if m.max_level else ""
         score = f" \u00b7 score {m.score:.2f}{of}" if m.score is not None and m.continuous else ""
         lines = [f"Level [b]{m.level}[/b]{of}: [b]{escape(m.level_name)}[/b]{score}"
