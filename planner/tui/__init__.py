@@ -6,6 +6,7 @@ Textual and is tested on its own. The widgets and screens around it are thin.
 """
 
 import sys
+import traceback
 
 
 def run_editor(path=None) -> int:
@@ -16,4 +17,7 @@ def run_editor(path=None) -> int:
     app.run()
     if app.exit_note:
         print(app.exit_note, file=sys.stderr)
+    for error in app.background.unexpected:  # told in the editor as they happened; the details, once it closes
+        print("planner edit: an unexpected error (the editor went on; please report it):", file=sys.stderr)
+        traceback.print_exception(error, file=sys.stderr)
     return app.return_code or 0

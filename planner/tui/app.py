@@ -1,9 +1,8 @@
 """The editor application: layout, key bindings, and routing between widgets and the core.
 
 Attributes go down (the session to the widgets), messages come up (edits,
-selections, jumps). The actions live in mixins by theme: files
-(:mod:`.actions_file`), editing (:mod:`.actions_edit`), analysis tools
-(:mod:`.actions_tools`).
+selections, jumps, pickers wanted). Each action is delegated to a controller of
+:mod:`.controllers`, built here with the services it needs (see docs/editor.md, "Code").
 """
 
 from __future__ import annotations
@@ -28,12 +27,22 @@ from .controllers.roadmap import RoadmapController
 from .controllers.saving import SaveController
 from .controllers.tools import ToolController
 from .controllers.views import ViewController
-from .screens.help import HelpScreen
-from .core.live import LiveState
 from .core.commands import Command
+from .core.live import LiveState
 from .core.session import STRUCTURAL, Session
-from .messages import ActionRequested, EditRequested, FieldLeft, JumpTo, Target
+from .messages import (
+    ActionRequested,
+    ChoiceWanted,
+    EditRequested,
+    FieldLeft,
+    JumpTo,
+    ModelChosen,
+    RecordWanted,
+    ReferenceWanted,
+    Target,
+)
 from .palette import PALETTE
+from .screens.help import HelpScreen
 from .widgets.detail import DetailForm
 from .widgets.live_panel import LivePanel
 from .widgets.navigator import Navigator
@@ -97,7 +106,7 @@ class EditorApp(App[None]):
         with Horizontal(id="main"):
             yield Navigator(id="nav")
             yield DetailForm(id="detail")
-            yield LivePanel(id="live")
+            yield LivePanel(model=self.model_choice, id="live")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,7 +139,7 @@ class EditorApp(App[None]):
 
     async def show_session(self, session: Session) -> None:
         """Put a (newly opened or recovered) session on screen."""
-        self.session = session
+        self.session = self.form.session = session
         self.navigator.load(session)
         await self.form.show("chart")
         self.update_title()
@@ -272,14 +281,23 @@ class EditorApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def pick_reference(self, spec, callback, exclude: str | None = None, skip: set[str] | None = None) -> None:
-        self.pickers.pick_reference(spec, callback, exclude, skip)
+    # --- requests from the field rows and the live panel ------------------------------------
 
-    def pick_from(self, title: str, choices: list[tuple[str, str]], callback) -> None:
-        self.pickers.pick_from(title, choices, callback)
+    @on(ReferenceWanted)
+    def reference_wanted(self, event: ReferenceWanted) -> None:
+        self.pickers.pick_reference(event.spec, event.reply, event.exclude, event.skip)
 
-    def edit_model(self, model, existing, callback) -> None:
-        self.pickers.edit_model(model, existing, callback)
+    @on(ChoiceWanted)
+    def choice_wanted(self, event: ChoiceWanted) -> None:
+        self.pickers.pick_from(event.title, event.choices, event.reply)
+
+    @on(RecordWanted)
+    def record_wanted(self, event: RecordWanted) -> None:
+        self.pickers.edit_model(event.model, event.existing, event.reply)
+
+    @on(ModelChosen)
+    def model_chosen(self, event: ModelChosen) -> None:
+        self.live_data.choose(event.name)
 
     @property
     def view(self) -> str | None:

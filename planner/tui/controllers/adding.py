@@ -75,7 +75,7 @@ class AddController:
         fields = ["id", "name", *required_fields(kind), *NEW_ELEMENT_FIELDS.get(kind, [])]
         siblings = session.list_of(cast(Element, draft), parent)
         prefix = id_prefix([s.id for s in siblings], parent.id if parent is not None else None)
-        screen = FormScreen(f"New {KIND_NAMES[kind]}", draft, fields, new_element=True, id_prefix=prefix)
+        screen = FormScreen(f"New {KIND_NAMES[kind]}", draft, fields, new_element=True, id_prefix=prefix, ids=session)
         self.app.push_screen(screen, lambda element: self._add(element, parent) if element else None)
 
     def _add(self, element: Any, parent: Element | None) -> None:

@@ -6,7 +6,7 @@ whole draft and shows what is still missing instead of closing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 from rich.text import Text
@@ -22,6 +22,24 @@ from ..core.fields import FieldError, field_specs, format_value, parse_value, re
 from ..messages import FieldCommitted
 from ..widgets.detail import ordered_specs
 from ..widgets.fields import TextRow, make_row
+
+
+class Ids(Protocol):
+    """Where a new element's id is checked: the session, handed down by whoever opens an Add form."""
+
+    def unique_id(self, base: str) -> str: ...
+
+    def get(self, ident: str) -> Any: ...
+
+
+class NoIds:
+    """For forms that make no element (a nested record, an answer): every id is free."""
+
+    def unique_id(self, base: str) -> str:
+        return base
+
+    def get(self, ident: str) -> Any:
+        return None
 
 NEW_ELEMENT_FIELDS = {
     "person": ["title", "team", "reports_to"], "team": ["parent", "lead"], "org": ["services", "contact"],
@@ -63,8 +81,10 @@ class FormScreen(ModalScreen[BaseModel | None]):
     AUTO_FOCUS = ""  # :meth:`focus_first` decides (Textual's would take the id, before the name)
 
     def __init__(self, title: str, draft: BaseModel, fields: list[str] | None = None, new_element: bool = False,
-                 id_prefix: str = ""):
+                 id_prefix: str = "", ids: Ids | None = None):
         super().__init__()
+        self.ids: Ids = ids or NoIds()
+        """The ids already taken (an Add form makes its id unique and refuses one in use)."""
         self.id_prefix = id_prefix
         """Put before an id made from the name, as the siblings' ids have it (``org-``, ``wf-x.``)."""
         self.title_text, self.draft = title, draft
@@ -110,7 +130,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
         if event.name == "id":
             self.id_touched = True
         if self.new_element and event.name == "name" and not self.id_touched and event.value:
-            self.draft.id = self.app.session.unique_id(prefixed(self.id_prefix, slug(event.value)))
+            self.draft.id = self.ids.unique_id(prefixed(self.id_prefix, slug(event.value)))
             changed.append("id")
         await self._refresh_rows(changed)
 
@@ -123,7 +143,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
             self.id_touched = self.id_touched or event.value != self._id_shown
         elif row.spec.name == "name" and not self.id_touched:
             name = event.value.strip()
-            ident = self.app.session.unique_id(prefixed(self.id_prefix, slug(name))) if name else ""
+            ident = self.ids.unique_id(prefixed(self.id_prefix, slug(name))) if name else ""
             self.draft.id = self._id_shown = ident
             for id_row in self.query(TextRow):
                 if id_row.spec.name == "id":
@@ -190,7 +210,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
             self.query_one("#form-error", Static).update(Text(f"{where}: {reason(exc)}"))
             self.query_one("#form-error", Static).add_class("shown")
             return
-        if self.new_element and self.app.session.get(result.id) is not None:
+        if self.new_element and self.ids.get(result.id) is not None:
             self.query_one("#form-error", Static).update(Text(f"id {result.id!r} is already used"))
             self.query_one("#form-error", Static).add_class("shown")
             return

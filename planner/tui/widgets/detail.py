@@ -18,6 +18,7 @@ from ...model import Element
 from ..core.commands import Command, SetField
 from ..core.fields import field_specs
 from ..core.impact import rename_command
+from ..core.session import Session
 from ..messages import ActionRequested, EditRequested, FieldCommitted, FieldLeft
 from .fields import FieldRow, make_row
 
@@ -46,6 +47,8 @@ class DetailForm(VerticalScroll, can_focus=False):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.key: str | None = None
+        self.session: Session | None = None
+        """The chart being edited, set by the app when it opens one (attributes down)."""
         self.obj: Any = None
         """The shown element, chart metadata or answer."""
 
@@ -54,7 +57,7 @@ class DetailForm(VerticalScroll, can_focus=False):
 
     async def show(self, key: str | None) -> None:
         """Show ``key`` (element id, ``chart`` or ``answer:KEY``); keeps focus on the same field."""
-        session = self.app.session
+        session = self.session
         focused = self._focused_field()
         same = key == self.key
         self.key = key
@@ -130,15 +133,14 @@ class DetailForm(VerticalScroll, can_focus=False):
         while node is not None and not isinstance(node, FieldRow) and node is not self:
             node = node.parent
         help_text = node.spec.help if isinstance(node, FieldRow) else ""
-        try:
-            self.query_one("#field-help", Static).update(Text(help_text, style="dim"))
-        except Exception:
-            pass
+        for shown in self.query("#field-help").results(Static):  # none before the form is shown
+            shown.update(Text(help_text, style="dim"))
 
     def command_for(self, name: str, value) -> Command:
         """The command a committed field stands for: a rename rewrites every reference."""
         if name == "id" and isinstance(self.obj, Element):
-            return rename_command(self.app.session.chart, self.obj, value)
+            assert self.session is not None  # an element is shown only once a chart is open
+            return rename_command(self.session.chart, self.obj, value)
         return SetField(self.obj, name, value)
 
     def on_field_committed(self, event: FieldCommitted) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...model.vocabulary import Phase, Stage
 from ..core.fields import FieldError, FieldSpec, format_value, parse_value
-from ..messages import ActionRequested, FieldCommitted, FieldLeft, JumpTo
+from ..messages import ActionRequested, ChoiceWanted, FieldCommitted, FieldLeft, JumpTo, RecordWanted, ReferenceWanted
 
 
 class FieldRow(Vertical):
@@ -169,7 +169,7 @@ class RefRow(FieldRow):
         if event.button.id == "clear":
             self.accept(None)
             return
-        self.app.pick_reference(self.spec, self._picked, exclude=getattr(self.obj, "id", None))
+        self.post_message(ReferenceWanted(self.spec, self._picked, exclude=getattr(self.obj, "id", None)))
 
     def _picked(self, value: str | None) -> None:
         if value is not None:
@@ -199,11 +199,11 @@ class RefsRow(FieldRow):
         event.stop()
         current = list(self.value)
         if event.button.id == "link":
-            self.app.pick_reference(self.spec, lambda v: v and self._commit(current + [v]),
-                                    exclude=getattr(self.obj, "id", None), skip=set(current))
+            self.post_message(ReferenceWanted(self.spec, lambda v: v and self._commit(current + [v]),
+                                              exclude=getattr(self.obj, "id", None), skip=set(current)))
         else:
-            self.app.pick_from(f"Unlink from {self.spec.label}", [(v, describe(self.app, v)) for v in current],
-                               lambda v: v and self._commit([x for x in current if x != v]))
+            self.post_message(ChoiceWanted(f"Unlink from {self.spec.label}", [(v, describe(self.app, v)) for v in current],
+                                           lambda v: v and self._commit([x for x in current if x != v])))
 
     def _commit(self, values: list[str]) -> None:
         try:
@@ -256,10 +256,11 @@ class ModelsRow(FieldRow):
         rows = list(self.value)
         name = event.button.id or ""
         if name == "add":
-            self.app.edit_model(self.spec.model, None, lambda new: new and self.accept(rows + [new]))
+            self.post_message(RecordWanted(self.spec.model, None, lambda new: new and self.accept(rows + [new])))
         elif name.startswith("edit-"):
             n = int(name[5:])
-            self.app.edit_model(self.spec.model, rows[n], lambda new: new and self.accept(rows[:n] + [new] + rows[n + 1:]))
+            self.post_message(RecordWanted(self.spec.model, rows[n],
+                                           lambda new: new and self.accept(rows[:n] + [new] + rows[n + 1:])))
         elif name.startswith("del-"):
             n = int(name[4:])
             self.accept(rows[:n] + rows[n + 1:])
@@ -279,7 +280,8 @@ class ModelRow(FieldRow):
         if event.button.id == "clear":
             self.accept(None)
         else:
-            self.app.edit_model(self.spec.model, self.value, lambda new: new is not None and self.accept(new))
+            self.post_message(RecordWanted(self.spec.model, self.value,
+                                           lambda new: new is not None and self.accept(new)))
 
 
 class ChildrenRow(FieldRow):

@@ -253,7 +253,7 @@ class LanesView(LineView):
         draft = draft_of(Step, id="", name="", by=performer)
         prefix = id_prefix([s.id for s in wf.steps], wf.id)
         screen = FormScreen(f"New step after step {at} of {wf.name}", draft, ["id", "name", "by", "to", "inputs", "outputs"],
-                            new_element=True, id_prefix=prefix)
+                            new_element=True, id_prefix=prefix, ids=self.app.session)
         self.app.push_screen(screen, lambda step: step and self.post_message(
             EditRequested(AddElement(step, wf, at, label=f"add step {step.id} at place {at + 1}"))))
 

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...errors import Problem
 from ...textfmt import count
 from ..core.live import LiveState, Maturity, model_names
-from ..messages import JumpTo
+from ..messages import JumpTo, ModelChosen
 
 
 class LivePanel(Vertical):
@@ -20,14 +20,17 @@ class LivePanel(Vertical):
 
     BORDER_TITLE = "Live"
 
+    def __init__(self, model: str | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.model = model
+        """The maturity model whose levels are shown (None: problems only); set by the app, changed by the
+        selector, which then tells the app with :class:`~..messages.ModelChosen`."""
+
     def compose(self) -> ComposeResult:
         names = model_names()
-        if names:
-            chosen = self.app.model_choice if self.app.model_choice in names else Select.NULL
-            yield Select([(n, n) for n in names], value=chosen, prompt="maturity: off", id="model",
-                         allow_blank=True, compact=True, tooltip="Maturity model whose levels and gaps are shown")
-        else:
-            yield Static("[dim]maturity: not available yet (planner.maturity not installed)[/dim]", id="model-note")
+        chosen = self.model if self.model in names else Select.NULL
+        yield Select([(n, n) for n in names], value=chosen, prompt="maturity: off", id="model",
+                     allow_blank=True, compact=True, tooltip="Maturity model whose levels and gaps are shown")
         yield Static("", id="follow")
         yield Static("Problems", id="problems-title")
         yield OptionList(id="problems")
@@ -35,14 +38,11 @@ class LivePanel(Vertical):
 
     @property
     def model_name(self) -> str | None:
-        return self.app.model_choice
+        return self.model
 
     def choose(self, name: str | None) -> None:
-        """Switch the panel to model ``name`` (None: problems only)."""
-        try:
-            self.query_one("#model", Select).value = Select.NULL if name is None else name
-        except Exception:  # no models installed
-            pass
+        """Switch the panel to model ``name`` (None: problems only), as if picked in its selector."""
+        self.query_one("#model", Select).value = Select.NULL if name is None else name
 
     def following(self, on: bool) -> None:
         """Show (while a chart view is open) or hide the summary of what is under the view's cursor."""
@@ -56,16 +56,16 @@ class LivePanel(Vertical):
 
     def assessing(self) -> None:
         """Say that the levels are on their way (a big chart takes a moment)."""
-        self.query_one("#maturity", Static).update(f"[dim]assessing ({escape(self.app.model_choice or '')})...[/dim]")
+        self.query_one("#maturity", Static).update(f"[dim]assessing ({escape(self.model or '')})...[/dim]")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         name = None if event.value is Select.NULL else str(event.value)
-        if name != self.app.model_choice:
-            self.app.model_choice = name
+        if name != self.model:
+            self.model = name
             if name:
                 self.assessing()
-            self.app.refresh_live()
+            self.post_message(ModelChosen(name))
 
     read_only = False
     """Showing the problems that made the chart read-only: they stay until another chart is shown."""
