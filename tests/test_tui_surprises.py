@@ -324,3 +324,44 @@ async def test_the_editor_without_a_file_starts_an_untouched_new_chart(tmp_path,
         await pilot.press("ctrl+q")
         await pilot.pause(0.3)
     assert not (tmp_path / "my-operation.yaml").exists()  # untouched: nothing written, nothing asked
+
+
+@sync
+async def test_the_editor_with_no_file_starts_from_the_answers_of_planner_new(tmp_path, monkeypatch):
+    """At a terminal `planner edit` asks planner new's questions: the editor opens on that template, untouched."""
+    from planner.store.templates import Answers
+
+    monkeypatch.chdir(tmp_path)
+    app = EditorApp(None, new_answers=Answers("Lakeside Outfitters", "retailer", ["stores", "web"], 12))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        chart = app.session.chart
+        assert chart.chart.name == "Lakeside Outfitters" and not app.session.modified
+        assert "stores" in {t.lob for t in chart.teams}  # the first line of business the user named
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+    assert not (tmp_path / "my-operation.yaml").exists()
+
+
+def test_planner_edit_asks_planner_new_questions_at_a_terminal(tmp_path, monkeypatch):
+    """The answers typed at the prompt reach the editor; without a terminal nothing is asked."""
+    from click.testing import CliRunner
+
+    import planner.cli.edit_cmd as edit_cmd
+    import planner.tui as tui
+    from planner.cli import cli
+
+    seen = []
+    monkeypatch.setattr(tui, "run_editor", lambda path, new_answers=None: seen.append(new_answers) or 0)
+    monkeypatch.chdir(tmp_path)
+    typed = "Lakeside Outfitters\nretailer\nstores, web\n12\n\n\n"
+    monkeypatch.setattr(edit_cmd, "interactive", lambda: True)
+    result = CliRunner().invoke(cli, ["edit", "lakeside.yaml"], input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Closest template" in result.output
+    answers = seen[-1]
+    assert (answers.name, answers.template, answers.lobs, answers.size) == (
+        "Lakeside Outfitters", "retailer", ["stores", "web"], 12)
+    monkeypatch.setattr(edit_cmd, "interactive", lambda: False)
+    result = CliRunner().invoke(cli, ["edit", "lakeside.yaml"], input="")
+    assert result.exit_code == 0 and seen[-1] is None and "Closest template" not in result.output

@@ -9,11 +9,12 @@ import sys
 import traceback
 
 
-def run_editor(path=None) -> int:
-    """Open the editor on ``path`` (a new chart from a template when it is None or missing); its exit code."""
+def run_editor(path=None, new_answers=None) -> int:
+    """Open the editor on ``path`` (a new chart from a template when it is None or missing, filled from
+    ``new_answers`` when the questions of ``planner new`` were asked); its exit code."""
     from .app import EditorApp  # noqa: PLC0415  (Textual only when the editor runs)
 
-    app = EditorApp(path)
+    app = EditorApp(path, new_answers=new_answers)
     app.run()
     if app.exit_note:
         print(app.exit_note, file=sys.stderr)

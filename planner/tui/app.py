@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input
 
+from ..store.templates import Answers
 from ..textfmt import printable
 from .controllers.adding import AddController
 from .controllers.background import Background
@@ -83,9 +84,12 @@ class EditorApp(App[None]):
     """Letter and sign keys are shortcuts from the navigator and the views; in a text field they are text,
     so the footer does not offer them there (:meth:`check_action`); ctrl+n, ctrl+f and f1 work everywhere."""
 
-    def __init__(self, path: str | Path | None = None, watch_delay: float = 1.5) -> None:
+    def __init__(self, path: str | Path | None = None, watch_delay: float = 1.5,
+                 new_answers: Answers | None = None) -> None:
         super().__init__()
         self.chart_path = Path(path) if path else None
+        self.new_answers = new_answers
+        """``planner new``'s answers, asked at the terminal, for a chart that does not exist yet."""
         self.session: Session | None = None
         self.recovery_delay = watch_delay
         self.ready = False

@@ -20,6 +20,7 @@ from ..screens.dialogs import recovery_dialog
 from .background import FILE_ERRORS, Background
 
 if TYPE_CHECKING:
+    from ...store.templates import Answers
     from ..app import EditorApp
 
 RECOVER_ERRORS = (PlannerError, OSError, ValueError)
@@ -41,7 +42,8 @@ class FileController:
         self.background.flow(self._load_flow, path, what="cannot open the chart", group="load")
 
     async def _load_flow(self, path: Path | None) -> None:
-        outcome = await self.background.attempt(lambda: _open(path), group="load-file", exclusive=True)
+        answers = self.app.new_answers
+        outcome = await self.background.attempt(lambda: _open(path, answers), group="load-file", exclusive=True)
         error = outcome.error
         if error is not None:  # a message and exit code 2, never a traceback
             if not isinstance(error, FILE_ERRORS):
@@ -108,9 +110,9 @@ class FileController:
                                   expected=FILE_ERRORS, group="recovery", reads_chart=True)
 
 
-def _open(path: Path | None) -> tuple[Session, Recovery | None]:
+def _open(path: Path | None, answers: Answers | None) -> tuple[Session, Recovery | None]:
     """The session and, if one is there, its recovery file (a new, never-saved chart has one too)."""
-    session = Session.open(path)
+    session = Session.open(path, answers)
     gc.freeze()  # the chart's objects live as long as the editor: keep the collector off them
     try:
         found = find_recovery(session.path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import Problem
 from ...model import NESTING, SECTIONS, Answer, Chart, Element
@@ -22,6 +23,9 @@ from ...textfmt import count
 from .commands import Command
 from .stack import CommandStack
 from .template import template_text
+
+if TYPE_CHECKING:
+    from ...store.templates import Answers
 
 SECTION_OF_KIND = {cls.KIND: section for section, cls in SECTIONS.items()}
 CHILD_FIELD = {kind: (n.parent_kind, n.field) for kind, n in NESTING.items()}
@@ -72,8 +76,8 @@ class Session:
         self.reindex()
 
     @classmethod
-    def open(cls, path: str | Path | None) -> Session:
-        """Open a chart file, or start a new chart from the template when it does not exist."""
+    def open(cls, path: str | Path | None, answers: Answers | None = None) -> Session:
+        """Open a chart file, or start a new chart from the template (chosen by ``answers``) when it does not exist."""
         from ...store.templates import default_path
 
         target = Path(path) if path else default_path()
@@ -89,7 +93,7 @@ class Session:
 
                 raise ChartError(report.problems, str(target))
             return cls(report.chart, target, text, report.problems, raw=raw)
-        text = template_text(target)
+        text = template_text(target, answers)
         session = cls(parse_chart(text, str(target)).chart, target, text)
         session.new_file = True  # untouched, it is not "modified": quitting writes nothing; ctrl+s writes it
         return session

@@ -11,8 +11,10 @@ from pathlib import Path
 from ...store import templates
 
 
-def template_text(path: Path | None) -> str:
-    """``planner new``'s default template, named after the file (``acme.yaml``: "Acme operation")."""
+def template_text(path: Path | None, answers: templates.Answers | None = None) -> str:
+    """The template ``answers`` chose (``planner edit`` asked ``planner new``'s questions at a terminal),
+    else ``planner new``'s default template, named after the file (``acme.yaml``: "Acme operation")."""
     target = path or Path("my-operation.yaml")
     default = templates.DEFAULT_TEMPLATE
-    return templates.template_text(default, templates.Answers(templates.name_from(target), default), target)
+    chosen = answers or templates.Answers(templates.name_from(target), default)
+    return templates.template_text(chosen.template, chosen, target)
