@@ -195,3 +195,19 @@ def test_the_roadmap_diagram_fits_a_slide(runner, tmp_path, current_path, target
     assert result.exit_code == 0, result.output
     fit = svg_fit(out.read_bytes())
     assert meets_rule(fit), fit.describe()
+
+
+def test_a_poster_far_off_the_rule_is_laid_out_once_and_a_near_miss_tries_the_other_legend(monkeypatch):
+    """Moving the legend cannot rescue 4 px text: no second layout for it; a near miss gets one."""
+    from planner.cli import render_cmd
+    from planner.render import RenderOptions
+    from planner.render.slide import Fit
+
+    layouts = []
+    monkeypatch.setattr(render_cmd, "view_dot", lambda graph, view, options, model: f"{options.legend_below}")
+    monkeypatch.setattr(render_cmd, "render_bytes", lambda text, fmt: layouts.append(text) or text.encode())
+    for fit, expected in ((Fit(4000, 3600, 8), 1), (Fit(1900, 900, 10), 2)):
+        layouts.clear()
+        monkeypatch.setattr(render_cmd, "measure", lambda svg, fit=fit: fit)
+        render_cmd.placed(None, "flows", RenderOptions(), "engagement")
+        assert len(layouts) == expected, (fit.describe(), layouts)

@@ -67,12 +67,13 @@ def placed(graph, view: str, options: RenderOptions, model: str) -> tuple[Render
 
     The legend goes beside the title, or under it when that fits better: a small
     or very wide picture is widened by a legend beside its title. Both are laid
-    out only when the view's own choice does not fit.
+    out only when the view's own choice does not fit and moving the legend could
+    make it fit (a poster far off the rule is not laid out twice for nothing).
     """
     dot_text = view_dot(graph, view, options, model)
     svg = render_bytes(dot_text, "svg")
     fit = measure(svg)
-    if fit is None or fit.ok or options.legend_below is not None:
+    if fit is None or fit.ok or not fit.within_reach or options.legend_below is not None:
         return options, dot_text, svg, fit
     flipped = replace(options, legend_below=not _legend_below(view))
     other_text = view_dot(graph, view, flipped, model)

@@ -41,6 +41,13 @@ class Fit:
     def ok(self) -> bool:
         return MIN_ASPECT <= self.aspect <= MAX_ASPECT and self.label_px >= MIN_LABEL_PX
 
+    @property
+    def within_reach(self) -> bool:
+        """Close enough to the rule that moving the legend might make it fit: a picture whose text is
+        under two thirds of the least, or far off the aspect, is not rescued by a legend's width."""
+        return (self.label_px >= MIN_LABEL_PX * 2 / 3
+                and MIN_ASPECT * 2 / 3 <= self.aspect <= MAX_ASPECT * 1.5)
+
     def describe(self) -> str:
         """``1957 x 986 pt, 1.98:1, smallest text 8.8 px at 1920 px wide``."""
         return (f"{self.width:,.0f} x {self.height:,.0f} pt, {self.aspect:.2f}:1, "
