@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import Problem
 from ..model.integrity import suggest
@@ -151,12 +151,29 @@ def run_rule(facts: Facts, name: str, params: dict) -> RuleResult:
     copied: callers read them and never change them.
     """
     rule = RULES[name]
-    valid = rule.params.model_validate(params)
-    key = (name, json.dumps(valid.model_dump(mode="json"), sort_keys=True))
+    valid, key = _validated(name, params)
     cached = facts.rule_cache.get(key)
     if cached is None:
         cached = facts.rule_cache[key] = rule.func(facts, valid)
     return cached
+
+
+_VALIDATED: dict[tuple[str, str], tuple[Any, tuple[str, str]]] = {}
+"""A criterion's parameters as validated, and its cache key, by the parameters as written: the same
+for every chart a model is applied to (a history assesses hundreds), so validated once. Rules read
+their parameters and never change them."""
+
+
+def _validated(name: str, params: dict) -> tuple[Any, tuple[str, str]]:
+    written = (name, json.dumps(params, sort_keys=True, default=str))
+    found = _VALIDATED.get(written)
+    if found is None:
+        valid = RULES[name].params.model_validate(params)
+        found = (valid, (name, json.dumps(valid.model_dump(mode="json"), sort_keys=True)))
+        if len(_VALIDATED) > 4096:  # models read from many files in one process: keep it bounded
+            _VALIDATED.clear()
+        _VALIDATED[written] = found
+    return found
 
 
 def judge(facts: Facts, model: MaturityModel, c: PlacedCriterion) -> tuple[CriterionResult, list[Problem]]:
