@@ -66,7 +66,7 @@ def test_delete_shows_and_clears_references_and_undo_restores(chart_file):
     agency = session.get("agency")
     uses = references_to(session.chart, {"agency"})
     assert {u.describe() for u in uses} >= {"capability email.contributors -> agency", "system cms.provider -> agency"}
-    with pytest.raises(Blocked, match="by"):  # step 'design' is performed by the agency
+    with pytest.raises(Blocked, match=r"step design\.by cannot be left empty"):
         delete_command(session.chart, agency, None)
     command = delete_command(session.chart, agency, None, replacement="bpo")
     session.apply(command)

@@ -75,7 +75,9 @@ def relink_commands(uses: list[RefUse], replacement: str | None) -> list[Command
         try:
             check_value(holder, name, new)
         except FieldError as exc:
-            blocked.append(f"{group[0].holder_label}.{name}: {exc}")
+            where = f"{group[0].holder_label}.{name}"
+            blocked.append(f"{where} cannot be left empty" if new in (None, "", [])
+                           else f"{where}: {exc}")
             continue
         commands.append(SetField(holder, name, new))
     if blocked:
