@@ -268,3 +268,12 @@ def test_the_projection_repairs_the_hand_offs_workflow_mapping_documents(current
     roadmap = plan(current, "coe", "next")  # the chart's own workflows have missing inputs and orphan outputs
     assert "workflow-mapping" in {s.id for s in roadmap.steps}
     assert roadmap.reached_once_attested and not any("still misses" in w for w in roadmap.warnings)
+
+
+def test_a_chart_kept_in_another_currency_is_told_that_costs_are_the_catalogs(current, next_level):
+    """Costs are never converted silently: a chart in GBP planned with the USD catalog gets a warning."""
+    assert current.chart.currency == "USD" and not any("currency" in w for w in next_level.warnings)
+    in_pounds = current.model_copy(update={"chart": current.chart.model_copy(update={"currency": "GBP"})})
+    roadmap = plan(in_pounds)
+    assert roadmap.currency == "USD"
+    assert any("costs are in USD" in w and "chart's GBP" in w for w in roadmap.warnings)

@@ -75,6 +75,7 @@ def plan(
         roles=catalog.roles, rules={c.id: (c.rule, c.params) for c in model.criteria if c.rule},
     )
     roadmap.warnings += _foreign_requirements(catalog, roadmap, judged)
+    roadmap.warnings += _currency_note(chart.chart.currency, catalog.catalog.currency)
     roadmap.trajectory = trajectory(chart, roadmap, model, today=assessment)
     left = set(roadmap.trajectory[-1].unmet) if roadmap.trajectory else set()
     roadmap.attest = attest_items(gaps, answerable, catalog, seq.steps, left, assessment, chart, model)
@@ -246,3 +247,13 @@ def _foreign_requirements(catalog: Catalog, roadmap: Roadmap, judged: set[str]) 
             notes.append(f"{step.id} requires {', '.join(foreign)}, which the {roadmap.model} model cannot judge: "
                          f"assumed to hold")
     return notes
+
+
+def _currency_note(chart_currency: str, catalog_currency: str) -> list[str]:
+    """Costs come from the catalog, in its currency: a chart kept in another one is told, never converted
+    (no exchange rate is the planner's to choose)."""
+    if chart_currency.upper() == catalog_currency.upper():
+        return []
+    return [f"costs are in {catalog_currency}, the solution catalog's currency, not the chart's {chart_currency}: "
+            f"convert them, or plan with a catalog priced in {chart_currency} (--catalog)"]
+
