@@ -13,7 +13,9 @@ its input, where :func:`textwrap.wrap` is quadratic in the length of one word.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -115,3 +117,12 @@ def join_names(names: list[str]) -> str:
 
 
 __all__ = ["count", "join_names", "md_escape", "number", "plural", "printable", "wrap"]
+
+
+def as_typed(path: str | os.PathLike) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+

@@ -25,7 +25,7 @@ import click
 
 from ..charts import shipped_chart
 from ..errors import ChartError, PlannerError
-from ..textfmt import printable
+from ..textfmt import as_typed, printable
 
 REPORT_HINT = ("this is a bug in planner; please report it with the command line and the file that caused it "
                "(run again with --debug for the traceback)")
@@ -248,7 +248,4 @@ def format_option(*choices: str):
 
 def shown(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    return as_typed(path)

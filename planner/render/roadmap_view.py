@@ -17,7 +17,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-from ..textfmt import count
+from ..textfmt import count, plural
 from .dot import Html, font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
@@ -170,7 +170,7 @@ def _subtitle(roadmap) -> str:
 def _notes(roadmap) -> list[str]:
     if roadmap.reached is False and roadmap.reached_once_attested:
         n = len(roadmap.attest)
-        items = f"{count(n, 'attest-or-act item')} {'is' if n == 1 else 'are'}"
+        items = f"{count(n, 'attest-or-act item')} {plural(n, 'is', 'are')}"
         return [f"Reaches the target once {items} answered by a person"]
     if roadmap.reached is False:
         return ["The projected chart does not reach the target: " + ", ".join(roadmap.trajectory[-1].unmet)]

@@ -5,7 +5,7 @@ Pure: returns strings; the command line prints them.
 
 from __future__ import annotations
 
-from ..textfmt import count
+from ..textfmt import count, plural
 from ..textfmt import md_escape as _md
 from .model import Gap, Roadmap, Step
 
@@ -118,7 +118,7 @@ def _outcome(roadmap: Roadmap) -> str:
     if roadmap.reached_once_attested:
         rest = "; the solutions do the rest" if roadmap.steps else ""
         n = len(roadmap.attest)
-        items = f"{count(n, 'attest-or-act item')} {'is' if n == 1 else 'are'}"
+        items = f"{count(n, 'attest-or-act item')} {plural(n, 'is', 'are')}"
         return f"Projected: {roadmap.target_name} reached once {items} answered or acted on{rest}."
     pending = {g.criterion for g in roadmap.attest}
     unmet = [c for c in last.unmet if c not in pending]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..textfmt import count
+from ..textfmt import as_typed, count
 from .charts import schema_modeline
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "data" / "templates"
@@ -72,14 +72,6 @@ def _fresh_id(prefix: str, name: str, taken: set[str]) -> str:
     return ident
 
 
-def _as_typed(path: Path) -> str:
-    """The file as the user would type it (relative to the current folder when inside it), for a comment."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def fill(text: str, answers: Answers, path: Path) -> str:
     """The template's text with the answers in: names quoted as YAML strings, ids fresh."""
     taken = set(re.findall(r"\bid: ([\w.-]+)", text))
@@ -93,7 +85,7 @@ def fill(text: str, answers: Answers, path: Path) -> str:
     text = text.replace("# yaml-language-server: $schema=__SCHEMA__\n", schema_modeline(path))
     text = text.replace("name: __NAME__", "name: " + json.dumps(answers.name))  # the chart's name, quoted
     for key, value in {"__NAME__": answers.name, "__TODAY__": dt.date.today().isoformat(),
-                       "__FILE__": _as_typed(path)}.items():  # in comments
+                       "__FILE__": as_typed(path)}.items():  # in comments
         text = text.replace(key, value)
     text = text.replace("lob: __LOB__", f"lob: {json.dumps(lob)}")
     text = text.replace("description: __DESCRIPTION__", "description: " + json.dumps(" ".join(a for a in about if a)))

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from ...textfmt import count
+from ...textfmt import count, plural
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -92,7 +92,7 @@ def delete_dialog(label: str, uses: list[str], blocked: str) -> ChoiceScreen:
     if not uses:
         return ChoiceScreen(f"Delete {label}?", "Nothing refers to it.",
                             [("unlink", "Delete", "error"), ("cancel", "Cancel", "default")])
-    message = Text(f"{count(len(uses), 'reference')} {'names' if len(uses) == 1 else 'name'} it and would break:")
+    message = Text(f"{count(len(uses), 'reference')} {plural(len(uses), 'names', 'name')} it and would break:")
     buttons = [("reassign", "Reassign to...", "primary"), ("cancel", "Cancel", "default")]
     if blocked:
         message.append(f"\nCannot simply unlink: {blocked}", style="#ff0000")
