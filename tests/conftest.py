@@ -49,3 +49,11 @@ def runner() -> CliRunner:
 @pytest.fixture
 def small_chart_path() -> Path:
     return FIXTURES / "small.yaml"
+
+
+@pytest.fixture
+def chart_file(tmp_path, small_chart_path) -> Path:
+    """A copy of the small chart the test may edit and save (modules drawing a larger chart override it)."""
+    target = tmp_path / "small.yaml"
+    target.write_bytes(small_chart_path.read_bytes())
+    return target

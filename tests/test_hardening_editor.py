@@ -125,13 +125,6 @@ def test_deleting_the_last_element_of_every_section_never_hangs(tmp_path):
     assert reloaded.size() == 0 and not reloaded.answers
 
 
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    target.write_bytes(small_chart_path.read_bytes())
-    return target
-
-
 async def _wait_for(pilot, test, tries: int = 1500) -> None:
     for _ in range(tries):
         if test():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from planner.model import Answer, Person, Step
@@ -13,13 +11,6 @@ from planner.tui.core.factory import duplicate, new_element
 from planner.tui.core.fields import FieldError, field_specs, parse_value
 from planner.tui.core.impact import Blocked, delete_command, references_to, rename_command
 from planner.tui.core.recovery import discard_recovery, find_recovery, recover, write_recovery
-
-
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    shutil.copy(small_chart_path, target)
-    return target
 
 
 def test_edit_undo_redo_and_modified_marker(chart_file):

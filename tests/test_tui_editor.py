@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from textual.widgets import Input
 from tui_support import started, sync
 
@@ -16,13 +13,6 @@ from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.screens.form import FormScreen
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.widgets.fields import FieldRow
-
-
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    shutil.copy(small_chart_path, target)
-    return target
 
 
 def field(app, name: str) -> FieldRow:

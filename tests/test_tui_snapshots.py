@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
 from planner.tui.app import EditorApp
-
-
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    shutil.copy(small_chart_path, target)
-    return target
 
 
 async def ready(pilot) -> None:

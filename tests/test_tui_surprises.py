@@ -6,7 +6,6 @@ import re
 import shutil
 import time
 
-import pytest
 from textual.widgets import Button, Input, OptionList, Static
 from tui_support import started, sync
 
@@ -19,13 +18,6 @@ from planner.tui.screens.form import FormScreen
 from planner.tui.screens.picker import PickerScreen
 from planner.tui.screens.report import ReportScreen
 from planner.tui.widgets.fields import FieldRow, PhasesRow
-
-
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    shutil.copy(small_chart_path, target)
-    return target
 
 
 def row(app, name: str) -> FieldRow:

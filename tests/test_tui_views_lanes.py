@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from tui_support import open_view, save, sync
 
 from planner.store import load_chart
@@ -12,13 +9,6 @@ from planner.tui.app import EditorApp
 from planner.tui.core.lanes import lanes, marks
 from planner.tui.screens.form import FormScreen
 from planner.tui.widgets.lanes_view import LanesView
-
-
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    shutil.copy(small_chart_path, target)
-    return target
 
 
 async def open_lanes(pilot) -> LanesView:

@@ -12,13 +12,6 @@ from planner.tui.screens.dialogs import ChoiceScreen
 from planner.tui.widgets.matrix_view import MatrixView
 
 
-@pytest.fixture
-def chart_file(tmp_path, small_chart_path):
-    target = tmp_path / "small.yaml"
-    shutil.copy(small_chart_path, target)
-    return target
-
-
 async def open_matrix(pilot) -> MatrixView:
     return await open_view(pilot, "f5", MatrixView, levels=True)
 
