@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import Chart
 from ..perf import paused_gc
 from .assess import run_rule
 from .facts import Facts
@@ -60,9 +61,9 @@ class StructureReport:
         }
 
 
-def analyze_structure(graph, top: int = 5) -> StructureReport:
-    """Structural findings for a graph from ``build_graph`` (or a chart, or facts)."""
-    facts = Facts.of(graph)
+def analyze_structure(chart_or_facts: Chart | Facts, top: int = 5) -> StructureReport:
+    """Structural findings for a chart, or for the :class:`Facts` of one (shared with the assessment)."""
+    facts = Facts.of(chart_or_facts)
     with paused_gc():  # many small objects, no cycles: collections would cost more than the work
         return _analyze(facts, top)
 
