@@ -40,7 +40,7 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
     its criterion's answer set: the levels would rest on input that cannot be read.
     """
     try:
-        chosen = [load_model(m) for m in models] if models else None
+        chosen = load_models(models or None)  # every built-in model when none is named
     except ChartError as exc:
         _found(exc.problems)
     loaded = load_chart_or_lenient(chart, lenient)
@@ -49,7 +49,7 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
 
         return show_units(loaded, chosen, by, fmt, output)
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
-    results = assess_all(facts, chosen if chosen is not None else load_models())
+    results = assess_all(facts, chosen)
     wrong = [p for a in results.values() for p in a.answer_problems]
     if wrong:
         _found(locate_in_file(chart, wrong))

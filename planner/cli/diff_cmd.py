@@ -61,7 +61,7 @@ def diff_command(a: Path, b: Path, fmt: str, output: Path | None, renames: bool,
     else:
         echo_lines(text_lines(result, relations=relations, a_label=str(a), b_label=str(b)), color)
     if output is not None and split:
-        from ..render.diff_view import write_diff_parts
+        from ..store.diagrams import write_diff_parts
 
         for written, label in write_diff_parts(result, old, new, output):
             echo(f"wrote {written}: {label}", err=True)
@@ -84,10 +84,10 @@ def echo_lines(lines, color: str) -> None:
 
 
 def draw(result, old, new, output: Path) -> Path:
-    """Write the diagram of the union; the render package does the Graphviz work."""
-    from ..render.diff_view import write_diff_diagram
+    """Write the diagram of the union: the render package draws it, the store writes the file."""
+    from ..store.diagrams import draw as draw_diagram
 
-    return write_diff_diagram(result, old, new, output)
+    return draw_diagram("diff", output, result, old, new)
 
 
 def step_diff(demo) -> None:

@@ -61,8 +61,8 @@ def history(chart: Path, since: dt.date | None, models: tuple[str, ...], fmt: st
 
 
 def _draw(table: HistoryTable, chart: Path, models: list, output: Path, with_roadmap: bool) -> None:
-    from ..render import write_diagram  # noqa: PLC0415
     from ..render.trend_view import TrendInput, trend_dot  # noqa: PLC0415
+    from ..store.diagrams import write_diagram  # noqa: PLC0415
 
     projected, notes = _projection(chart, models) if with_roadmap else ({}, [])
     for note in notes:
@@ -77,12 +77,13 @@ def _projection(chart: Path, models: list) -> tuple[dict, list[str]]:
     and, for each model the roadmap cannot plan for, why (the trend is drawn without its projection)."""
     from ..roadmap import Constraints, plan  # noqa: PLC0415
     from ..store import load_chart  # noqa: PLC0415
+    from ..store.library import load_catalog  # noqa: PLC0415
 
-    current = load_chart(chart)
+    current, catalog = load_chart(chart), load_catalog()
     found, notes = {}, []
     for model in models:
         try:
-            result = plan(current, model, "next", constraints=Constraints(start=dt.date.today()))
+            result = plan(current, model, "next", catalog, Constraints(start=dt.date.today()))
         except PlannerError as exc:
             notes.append(f"no roadmap projection for {model.id}: {exc}")
             continue

@@ -97,9 +97,9 @@ def roadmap(chart: Path, target: str, model: str, catalog: Path | None, capacity
     else:
         echo(to_text(result), nl=False)
     if output is not None:
-        from ..render.roadmap_view import write_roadmap_diagram
+        from ..store.diagrams import draw
 
-        write_roadmap_diagram(result, output)
+        draw("roadmap", output, result)
         echo(f"wrote {output}", err=True)
     if future_state is not None:
         _write_future(current, result, future_state, chart)
@@ -130,7 +130,7 @@ def _write_future(current, result, path: Path, source: Path) -> None:
 def step_roadmap(demo) -> None:
     """Demo step: the roadmap from the shipped current chart to its next level, with its diagram."""
     from ..render.output import GraphvizMissingError
-    from ..render.roadmap_view import write_roadmap_diagram
+    from ..store.diagrams import draw
 
     demo.heading("Roadmap to the next engagement level")
     result = demo.current_run.plan(DEFAULT_MODEL, "next")  # planned from the assessment step_assess made
@@ -138,9 +138,9 @@ def step_roadmap(demo) -> None:
     folder = demo.out / "roadmap"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        diagram = write_roadmap_diagram(result, folder / "roadmap.svg")
+        diagram = draw("roadmap", folder / "roadmap.svg", result)
     except GraphvizMissingError:
-        diagram = write_roadmap_diagram(result, folder / "roadmap.dot")
+        diagram = draw("roadmap", folder / "roadmap.dot", result)
     markdown, project, future = folder / "roadmap.md", folder / "roadmap.tjp", folder / "projected-future.yaml"
     write_atomic(markdown, to_markdown(result).encode("utf-8"))
     write_atomic(project, to_tjp(result).encode("utf-8"))

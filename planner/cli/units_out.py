@@ -98,8 +98,8 @@ def show(matrix: UnitMatrix, fmt: str, output: Path | None) -> None:
     else:
         echo("\n".join(text_lines(matrix)))
     if output is not None:
-        from ..render import write_diagram  # noqa: PLC0415
         from ..render.units_view import UnitsInput, units_dot  # noqa: PLC0415
+        from ..store.diagrams import write_diagram  # noqa: PLC0415
 
         write_diagram(units_dot(UnitsInput.of(matrix)), output)
         echo(f"wrote {output}", err=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..model import ELEMENT_CLASSES, Chart, ref_fields
 from ..perf import paused_gc
@@ -30,15 +30,16 @@ PARENT_PATH = "part of"
 
 
 def diff(a: Chart, b: Chart, *, renames: bool = True,
-         maturity: bool | Sequence[str | MaturityModel] = False,
+         maturity: Literal[False] | Sequence[MaturityModel] = False,
          assessments: tuple[Mapping[str, Assessment], Mapping[str, Assessment]] | None = None) -> ChartDiff:
     """The difference from ``a`` (old) to ``b`` (new).
 
     ``renames`` detects ids that changed while the content stayed the same.
     ``maturity`` adds the maturity delta (``ChartDiff.maturity``): ``False``, none;
-    ``True``, every built-in model; a sequence of models (``MaturityModel``
-    objects, built-in names or model file paths), those, in that order.
-    The delta imports :mod:`planner.maturity` only when asked for.
+    a sequence of :class:`~planner.maturity.MaturityModel` objects, those, in that
+    order (every built-in model is ``planner.store.library.load_models()``; a name,
+    a path or ``True`` raises :class:`TypeError`). The delta imports
+    :mod:`planner.maturity` only when asked for.
     ``assessments``: ``(old, new)``, model id -> assessment of ``a`` and of ``b``
     already made (by :class:`planner.pipeline.Pipeline`); the delta reuses them
     instead of assessing again, and, with ``maturity`` False, is made of the models
@@ -49,18 +50,16 @@ def diff(a: Chart, b: Chart, *, renames: bool = True,
         return _diff(a, b, renames, models, assessments)
 
 
-def _maturity_models(maturity) -> list | None:
-    """The models to assess: None for no delta, else a list (the built-in names for ``True``)."""
-    if isinstance(maturity, bool):
-        if not maturity:
-            return None
-        from ..maturity import builtin_models
+def _maturity_models(maturity: object) -> list | None:
+    """The models to assess: None for no delta, else the list of model objects (checked)."""
+    if maturity is False:
+        return None
+    if maturity is True:
+        raise TypeError("diff(maturity=...) takes a list of MaturityModel objects, not True: every built-in "
+                        "model is planner.store.library.load_models()")
+    from ..maturity.load import require_models  # noqa: PLC0415  (a delta is asked for: the engine is needed)
 
-        return builtin_models()
-    if isinstance(maturity, (str, bytes)) or not isinstance(maturity, Sequence):
-        raise TypeError(f"maturity must be True (every built-in model), False or a list of models, "
-                        f"not {maturity!r}")
-    return list(maturity)
+    return require_models(maturity, "diff(maturity=...)")
 
 
 def _diff(a: Chart, b: Chart, renames: bool, models: list | None, assessments=None) -> ChartDiff:

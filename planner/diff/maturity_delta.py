@@ -90,9 +90,8 @@ def maturity_delta(a: Chart, b: Chart, models: Iterable | None = None,
                    assessments: tuple[Mapping, Mapping] | None = None) -> MaturityDelta:
     """Assess ``a`` and ``b`` with ``models`` and compare, in the order of ``models``.
 
-    ``models``: model objects (names or paths are still read through the store);
-    None means every built-in model, or, when ``assessments`` are given, the models
-    both of them hold. ``assessments``: ``(old, new)``, model id -> the
+    ``models``: :class:`~planner.maturity.MaturityModel` objects (the store reads
+    them); None only with ``assessments``, and then the models both of them hold. ``assessments``: ``(old, new)``, model id -> the
     :class:`~planner.maturity.Assessment` already made of ``a`` and of ``b``; those
     are reused, and only the models they lack are assessed.
     """
@@ -100,9 +99,9 @@ def maturity_delta(a: Chart, b: Chart, models: Iterable | None = None,
     if models is None and assessments is not None:
         keys = [key for key in known_a if key in known_b]
         return MaturityDelta(tuple(model_delta(known_a[key], known_b[key]) for key in keys))
-    from ..maturity.load import builtin_models, load_model
+    from ..maturity.load import require_models  # noqa: PLC0415  (the engine, imported when a delta is asked for)
 
-    chosen = [load_model(m) for m in (builtin_models() if models is None else models)]
+    chosen = require_models(models, "maturity_delta()")
     old, new = _assessed(a, chosen, known_a), _assessed(b, chosen, known_b)
     return MaturityDelta(tuple(model_delta(old[key], new[key]) for key in dict.fromkeys(m.id for m in chosen)))
 

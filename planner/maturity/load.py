@@ -1,16 +1,15 @@
-"""What a maturity model must satisfy beyond its types.
+"""What a maturity model must satisfy beyond its types, and the check that a model object was passed.
 
 Reading model files is the store's job (:mod:`planner.store.library`): the core
-takes :class:`MaturityModel` objects. :func:`check_model` is pure and is called by
-the store after parsing. :func:`load_model` and :func:`builtin_models` remain here
-only so that callers written when the engine read files itself (the test suite,
-the examples) keep working; they hand the work to the store. Front ends, the
-pipeline and new code load through :mod:`planner.store` and pass objects.
+takes :class:`MaturityModel` objects and never a name or a path. :func:`check_model`
+is pure and is called by the store after parsing. :func:`require_model` turns a
+name passed by mistake into a :class:`TypeError` that says how to load it, rather
+than an ``AttributeError`` deep in the engine.
 """
 
 from __future__ import annotations
 
-import os
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,20 +19,27 @@ from .rules import RULES
 from .spec import MaturityModel
 
 
-def builtin_models() -> list[str]:
-    """Ids of the built-in models, in display order (compatibility: see the module's docstring)."""
-    from ..store.library import builtin_models as listed  # noqa: PLC0415  (the one way in to the store)
+def require_model(model: Any, where: str) -> MaturityModel:
+    """``model`` itself when it is a :class:`MaturityModel`, else a :class:`TypeError` naming the loader.
 
-    return listed()
+    ``where`` is the function that received it (``assess()``), for the message.
+    """
+    if isinstance(model, MaturityModel):
+        return model
+    if isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
+        raise TypeError(f"{where} takes a MaturityModel object, not the name or path {str(model)!r}: load it first "
+                        f"with planner.store.library.load_model({str(model)!r})")
+    raise TypeError(f"{where} takes a MaturityModel object, not {type(model).__name__} "
+                    f"(load one with planner.store.library.load_model)")
 
 
-def load_model(name_or_path: str | os.PathLike | MaturityModel) -> MaturityModel:
-    """A built-in model by id or a model file by path, read by the store (compatibility only)."""
-    if isinstance(name_or_path, MaturityModel):
-        return name_or_path
-    from ..store.library import load_model as loaded  # noqa: PLC0415
-
-    return loaded(name_or_path)
+def require_models(models: Any, where: str) -> list[MaturityModel]:
+    """Every item of ``models`` checked by :func:`require_model`; a lone name or None is refused as such."""
+    if models is None or isinstance(models, (str, bytes, MaturityModel)) or hasattr(models, "__fspath__"):
+        what = repr(str(models)) if isinstance(models, (str, bytes)) else type(models).__name__
+        raise TypeError(f"{where} takes a list of MaturityModel objects, not {what}: load them with "
+                        "planner.store.library.load_models(), which gives every built-in model")
+    return [require_model(m, where) for m in models]
 
 
 def check_model(model: MaturityModel) -> list[Problem]:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 from ..model import Chart
 from .assess import Assessment
+from .load import require_models
+from .spec import MaturityModel
 from .unit_chart import ChartIndex, scope_capabilities, unit_chart, units_of
 from .unit_kinds import KIND_WORDS, Unit, UnitKind
 
@@ -65,12 +67,15 @@ class UnitMatrix:
     notes: list[str] = field(default_factory=list)
 
 
-def assess_units(chart: Chart, by: UnitKind, models: Iterable | None = None, shared: bool = True,
+def assess_units(chart: Chart, by: UnitKind, models: Iterable[MaturityModel], shared: bool = True,
                  only: Iterable[str] = ()) -> UnitMatrix:
-    """Assess each unit's sub-chart with ``models`` (every built-in one by default); ``only`` picks unit ids."""
+    """Assess each unit's sub-chart with ``models`` (objects: the store's ``load_models()`` for every built-in one).
+
+    ``only`` picks unit ids.
+    """
     from . import assess_all  # noqa: PLC0415  (the package imports this module's callers, not the reverse)
 
-    models = None if models is None else list(models)
+    models = require_models(models, "assess_units()")
     units = units_of(chart, by)
     notes = _target_notes(chart, by, units)
     wanted = set(only)

@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from ..model.vocabulary import VOCABULARIES
-from .load import builtin_models, load_model
+from .load import require_models
 from .spec import MaturityModel
 
 __all__ = ["criteria_reading", "vocabulary_usage", "word_groups"]
@@ -49,18 +49,18 @@ def word_groups(params: Any) -> Iterator[frozenset[str]]:
 
 
 def criteria_reading(
-    words: Collection[str], foreign: Collection[str] = (), models: Iterable[MaturityModel | str] | None = None,
+    words: Collection[str], foreign: Collection[str] = (), *, models: Iterable[MaturityModel],
 ) -> dict[str, list[str]]:
     """For each of ``words``, the full ids of the criteria whose parameters name it, in model order.
 
     ``foreign`` holds words of other vocabularies: a group containing one of them
     (and not a word of ``words``) is about that other vocabulary and is skipped.
-    ``models`` defaults to every built-in model.
+    ``models``: the models to scan (every built-in one is ``planner.store.library.load_models()``).
     """
     wanted = set(words)
     others = set(foreign) - wanted
     found: dict[str, list[str]] = {w: [] for w in words}
-    for model in _models(models):
+    for model in require_models(models, "criteria_reading()"):
         for criterion in model.criteria:
             for group in word_groups(criterion.spec.params):
                 if group & others:
@@ -71,7 +71,7 @@ def criteria_reading(
     return found
 
 
-def vocabulary_usage(names: Iterable[str], models: Iterable[MaturityModel | str] | None = None) -> dict[str, dict]:
+def vocabulary_usage(names: Iterable[str], models: Iterable[MaturityModel]) -> dict[str, dict]:
     """The vocabularies ``names`` as data: where the words go, and each word's meaning (and criteria).
 
     The shape ``planner vocab --format json`` prints: ``{name: {"field", "open",
@@ -79,7 +79,7 @@ def vocabulary_usage(names: Iterable[str], models: Iterable[MaturityModel | str]
     vocabularies in :data:`READ_BY_CRITERIA`. Open vocabularies list their words
     alphabetically (they are looked up), closed ones in their declared order.
     """
-    chosen = list(_models(models)) if models is not None else None
+    chosen = require_models(models, "vocabulary_usage()")
     out: dict[str, dict] = {}
     for name in names:
         vocab = VOCABULARIES[name]
@@ -87,7 +87,7 @@ def vocabulary_usage(names: Iterable[str], models: Iterable[MaturityModel | str]
         reading = None
         if name in READ_BY_CRITERIA:
             foreign = {w for other in VOCABULARIES.values() if other.name != name for w in other.meanings}
-            reading = criteria_reading(words, foreign, chosen)
+            reading = criteria_reading(words, foreign, models=chosen)
         entries = []
         for word in words:
             entry: dict[str, Any] = {"word": word, "meaning": vocab.meanings[word]}
@@ -97,7 +97,3 @@ def vocabulary_usage(names: Iterable[str], models: Iterable[MaturityModel | str]
         out[name] = {"field": vocab.field, "open": vocab.open, "words": entries}
     return out
 
-
-def _models(models: Iterable[MaturityModel | str] | None) -> Iterator[MaturityModel]:
-    for model in builtin_models() if models is None else models:
-        yield model if isinstance(model, MaturityModel) else load_model(model)

@@ -4,8 +4,9 @@ Every diagram (the chart views, the diff, the roadmap, the maturity trend) is
 registered by name in :mod:`.registry` and drawn with one theme (:mod:`.theme`).
 
 Pure: :func:`to_dot` and every view return DOT text and touch no file.
-:func:`write_diagram` (in :mod:`.output`, the only module that runs Graphviz,
-imported lazily) turns DOT text into ``.svg``, ``.png``, ``.pdf`` or ``.dot``.
+:mod:`.output` (the only module that runs Graphviz, imported lazily) turns DOT
+text into ``.svg``, ``.png`` or ``.pdf`` bytes; the store writes the file
+(:func:`planner.store.diagrams.write_diagram`, :func:`planner.store.diagrams.draw`).
 See ``docs/render.md`` for the views, the theme and how to build a new view.
 """
 
@@ -26,18 +27,10 @@ from . import (  # noqa: F401  (register)
 )
 from .dot import Dot, Html, quote, text
 from .legend import Legend, add_legend
-from .registry import DIAGRAMS, Diagram, diagram_dot, draw, get_diagram, register_diagram
+from .registry import DIAGRAMS, Diagram, diagram_dot, get_diagram, register_diagram
 from .scene import COLLAPSE_CHOICES, Item, Link, Scene
 from .theme import DEFAULT_THEME, Theme
 from .views import DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, View, build_scene, get_view, register, to_dot
-
-
-def write_diagram(dot_text: str, path):
-    """Write DOT text to ``path``, format by extension; see :func:`planner.render.output.write_diagram`."""
-    from .output import write_diagram as _write  # noqa: PLC0415
-
-    return _write(dot_text, path)
-
 
 __all__ = [
     "COLLAPSE_CHOICES",
@@ -59,7 +52,6 @@ __all__ = [
     "add_legend",
     "build_scene",
     "diagram_dot",
-    "draw",
     "get_diagram",
     "get_view",
     "quote",
@@ -67,5 +59,4 @@ __all__ = [
     "register_diagram",
     "text",
     "to_dot",
-    "write_diagram",
 ]

@@ -8,29 +8,24 @@ is still too wide or too small is halved until it fits.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from pathlib import Path
 
 from ..model import Chart
-from .diff_view import PARTS, _edges, _status, _union, diff_to_dot, write_diff_diagram
+from .diff_view import PARTS, _edges, _status, _union, diff_to_dot
 
 Part = tuple[str, tuple[str, ...]]
 """One slide of a split diff: a group of :data:`PARTS` and the ids of its changed elements drawn there."""
 
 
-def write_parts(result, old: Chart, new: Chart, path: str | os.PathLike) -> list[tuple[Path, str]]:
-    """``NAME-1.svg``, ``NAME-2.svg``...: one diagram per group that changed; (path, label) of each.
+def fitted_parts(result, old: Chart, new: Chart, fit: bool = True) -> list[tuple[Part, str]]:
+    """One slide per group that changed, (part, label) each; the store writes them as ``NAME-1.svg``...
 
-    A group too big for one slide is cut in pieces (:func:`diff_parts`); a piece laid out
-    wider or smaller than the slide rule allows (:mod:`.slide`) is halved until it fits.
+    A group too big for one slide is cut in pieces (:func:`diff_parts`); with ``fit``, a
+    piece laid out wider or smaller than the slide rule allows (:mod:`.slide`) is halved
+    until it fits (a ``.dot`` file is not laid out, so it is not fitted).
     """
-    target = Path(path)
     slides = diff_parts(result, old, new)
-    if target.suffix.lower() != ".dot":
-        slides = _fitted(result, old, new, slides)
-    return [(write_diff_diagram(result, old, new, target.with_name(f"{target.stem}-{n}{target.suffix}"), part=part),
-             label) for n, (part, label) in enumerate(slides, start=1)]
+    return _fitted(result, old, new, slides) if fit else slides
 
 
 def diff_parts(result, old: Chart, new: Chart) -> list[tuple[Part, str]]:

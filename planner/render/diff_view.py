@@ -11,15 +11,13 @@ no changed relation touches are listed in one box per kind, unchanged ones count
 in one faded node per kind, and three or more like elements whose one change is
 the same relation to the same element fold into one listed box with one ``×N`` edge.
 
-Pure: returns DOT text; :func:`write_diff_diagram` hands it to
-:func:`planner.render.output.write_diagram`.
+Pure: returns DOT text; the store writes it (``planner.store.diagrams.draw("diff",
+path, result, old, new)``, and :func:`planner.store.diagrams.write_diff_parts` the slides).
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from ..graph import HANDOFF, PART_OF
@@ -28,7 +26,7 @@ from .diff_nodes import _fans, _folded_label, _label, _node_attrs, _notes
 from .dot import font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
-from .registry import Diagram, draw, register_diagram
+from .registry import Diagram, register_diagram
 from .theme import DEFAULT_THEME, KIND_PLURALS, MIN_FONT, RELATION_LABELS, Theme
 
 DIFF_THEME = DEFAULT_THEME
@@ -54,18 +52,6 @@ PART_LEGEND_BELOW = 12
 """A slide of a split diff drawing at most this many elements has its legend under the title."""
 DEFAULT_MAX_NODES = 60
 """Above this many elements in the union, only what a change touches is drawn one by one."""
-
-
-def write_diff_diagram(result, old: Chart, new: Chart, path: str | os.PathLike, **options: Any) -> Path:
-    """Draw the diff to ``path`` (.svg, .png, .pdf or .dot), through the registry of diagrams."""
-    return draw("diff", path, result, old, new, **options)
-
-
-def write_diff_parts(result, old: Chart, new: Chart, path: str | os.PathLike) -> list[tuple[Path, str]]:
-    """``NAME-1.svg``, ``NAME-2.svg``...: one slide per group that changed; see :mod:`.diff_parts`."""
-    from .diff_parts import write_parts
-
-    return write_parts(result, old, new, path)
 
 
 def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,

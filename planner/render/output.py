@@ -3,9 +3,8 @@
 Everything else in ``planner.render`` returns DOT text. This module picks the
 format from the file's extension and hands the formats other than DOT to ``dot``
 through the ``graphviz`` package, imported lazily so that importing
-:mod:`planner.render` never pulls it in. Writing the file is the store's job
-(:func:`planner.store.diagrams.write_diagram`); :func:`write_diagram` here hands
-it over, for the callers that import it from the render package.
+:mod:`planner.render` never pulls it in. It returns bytes: writing the file is the
+store's job (:func:`planner.store.diagrams.write_diagram`, :func:`~planner.store.diagrams.draw`).
 """
 
 from __future__ import annotations
@@ -64,9 +63,3 @@ def render_bytes(dot_text: str, fmt: str) -> bytes:
         first = stderr.splitlines()[0] if stderr else f"exit status {exc.returncode}"
         raise RenderError(f"Graphviz dot failed: {first}", stderr) from exc
 
-
-def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
-    """Write ``dot_text`` to ``path``, format by extension: see :func:`planner.store.diagrams.write_diagram`."""
-    from ..store.diagrams import write_diagram as write  # noqa: PLC0415  (the store writes files)
-
-    return write(dot_text, path)

@@ -6,15 +6,13 @@ A chart view draws a chart (:data:`planner.render.views.VIEWS`, through
 Each is registered here with one signature, ``(subject..., theme=..., **options)
 -> DOT text``, so a caller draws any of them the same way, with the same theme
 and its overrides (erdantic's ``to_dot``/``draw`` habit), and a new diagram is
-added in one place. :func:`draw` is the one path from a diagram to a file.
+added in one place. :func:`planner.store.diagrams.draw` is the one path from a diagram to a file.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..errors import UnknownNameError
@@ -48,10 +46,3 @@ def get_diagram(name: str) -> Diagram:
 def diagram_dot(name: str, *subject: Any, theme: Theme = DEFAULT_THEME, **options: Any) -> str:
     """DOT text of the diagram ``name`` of ``subject`` (a chart, a diff and its charts, a roadmap)."""
     return get_diagram(name).to_dot(*subject, theme=theme, **options)
-
-
-def draw(name: str, path: str | os.PathLike, *subject: Any, theme: Theme = DEFAULT_THEME, **options: Any) -> Path:
-    """Write the diagram ``name`` of ``subject`` to ``path`` (.svg, .png, .pdf or .dot)."""
-    from .output import write_diagram  # noqa: PLC0415  (the only module that runs Graphviz)
-
-    return write_diagram(diagram_dot(name, *subject, theme=theme, **options), path)

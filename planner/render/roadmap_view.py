@@ -6,22 +6,20 @@ solutions that start in it, filled by sourcing (build, buy, rent, partner);
 arrows are prerequisites. Invisible edges from each timeline marker to the
 phase's solutions, and from them to the next marker, keep phases in order.
 
-Pure: returns DOT text; :func:`write_roadmap_diagram` hands it to
-:func:`planner.render.output.write_diagram`.
+Pure: returns DOT text; the store writes it
+(``planner.store.diagrams.draw("roadmap", path, roadmap)``).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Hashable
-from pathlib import Path
 from typing import Any
 
 from ..textfmt import count, plural
 from .dot import Html, font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
-from .registry import Diagram, draw, register_diagram
+from .registry import Diagram, register_diagram
 from .theme import DEFAULT_THEME, INK, Theme, level_color
 
 WRAP = 26
@@ -31,11 +29,6 @@ STAGED: dict[str, Any] = {"color": INK["staged"], "style": "dashed", "arrowsize"
 """Staged-model arrows: level N work of a dimension -> level N+1 work of the same dimension."""
 PHASE_BOX = {"style": "rounded,filled", "fillcolor": INK["phase"], "penwidth": 2}
 MARKER = {"shape": "box", "style": "rounded,filled,bold", "fontsize": 10, "margin": "0.12,0.06"}
-
-
-def write_roadmap_diagram(roadmap, path: str | os.PathLike, **options) -> Path:
-    """Draw ``roadmap`` to ``path`` (.svg, .png, .pdf or .dot), through the registry of diagrams."""
-    return draw("roadmap", path, roadmap, **options)
 
 
 def roadmap_to_dot(roadmap, *, theme: Theme = DEFAULT_THEME, heading: str | None = None) -> str:

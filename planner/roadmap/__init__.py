@@ -1,12 +1,14 @@
 """Roadmaps: a solution catalog, ``plan() -> Roadmap``, ``apply()`` -> projected future-state charts.
 
-Pure: no printing and no file access of its own (catalog files are read through
-:mod:`planner.store`). See ``docs/roadmap.md`` for the catalog format, the
-planning method and the JSON shape.
+Pure: no printing and no file access: ``plan`` takes the chart, the
+:class:`~planner.maturity.MaturityModel` and the :class:`Catalog` as objects, which
+:mod:`planner.store.library` reads (``load_model``, ``load_catalog``). See
+``docs/roadmap.md`` for the catalog format, the planning method and the JSON shape.
 """
 
 from __future__ import annotations
 
+from ..model import DEFAULT_MODEL
 from .catalog import Catalog, CatalogInfo, ChartChange, Match, Option, Removal, Solution, Update
 from .errors import (
                      AmbiguousNameError,
@@ -16,9 +18,9 @@ from .errors import (
                      TargetReachedError,
                      UnreachableTargetError,
 )
-from .files import catalog_json_schema, check_catalog, load_catalog
+from .files import catalog_json_schema, check_catalog, require_catalog
 from .model import Commitment, Constraints, Gap, LevelPoint, LowerBound, PhasePlan, Roadmap, Step, Target
-from .plan import DEFAULT_MODEL, parse_target, plan
+from .plan import parse_target, plan
 from .project import apply, projections, trajectory
 from .sequence import plan_gaps
 
@@ -50,10 +52,10 @@ __all__ = [
                      "apply",
                      "catalog_json_schema",
                      "check_catalog",
-                     "load_catalog",
                      "parse_target",
                      "plan",
                      "plan_gaps",
                      "projections",
+                     "require_catalog",
                      "trajectory",
 ]

@@ -1,15 +1,14 @@
 """What a solution catalog must satisfy beyond its types, and its JSON Schema.
 
-Reading catalog files is the store's job (:func:`planner.store.library.load_catalog`):
-the core takes a :class:`Catalog` object. :func:`check_catalog` is pure and is called
-by the store after parsing. :func:`load_catalog` remains here only so that callers
-written when the roadmap read files itself (the test suite, the examples) keep
-working; it hands the work to the store.
+Reading catalog files is the store's job (:func:`planner.store.library.load_catalog`,
+the built-in catalog when called without a path): the roadmap takes a
+:class:`Catalog` object. :func:`check_catalog` is pure and is called by the store
+after parsing; :func:`require_catalog` turns a path or None passed by mistake into
+a :class:`TypeError` that says how to load it.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,13 +21,18 @@ from .catalog import Catalog, ChartChange
 SCHEMA_ID = "https://capability-planner.example/schema/catalog-1.json"
 
 
-def load_catalog(path: str | os.PathLike | Catalog | None = None) -> Catalog:
-    """The built-in catalog, or the catalog file at ``path``, read by the store (compatibility only)."""
-    if isinstance(path, Catalog):
-        return path
-    from ..store.library import load_catalog as loaded  # noqa: PLC0415  (the one way in to the store)
-
-    return loaded(path)
+def require_catalog(catalog: Any, where: str) -> Catalog:
+    """``catalog`` itself when it is a :class:`Catalog`, else a :class:`TypeError` naming the loader."""
+    if isinstance(catalog, Catalog):
+        return catalog
+    if catalog is None:
+        raise TypeError(f"{where} takes a Catalog object, not None: the built-in catalog is "
+                        "planner.store.library.load_catalog()")
+    if isinstance(catalog, (str, bytes)) or hasattr(catalog, "__fspath__"):
+        raise TypeError(f"{where} takes a Catalog object, not the path {str(catalog)!r}: load it first with "
+                        f"planner.store.library.load_catalog({str(catalog)!r})")
+    raise TypeError(f"{where} takes a Catalog object, not {type(catalog).__name__} "
+                    "(load one with planner.store.library.load_catalog)")
 
 
 def check_catalog(catalog: Catalog) -> list[Problem]:

@@ -1,9 +1,7 @@
 """``plan(chart, model, target, catalog, constraints) -> Roadmap``: the roadmap to a maturity target.
 
-Pure: the chart, the model and the catalog come in as objects, the roadmap comes
-out as data. (A model's name, or no catalog, is still accepted for the callers
-written before the store did all the reading: :mod:`planner.maturity.load` and
-:mod:`planner.roadmap.files` hand those to the store.) A caller that has already
+Pure: the chart, the model and the catalog come in as objects (read by
+:mod:`planner.store.library`), the roadmap comes out as data. A caller that has already
 assessed the chart on the model passes that assessment, and it is not made again
 (:class:`planner.pipeline.Pipeline` does). Steps: assess the chart; list the unmet criteria up to the target;
 choose the solutions; schedule them; project the chart phase by phase and assess
@@ -16,13 +14,14 @@ import re
 from dataclasses import replace
 
 from ..errors import UnknownNameError
-from ..maturity.load import load_model
-from ..model import DEFAULT_MODEL, Chart
+from ..maturity.load import require_model
+from ..maturity.spec import MaturityModel
+from ..model import Chart
 from .attest import attest_items, attestable
 from .catalog import Catalog
 from .changes import chart_data, matching_ids
 from .errors import AmbiguousNameError, BudgetTooSmallError, ConstraintError, TargetReachedError
-from .files import load_catalog
+from .files import require_catalog
 from .fit import describe_size, fitted, operation_size
 from .model import Constraints, Gap, Roadmap, Target
 from .project import trajectory
@@ -31,9 +30,9 @@ from .sequence import plan_gaps
 
 def plan(
     chart: Chart,
-    model=DEFAULT_MODEL,
-    target: str | int | Target = "next",
-    catalog: Catalog | None = None,
+    model: MaturityModel,
+    target: str | int | Target,
+    catalog: Catalog,
     constraints: Constraints | None = None,
     *,
     assessment=None,
@@ -47,12 +46,13 @@ def plan(
     item, ``Roadmap.attest``), :class:`~planner.errors.CycleError` listing a
     prerequisite cycle, :class:`ConstraintError` when a solution cannot fit.
     ``assessment``: ``chart`` already assessed on ``model``, reused as it is.
+    ``model`` and ``catalog`` are objects: a name or a path raises :class:`TypeError`.
     """
     from ..maturity import assess
 
-    model = load_model(model)
+    model = require_model(model, "plan()")
     size = operation_size(chart)
-    catalog = fitted(load_catalog(catalog), model, size)
+    catalog = fitted(require_catalog(catalog, "plan()"), model, size)
     constraints = constraints or Constraints()
     if assessment is None or assessment.model_id != model.id:
         assessment = assess(chart, model)  # a Chart is enough: building the graph cost 5x the assessment

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+from ..render import diagram_dot
 from ..render.output import format_for, render_bytes
 from .atomic import write_atomic
 
@@ -32,4 +34,28 @@ def write_diagram(dot_text: str, path: str | os.PathLike) -> Path:
     return write_atomic(target, data, durable=False)  # regenerable output: atomic, not fsynced
 
 
-__all__ = ["write_diagram"]
+def draw(name: str, path: str | os.PathLike, *subject: Any, **options: Any) -> Path:
+    """Write the registered diagram ``name`` of ``subject`` (a chart, a diff and its charts, a roadmap) to ``path``.
+
+    :func:`planner.render.diagram_dot` with the same arguments (``theme=`` among the
+    options), then :func:`write_diagram`: the one path from a diagram to a file.
+    """
+    return write_diagram(diagram_dot(name, *subject, **options), path)
+
+
+
+def write_diff_parts(result: Any, old: Any, new: Any, path: str | os.PathLike) -> list[tuple[Path, str]]:
+    """``diff -o NAME.svg --split``: ``NAME-1.svg``, ``NAME-2.svg``..., one slide per group that changed.
+
+    The slides and their labels come from :func:`planner.render.diff_parts.fitted_parts`
+    (laid out and fitted to the slide rule, except for ``.dot``); returns (path, label) of each.
+    """
+    from ..render.diff_parts import fitted_parts  # noqa: PLC0415  (only a split diff needs it)
+
+    target = Path(path)
+    slides = fitted_parts(result, old, new, fit=target.suffix.lower() != ".dot")
+    return [(draw("diff", target.with_name(f"{target.stem}-{n}{target.suffix}"), result, old, new, part=part), label)
+            for n, (part, label) in enumerate(slides, start=1)]
+
+
+__all__ = ["draw", "write_diagram", "write_diff_parts"]

@@ -91,5 +91,6 @@ class RoadmapController:
 def _plan(chart: Chart, model_name: str, target: str) -> Roadmap:
     """The roadmap package is imported when first used: the editor starts without it."""
     from ...roadmap import plan
+    from ...store.library import load_catalog
 
-    return plan(chart, model=model_name, target=target)
+    return plan(chart, load_model(model_name), target, load_catalog())

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...store.library import load_model
 from ..core.live import model_names
 from ..screens.picker import PickerScreen
 from ..screens.report import ReportScreen
@@ -98,7 +99,7 @@ def _assessment_text(chart: Chart, model_name: str) -> tuple[str, str]:
     from ... import maturity
     from ...maturity.report import report_title, text_report
 
-    result = maturity.assess(chart, model_name)
+    result = maturity.assess(chart, load_model(model_name))
     return result.model_name, text_report(report_title(chart.chart), {result.model_id: result}, width=None)  # the pane wraps
 
 
@@ -106,10 +107,11 @@ def _export(chart: Chart, view: str, path: Path, model: str) -> Path:
     """Write one view; the assessed views are coloured by the live panel's model."""
     from ... import maturity
     from ...graph import build_graph
-    from ...render import HeatInput, RenderOptions, to_dot, write_diagram
+    from ...render import HeatInput, RenderOptions, to_dot
     from ...render.views import ASSESSED_VIEWS
+    from ...store.diagrams import write_diagram
 
     options = RenderOptions()
     if view in ASSESSED_VIEWS:
-        options = RenderOptions(heat=HeatInput.from_assessment(maturity.assess(chart, model)))
+        options = RenderOptions(heat=HeatInput.from_assessment(maturity.assess(chart, load_model(model))))
     return write_diagram(to_dot(build_graph(chart), view, options), path)
