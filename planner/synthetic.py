@@ -23,22 +23,16 @@ PHASES = ["suspect", "prospect", "known", "profiled", "customerized"]
 # Share of the element budget per kind; steps and contracts are counted as elements.
 MIX = {"team": 0.03, "person": 0.62, "org": 0.01, "contract": 0.01, "system": 0.02, "data": 0.02,
        "capability": 0.10, "workflow": 0.025, "step": 0.125, "coe": 0.004, "chain": 0.001}
+ID_PREFIXES = {"team": "t", "person": "p", "org": "o", "system": "s", "data": "d", "capability": "c", "coe": "e"}
+"""Kind -> the letter its ids start with (``t0``, ``p12``); ``synthetic_chart_data`` unpacks them in this order."""
 
 
 def synthetic_chart_data(elements: int = 1000, seed: int = 7) -> dict[str, Any]:
     """Chart data (ready for ``Chart.model_validate`` or the YAML emitter) of about ``elements`` elements."""
     rnd = random.Random(seed)
-    n = {kind: max(1, round(elements * share)) for kind, share in MIX.items()}
-    n["chain"] = min(n["chain"], n["coe"] // 2)
-    n["step"] = max(1, n["step"] // n["workflow"]) * n["workflow"]
-    n["person"] = max(1, elements - sum(count for kind, count in n.items() if kind != "person"))
-    teams = [f"t{i}" for i in range(n["team"])]
-    people = [f"p{i}" for i in range(n["person"])]
-    orgs = [f"o{i}" for i in range(n["org"])]
-    systems = [f"s{i}" for i in range(n["system"])]
-    data_ids = [f"d{i}" for i in range(n["data"])]
-    caps = [f"c{i}" for i in range(n["capability"])]
-    coes = [f"e{i}" for i in range(n["coe"])]
+    n = _counts(elements)
+    teams, people, orgs, systems, data_ids, caps, coes = ([f"{prefix}{i}" for i in range(n[kind])]
+                                                         for kind, prefix in ID_PREFIXES.items())
     pick = rnd.choice
 
     def sample(pool: list[str], most: int) -> list[str]:
@@ -86,7 +80,25 @@ def synthetic_chart_data(elements: int = 1000, seed: int = 7) -> dict[str, Any]:
         "chains": [{"id": f"v{i}", "name": f"Chain {i}", "coes": rnd.sample(coes, min(3, len(coes)))}
                    for i in range(n["chain"])],
     }
-    contracts_left = n["contract"]
+    chart["orgs"] = _orgs(rnd, orgs, n["contract"])
+    chart["workflows"] = _workflows(rnd, n["workflow"], n["step"] // n["workflow"], people + orgs + systems, caps)
+    if not chart["chains"]:
+        del chart["chains"]
+    return chart
+
+
+def _counts(elements: int) -> dict[str, int]:
+    """Elements per kind: the mix's shares, steps a whole number per workflow, people take the rest."""
+    n = {kind: max(1, round(elements * share)) for kind, share in MIX.items()}
+    n["chain"] = min(n["chain"], n["coe"] // 2)
+    n["step"] = max(1, n["step"] // n["workflow"]) * n["workflow"]
+    n["person"] = max(1, elements - sum(count for kind, count in n.items() if kind != "person"))
+    return n
+
+
+def _orgs(rnd: random.Random, orgs: list[str], contracts_left: int) -> list[dict[str, Any]]:
+    """The organizations, the contracts spread evenly over them (drawn after every other section)."""
+    found = []
     for i, o in enumerate(orgs):
         contracts = []
         for j in range(contracts_left // (len(orgs) - i) if len(orgs) > i else 0):
@@ -94,21 +106,24 @@ def synthetic_chart_data(elements: int = 1000, seed: int = 7) -> dict[str, Any]:
                               "sla": [{"metric": "response time", "target": 4, "unit": "hours",
                                        "direction": "lower", "measured": rnd.randint(2, 6)}]})
         contracts_left -= len(contracts)
-        chart["orgs"].append({"id": o, "name": f"Org {i}", "kind": pick(ORG_KINDS), "contracts": contracts})
-    steps_per = n["step"] // n["workflow"]
-    resources = people + orgs + systems
-    for i in range(n["workflow"]):
+        found.append({"id": o, "name": f"Org {i}", "kind": rnd.choice(ORG_KINDS), "contracts": contracts})
+    return found
+
+
+def _workflows(rnd: random.Random, count: int, steps_per: int, resources: list[str],
+               caps: list[str]) -> list[dict[str, Any]]:
+    """Workflows of hand-offs: each step's output is the next one's input, its receiver the next performer."""
+    found = []
+    for i in range(count):
         steps = []
         artifact = f"input {i}"
-        performer = pick(resources)
+        performer = rnd.choice(resources)
         for j in range(steps_per):
-            receiver = pick(resources)
+            receiver = rnd.choice(resources)
             output = f"artifact {i}.{j}"
             steps.append({"id": f"w{i}s{j}", "name": f"Step {j}", "by": performer, "to": receiver,
                           "inputs": [artifact], "outputs": [output]})
             artifact, performer = output, receiver
-        chart["workflows"].append({"id": f"w{i}", "name": f"Workflow {i}", "capability": pick(caps),
-                                   "inputs": [f"input {i}"], "outputs": [artifact], "steps": steps})
-    if not chart["chains"]:
-        del chart["chains"]
-    return chart
+        found.append({"id": f"w{i}", "name": f"Workflow {i}", "capability": rnd.choice(caps),
+                      "inputs": [f"input {i}"], "outputs": [artifact], "steps": steps})
+    return found
