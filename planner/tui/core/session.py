@@ -1,11 +1,12 @@
 """The document being edited: the chart, where each element lives, what changed since the last save.
 
 The session is the one owner of the chart while the editor runs. Commands go
-through :meth:`Session.apply` onto the undo stack; the session records, by
-object identity, which top-level elements were touched and what their id was
-in the file, which is what :func:`planner.store.roundtrip.save_preserving`
-needs to rewrite only those. It also remembers the file's hash so that a save
-never silently overwrites edits made by another program.
+through :meth:`Session.apply` onto the undo stack and tell the session what
+they are about to touch; it keeps the index of where each element lives and
+passes the touched top-level elements to its :class:`~.changes.ChangeRecord`,
+which is what :func:`planner.store.roundtrip.save_preserving` needs to rewrite
+only those. It also remembers the file's hash so that a save never silently
+overwrites edits made by another program.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ...model import NESTING, SECTIONS, Answer, Chart, Element
 from ...store import parse_chart, read_text
 from ...store.roundtrip import Change, SaveOutcome, save_preserving
 from ...textfmt import count
+from .changes import SECTION_OF_KIND, ChangeRecord
 from .commands import Command
 from .stack import CommandStack
 from .template import template_text
@@ -27,7 +29,6 @@ from .template import template_text
 if TYPE_CHECKING:
     from ...store.templates import Answers
 
-SECTION_OF_KIND = {cls.KIND: section for section, cls in SECTIONS.items()}
 CHILD_FIELD = {kind: (n.parent_kind, n.field) for kind, n in NESTING.items()}
 """Nested kinds: the kind of their parent and the parent's field holding them (:data:`planner.model.NESTING`)."""
 STRUCTURAL = {"yaml-syntax", "duplicate-key", "type", "missing", "unknown-field"}
@@ -67,10 +68,8 @@ class Session:
                               f"{'it' if len(broken) == 1 else 'them'} first (the Live panel lists every problem)")
         self.stack = CommandStack()
         self.where: dict[str, Where] = {}
-        self._origin: dict[int, tuple[str, str | None]] = {}
-        self._objects: dict[int, Element] = {}
-        self.extra_changes: list[Change] = []
-        self.chart_touched = self.answers_touched = False
+        self.record = ChangeRecord()
+        """The top-level elements, metadata and answers changed since the last save."""
         self.new_file = False
         """Started from the template: the file does not exist until the first save."""
         self.reindex()
@@ -137,27 +136,21 @@ class Session:
     def touch(self, obj) -> None:
         """Record that ``obj`` (or the element holding it) is about to change."""
         if obj is self.chart.chart:
-            self.chart_touched = True
+            self.record.chart_touched = True
         elif isinstance(obj, Answer):
-            self.answers_touched = True
+            self.record.answers_touched = True
         elif isinstance(obj, Element):
-            self._remember(self.top_of(obj))
+            self.record.remember(self.top_of(obj))
 
     def touch_answers(self) -> None:
-        self.answers_touched = True
-
-    def _remember(self, top: Element, origin: str | None = "") -> None:
-        key = id(top)
-        if key not in self._origin:
-            self._origin[key] = (SECTION_OF_KIND[top.KIND], top.id if origin == "" else origin)
-            self._objects[key] = top
+        self.record.answers_touched = True
 
     def inserting(self, element: Element, parent: Element | None) -> None:
         if parent is not None:
             self.touch(parent)
             self.where[element.id] = Where(element, SECTION_OF_KIND[parent.KIND], parent)
             return
-        self._remember(element, origin=None)
+        self.record.remember(element, origin=None)
         section = SECTION_OF_KIND[element.KIND]
         self.where[element.id] = Where(element, section)
         for _, _, child in element.children():
@@ -179,19 +172,7 @@ class Session:
 
     def changes(self) -> list[Change]:
         """What changed since the last save, for the comment-preserving save."""
-        present: dict[str, set[int]] = {}
-        result = list(self.extra_changes)
-        for key, (section, origin) in self._origin.items():
-            if section not in present:
-                present[section] = set(map(id, getattr(self.chart, section)))
-            now = self._objects[key].id if key in present[section] else None
-            if origin is not None or now is not None:
-                result.append(Change(section, origin, now))
-        if self.chart_touched:
-            result += [Change("version"), Change("chart")]
-        if self.answers_touched:
-            result.append(Change("answers"))
-        return result
+        return self.record.changes(self.chart)
 
     # --- commands -------------------------------------------------------------------------
 
@@ -246,10 +227,7 @@ class Session:
         """The file now holds ``text`` (the chart at stack position ``at``): it becomes the base of the next save."""
         self.base_text = text
         self.base_hash = _hash(text.replace("\n", self.newline))
-        self._origin.clear()
-        self._objects.clear()
-        self.extra_changes = []
-        self.chart_touched = self.answers_touched = False
+        self.record.clear()
         self.new_file = False
         self.stack.mark_saved(at)
 
