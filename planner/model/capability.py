@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, field_validator
 
-from .base import Element, Id, Strict, ref
+from .base import Element, Id, Strict, empty, ref
 from .vocabulary import Area, Phase, Stage
 
 Word = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
@@ -22,27 +22,27 @@ class Capability(Element):
 
     area: Area
     """Creation, delivery or measurement (McKnight's three areas), or service, sales, management."""
-    lob: list[str] = []
+    lob: list[str] = empty(list)
     """Lines of business the capability serves."""
-    channels: list[Word] = []
+    channels: list[Word] = empty(list)
     """Channels it works through (``web``, ``email``...); ``planner vocab`` lists the known words."""
-    practices: list[Word] = []
+    practices: list[Word] = empty(list)
     """Practices in use (``segmentation``...); ``planner vocab`` lists the words maturity criteria read."""
-    phases: dict[Phase, Stage] = {}
+    phases: dict[Phase, Stage] = empty(dict)
     """Lifecycle phases covered, each with its self-assessed state: I initiating, II refining, III mastering."""
-    systems: Annotated[list[Id], ref("system", relation="uses_system")] = []
+    systems: Annotated[list[Id], ref("system", relation="uses_system")] = empty(list)
     """Systems the capability runs on."""
-    data: Annotated[list[Id], ref("data", relation="uses_data")] = []
+    data: Annotated[list[Id], ref("data", relation="uses_data")] = empty(list)
     """Data sources it reads or writes."""
     accountable: Annotated[Id | None, ref("person", relation="accountable")] = None
     """The one person accountable (the A of RACI)."""
-    responsible: Annotated[list[Id], ref("person", "team", "org", relation="responsible")] = []
+    responsible: Annotated[list[Id], ref("person", "team", "org", relation="responsible")] = empty(list)
     """People, teams or external organizations (a BPO provider, say) who do the work."""
-    consulted: Annotated[list[Id], ref("person", "team", relation="consulted")] = []
+    consulted: Annotated[list[Id], ref("person", "team", relation="consulted")] = empty(list)
     """People or teams consulted."""
-    informed: Annotated[list[Id], ref("person", "team", relation="informed")] = []
+    informed: Annotated[list[Id], ref("person", "team", relation="informed")] = empty(list)
     """People or teams kept informed."""
-    contributors: Annotated[list[Id], ref("org", relation="contributor")] = []
+    contributors: Annotated[list[Id], ref("org", relation="contributor")] = empty(list)
     """Vendors, agencies, BPO providers and partners contributing to it."""
 
     @field_validator("accountable", mode="before")

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Element, Strict
+from .base import Element, Strict, empty
 from .capability import Answer, Capability
 from .coe import Coe, ValueChain
 from .people import Person, Team
@@ -106,27 +106,27 @@ class Chart(Strict):
     """File format version."""
     chart: ChartInfo
     """What the chart describes."""
-    teams: list[Team] = []
+    teams: list[Team] = empty(list)
     """Teams and departments."""
-    people: list[Person] = []
+    people: list[Person] = empty(list)
     """Staff, with reporting lines."""
-    orgs: list[Organization] = []
+    orgs: list[Organization] = empty(list)
     """Vendors, sub-contractors, BPO providers, agencies and partners."""
-    systems: list[System] = []
+    systems: list[System] = empty(list)
     """Systems built, bought or rented."""
-    data: list[DataSource] = []
+    data: list[DataSource] = empty(list)
     """Data sources and how they feed each other."""
-    capabilities: list[Capability] = []
+    capabilities: list[Capability] = empty(list)
     """Operational capabilities and their accountabilities."""
-    workflows: list[Workflow] = []
+    workflows: list[Workflow] = empty(list)
     """Workflows with their hand-offs."""
-    coes: list[Coe] = []
+    coes: list[Coe] = empty(list)
     """Centers of Excellence."""
-    chains: list[ValueChain] = []
+    chains: list[ValueChain] = empty(list)
     """Digital value chains linking CoEs."""
-    answers: dict[str, Answer] = {}
+    answers: dict[str, Answer] = empty(dict)
     """Self-assessment answers keyed by maturity criterion id."""
-    targets: dict[Literal["lob", "team"], dict[str, dict[str, Annotated[int, Field(ge=1)]]]] = {}
+    targets: dict[Literal["lob", "team"], dict[str, dict[str, Annotated[int, Field(ge=1)]]]] = empty(dict)
     """Target maturity level per unit: ``lob`` (by line of business) or ``team`` (by team id), then unit, then
     model id (``engagement: 4``) or model and dimension (``engagement.data: 3``, which wins over the model's).
     ``planner assess --by lob`` and its heat map mark the units below their target."""

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .base import Element, Id, Strict, ref
+from .base import Element, Id, Strict, empty, ref
 from .resources import Metric
 from .vocabulary import CoeScope, ImprovementKind
 
@@ -15,9 +15,9 @@ from .vocabulary import CoeScope, ImprovementKind
 class Acceptance(Strict):
     """What a CoE accepts and refuses: defined for its inputs and for its outputs."""
 
-    acceptable: list[str] = []
+    acceptable: list[str] = empty(list)
     """What meets the bar."""
-    unacceptable: list[str] = []
+    unacceptable: list[str] = empty(list)
     """What is sent back or counts as failure."""
 
 
@@ -55,21 +55,21 @@ class Coe(Element):
     """The organization running it when shared or outsourced."""
     lead: Annotated[Id | None, ref("person", relation="led_by")] = None
     """The CoE lead."""
-    members: Annotated[list[Id], ref("person", relation="has_member")] = []
+    members: Annotated[list[Id], ref("person", relation="has_member")] = empty(list)
     """Staff in the CoE."""
-    capabilities: Annotated[list[Id], ref("capability", relation="delivers")] = []
+    capabilities: Annotated[list[Id], ref("capability", relation="delivers")] = empty(list)
     """Capabilities the CoE delivers."""
-    sla: list[Metric] = []
+    sla: list[Metric] = empty(list)
     """Technical parameters and levels of service it commits to."""
-    inputs: Acceptance = Acceptance()
+    inputs: Acceptance = empty(Acceptance)
     """Acceptable and unacceptable inputs to its process."""
-    outputs: Acceptance = Acceptance()
+    outputs: Acceptance = empty(Acceptance)
     """Acceptable and unacceptable outputs or business results."""
-    pnl: list[Metric] = []
+    pnl: list[Metric] = empty(list)
     """Profit-and-loss metrics that steer its investments."""
     plan_years: int | None = Field(default=None, ge=1, le=10)
     """Horizon of its operational business plan (CoEs plan over three years)."""
-    improvements: list[Improvement] = []
+    improvements: list[Improvement] = empty(list)
     """Continuous cost and cycle-time reduction commitments."""
     validation: Validation | None = None
     """Independent validation of its process maturity."""

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .base import Element, Id, ref
+from .base import Element, Id, empty, ref
 
 
 class Team(Element):
@@ -37,7 +37,7 @@ class Person(Element):
     """The team the person belongs to."""
     reports_to: Annotated[Id | None, ref("person", relation="reports_to")] = None
     """The person's manager; empty at the top of the chart."""
-    skills: list[str] = []
+    skills: list[str] = empty(list)
     """Skills, free words (``sql``, ``copywriting``, ``salesforce admin``)."""
     fte: float = Field(default=1.0, gt=0, le=1.5)
     """Capacity as full-time equivalents (0.5 for half time)."""

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .base import Element, Id, Strict, ref
+from .base import Element, Id, Strict, empty, ref
 from .vocabulary import DataKind, Direction, OrgKind, Sourcing, SystemRole
 
 
@@ -46,9 +46,9 @@ class Contract(Element):
     """Last day, if fixed."""
     annual_value: float | None = Field(default=None, ge=0)
     """Yearly spend in the chart's currency."""
-    sla: list[Metric] = []
+    sla: list[Metric] = empty(list)
     """Service levels the provider commits to."""
-    covers: Annotated[list[Id], ref("capability", "workflow", "system", "coe", relation="covers")] = []
+    covers: Annotated[list[Id], ref("capability", "workflow", "system", "coe", relation="covers")] = empty(list)
     """Capabilities, workflows, systems or CoEs the contract is for."""
 
 
@@ -61,11 +61,11 @@ class Organization(Element):
 
     kind: OrgKind
     """What sort of organization this is."""
-    services: list[str] = []
+    services: list[str] = empty(list)
     """What they provide, in plain words."""
     contact: Annotated[Id | None, ref("person", relation="managed_by")] = None
     """The staff member who manages the relationship."""
-    contracts: list[Contract] = []
+    contracts: list[Contract] = empty(list)
     """Agreements in force, with their SLAs."""
 
     def has_sla(self) -> bool:
@@ -91,7 +91,7 @@ class System(Element):
     """The organization that supplies or hosts it."""
     owner: Annotated[Id | None, ref("person", "team", relation="owned_by")] = None
     """The person or team accountable for the system."""
-    integrates: Annotated[list[Id], ref("system", relation="integrates")] = []
+    integrates: Annotated[list[Id], ref("system", relation="integrates")] = empty(list)
     """Other systems it exchanges data with."""
 
 
@@ -107,7 +107,7 @@ class DataSource(Element):
     """The system that holds the data."""
     owner: Annotated[Id | None, ref("person", "team", relation="owned_by")] = None
     """The data steward."""
-    feeds: Annotated[list[Id], ref("data", relation="feeds")] = []
+    feeds: Annotated[list[Id], ref("data", relation="feeds")] = empty(list)
     """Data sources this one feeds (integration links)."""
     records: int | None = Field(default=None, ge=0)
     """Approximate number of records."""

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .base import Element, Id, ref
+from .base import Element, Id, empty, ref
 
 RESOURCE_KINDS = ("person", "team", "org", "system", "coe")
 """Who can perform a step or receive its outputs."""
@@ -22,9 +22,9 @@ class Step(Element):
     """The person, team, organization, system or CoE performing the step."""
     to: Annotated[Id | None, ref(*RESOURCE_KINDS, relation="hands_to")] = None
     """Who receives the outputs (the hand-off); empty when they stay with the performer."""
-    inputs: list[str] = []
+    inputs: list[str] = empty(list)
     """Artifacts the step consumes (``creative brief``)."""
-    outputs: list[str] = []
+    outputs: list[str] = empty(list)
     """Artifacts the step produces."""
     days: float | None = Field(default=None, ge=0)
     """Typical cycle time in days."""
@@ -39,9 +39,9 @@ class Workflow(Element):
 
     capability: Annotated[Id | None, ref("capability", relation="realizes")] = None
     """The capability this workflow carries out."""
-    inputs: list[str] = []
+    inputs: list[str] = empty(list)
     """Artifacts that enter from outside the workflow."""
-    outputs: list[str] = []
+    outputs: list[str] = empty(list)
     """Deliverables that leave the workflow."""
-    steps: list[Step] = []
+    steps: list[Step] = empty(list)
     """The steps, in order."""
