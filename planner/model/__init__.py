@@ -4,6 +4,7 @@ from .base import ID_PATTERN, Element, Id, Ref, RefField, iter_refs, redirect, r
 from .capability import Answer, Capability
 from .chart import NESTING, SECTIONS, Chart, ChartInfo, Nesting, nesting_of
 from .coe import Acceptance, Coe, Improvement, Validation, ValueChain
+from .docs import field_description
 from .people import Person, Team
 from .resources import Contract, DataSource, Metric, Organization, System
 from .workflow import RESOURCE_KINDS, Step, Workflow
@@ -49,6 +50,7 @@ __all__ = [
     "Validation",
     "ValueChain",
     "Workflow",
+    "field_description",
     "iter_refs",
     "nesting_of",
     "redirect",

@@ -14,6 +14,8 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import to_jsonable_python
 
+from .docs import document_fields
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -48,11 +50,15 @@ def empty(factory: Callable[[], Any]) -> Any:
 
 
 class Strict(BaseModel):
-    """Base of every model in a chart file: unknown keys are errors, docstrings document fields."""
+    """Base of every model in a chart file: unknown keys are errors, docstrings document fields.
+
+    The docstrings are read when a description is asked for (:mod:`planner.model.docs`),
+    not by pydantic at every import.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
-        use_attribute_docstrings=True,
+        json_schema_extra=document_fields,
         validate_assignment=True,
         str_strip_whitespace=True,
     )

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from ...model import ref_fields
+from ...model import field_description, ref_fields
 from ...model.vocabulary import CAPABILITY_WORDS
 
 LONG_TEXT = {"notes", "description", "evidence"}
@@ -56,7 +56,7 @@ def field_specs(cls: type[BaseModel]) -> tuple[FieldSpec, ...]:
     refs = {f.name: f for f in ref_fields(cls)}
     specs = []
     for name, info in cls.model_fields.items():
-        help_text = (info.description or "").strip()
+        help_text = (field_description(cls, name) or "").strip()
         required = info.is_required()
         if name in refs:
             ref = refs[name]
