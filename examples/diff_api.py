@@ -14,14 +14,15 @@ from pathlib import Path
 from planner.charts import shipped_chart
 from planner.diff import diff
 from planner.diff.report import plain, stat_lines
-from planner.render.diff_view import write_diff_diagram
 from planner.render.output import GraphvizMissingError
 from planner.store import load_chart
+from planner.store.diagrams import draw
+from planner.store.library import load_models
 
 
 def main(out: Path) -> None:
     current, future = load_chart(shipped_chart("current")), load_chart(shipped_chart("future"))
-    result = diff(current, future, maturity=True)
+    result = diff(current, future, maturity=load_models())  # every built-in model, read by the store
 
     print(plain(stat_lines(result)))
     print("Moves:")
@@ -41,9 +42,9 @@ def main(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     try:
-        path = write_diff_diagram(result, current, future, out / "diff.svg")
+        path = draw("diff", out / "diff.svg", result, current, future)
     except GraphvizMissingError:
-        path = write_diff_diagram(result, current, future, out / "diff.dot")
+        path = draw("diff", out / "diff.dot", result, current, future)
     print(f"\nDiagram: {path}")
 
 

@@ -20,8 +20,9 @@ from planner.store import load_chart, load_model, write_diagram
 
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    graph = build_graph(load_chart(shipped_chart("current")))
-    result = assess(graph, load_model("engagement"))
+    chart = load_chart(shipped_chart("current"))
+    graph = build_graph(chart)  # what the views draw; the engine takes the chart itself
+    result = assess(chart, load_model("engagement"))
     heat = HeatInput.from_assessment(result)
     jobs = {
         "org": RenderOptions(),

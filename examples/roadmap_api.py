@@ -11,10 +11,11 @@ from pathlib import Path
 from planner.charts import shipped_chart
 from planner.errors import PlannerError
 from planner.model import Chart, ChartInfo
-from planner.render.roadmap_view import roadmap_to_dot, write_roadmap_diagram
+from planner.render.roadmap_view import roadmap_to_dot
 from planner.roadmap import Constraints, InvalidConstraintError, apply, plan
 from planner.roadmap.report import to_text
 from planner.store import load_catalog, load_chart, load_model, save_chart
+from planner.store.diagrams import draw
 
 
 def main(out: Path) -> None:
@@ -62,7 +63,7 @@ def main(out: Path) -> None:
     save_chart(apply(chart, roadmap), out / "projected-future.yaml")
     (out / "roadmap.dot").write_text(roadmap_to_dot(roadmap))
     try:
-        write_roadmap_diagram(roadmap, out / "roadmap.svg")
+        draw("roadmap", out / "roadmap.svg", roadmap)
     except PlannerError as exc:  # Graphviz missing or failing: the .dot file is still there
         print(f"no SVG: {exc}")
     print(f"wrote {out}/")

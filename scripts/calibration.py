@@ -37,9 +37,10 @@ def expectations(path: Path) -> dict[str, int]:
 
 def rows() -> list[tuple[str, str, int, int]]:
     """(chart, model, intended, assessed) for every expectation of every calibration chart."""
-    from planner.maturity import assess_all, load_model
+    from planner.maturity import assess_all
     from planner.maturity.facts import Facts
     from planner.store import load_chart
+    from planner.store.library import load_model
 
     out = []
     for path in chart_paths():

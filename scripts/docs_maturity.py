@@ -44,7 +44,7 @@ EMPTY_POLICY = {
 
 
 def criteria_block() -> str:
-    from planner.maturity import builtin_models, load_model
+    from planner.store.library import builtin_models, load_model
 
     out = []
     for name in builtin_models():

@@ -1,16 +1,21 @@
-"""Shared fixtures: the shipped charts, a small valid chart, a runner for the CLI."""
+"""Shared fixtures: the shipped charts, a small valid chart, a runner for the CLI, the default model and catalog."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
 from planner.charts import shipped_chart
+
+if TYPE_CHECKING:
+    from planner.maturity import MaturityModel
+    from planner.roadmap import Catalog
 
 # CI replays a fixed set of examples so a run is reproducible; developers explore new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -57,3 +62,20 @@ def chart_file(tmp_path, small_chart_path) -> Path:
     target = tmp_path / "small.yaml"
     target.write_bytes(small_chart_path.read_bytes())
     return target
+
+
+@pytest.fixture(scope="session")
+def default_model() -> MaturityModel:
+    """The default maturity model as an object: the core takes objects, the store reads them."""
+    from planner.model import DEFAULT_MODEL
+    from planner.store.library import load_model
+
+    return load_model(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The built-in solution catalog, read by the store (``plan`` takes a catalog object)."""
+    from planner.store.library import load_catalog
+
+    return load_catalog()

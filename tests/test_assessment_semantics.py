@@ -14,15 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from planner.graph import build_graph  # noqa: E402
-from planner.maturity import assess, assess_all, builtin_models  # noqa: E402
+from planner.maturity import assess, assess_all  # noqa: E402
 from planner.maturity.evidence import BACKING  # noqa: E402
 from planner.model import Chart  # noqa: E402
 from planner.model.vocabulary import KNOWN_PRACTICES  # noqa: E402
 from planner.render import HeatInput, RenderOptions, to_dot  # noqa: E402
-from planner.roadmap.files import load_catalog  # noqa: E402
 from planner.roadmap.model import Target  # noqa: E402
 from planner.roadmap.plan import unmet  # noqa: E402
 from planner.store import load_chart  # noqa: E402
+from planner.store.library import builtin_models, load_catalog, load_model, load_models  # noqa: E402
 from planner.tui.core.live import assess_summary  # noqa: E402
 from scripts.calibration import chart_paths  # noqa: E402
 
@@ -39,7 +39,7 @@ def charts():
 def test_assess_live_panel_and_roadmap_list_the_same_gaps(path, charts):
     chart = charts[path.name]
     for model in builtin_models():
-        result = assess(chart, model)
+        result = assess(chart, load_model(model))
         reported = [g.criterion_id for g in result.gaps()]
         live = assess_summary(chart, model, top=10_000)
         assert [g.criterion_id for g in live.gaps] == reported and live.gap_count == len(reported)
@@ -63,7 +63,7 @@ def test_heat_map_cells_follow_the_legend_rule(path, charts):
     chart = charts[path.name]
     graph = build_graph(chart)
     for model in ("engagement", "dcg"):
-        result = assess(chart, model)
+        result = assess(chart, load_model(model))
         expected = {}
         for r in result.results:
             if r.met and r.satisfied_by == "rule":
@@ -94,7 +94,7 @@ def test_no_criterion_is_met_by_practice_tags_alone(path, charts):
     """Strip the structure behind the capabilities; then tagging every known practice changes nothing."""
     bare = _structureless(charts[path.name], [])
     tagged = _structureless(charts[path.name], sorted(KNOWN_PRACTICES))
-    before, after = assess_all(bare), assess_all(tagged)
+    before, after = assess_all(bare, load_models()), assess_all(tagged, load_models())
     for model in before:
         met_before = {r.criterion_id for r in before[model].results if r.met}
         met_after = {r.criterion_id for r in after[model].results if r.met}
@@ -104,14 +104,14 @@ def test_no_criterion_is_met_by_practice_tags_alone(path, charts):
 
 def test_tags_that_need_backing_are_reported_as_claims(charts):
     tagged = _structureless(charts["eng2-regional-retailer.yaml"], sorted(BACKING))
-    result = assess(tagged, "engagement")
+    result = assess(tagged, load_model("engagement"))
     claimed = [r for r in result.results if r.status == "claimed"]
     assert claimed and all(r.claims and "claimed, not evidenced" in r.claims[0].message for r in claimed)
 
 
 def test_a_level_five_operation_without_mass_email_stays_at_five(charts):
     chart = charts["eng5-streaming-anticipative.yaml"]
-    result = assess(chart, "engagement")
+    result = assess(chart, load_model("engagement"))
     mass = result.result("engagement.2.mass-communication")
     assert result.level == 5 and mass.status == "superseded" and mass.met
     assert not any("mass_email" in c.practices or "direct_marketing" in c.practices for c in chart.capabilities)
@@ -119,14 +119,13 @@ def test_a_level_five_operation_without_mass_email_stays_at_five(charts):
 
 def test_limitations_never_hold_a_level_back(charts):
     for chart in charts.values():
-        for result in assess_all(chart).values():
+        for result in assess_all(chart, load_models()).values():
             for r in result.results:
                 if r.kind == "limitation":
                     assert r.status == "limitation" and not r.is_gap and r not in result.gaps(result.max_level)
 
 
 def test_the_seven_marketing_database_sources_are_asked_for():
-    from planner.maturity import load_model
     from planner.maturity.rules.data import MARKETING_DB_SOURCE_KINDS
 
     criterion = load_model("information").criteria

@@ -19,9 +19,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner.maturity import assess_all, builtin_models, load_model  # noqa: E402
+from planner.maturity import assess_all  # noqa: E402
 from planner.maturity.facts import Facts  # noqa: E402
 from planner.store import load_chart  # noqa: E402
+from planner.store.library import builtin_models, load_model  # noqa: E402
 from scripts import calibration, levels_brief  # noqa: E402
 
 CHARTS = calibration.chart_paths()

@@ -7,9 +7,10 @@ import re
 import pytest
 
 from planner.graph import build_graph
-from planner.render import VIEWS, RenderOptions, to_dot, write_diagram
+from planner.render import VIEWS, RenderOptions, to_dot
 from planner.render.dot import MAX_LABEL, MAX_TOOLTIP, Dot, text
 from planner.store import parse_chart
+from planner.store.diagrams import write_diagram
 
 LONG = "Northwind" + "x" * 12_000
 """Over 10,000 characters, the size that broke the org and CoE views."""

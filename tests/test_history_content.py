@@ -16,10 +16,10 @@ import pytest
 
 from planner.history import summarize
 from planner.history.content import ContentKeys
-from planner.maturity import builtin_models, load_model
 from planner.store import parse_chart
 from planner.store.emit import emit
 from planner.store.git_history import chart_history
+from planner.store.library import builtin_models, load_model
 from planner.store.yaml12 import loads_fast
 
 HERE = Path(__file__).parent

@@ -17,9 +17,9 @@ import pytest
 
 from planner.cli import cli
 from planner.history import summarize
-from planner.maturity import builtin_models, load_model
 from planner.store import parse_chart
 from planner.store.git_history import chart_history
+from planner.store.library import builtin_models, load_model
 
 HERE = Path(__file__).parent
 SMALL = (HERE / "fixtures" / "small.yaml").read_text(encoding="utf-8")

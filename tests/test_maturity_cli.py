@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from planner.cli import cli
-from planner.maturity import builtin_models
 from planner.maturity.spec import model_json_schema
+from planner.store.library import builtin_models
 
 ROOT = Path(__file__).parent.parent
 

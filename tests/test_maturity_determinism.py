@@ -74,8 +74,9 @@ def test_structure_of_a_chart_with_reference_errors_is_deterministic():
     chart["capabilities"].append({"id": "odd", "name": "Odd", "area": "delivery", "accountable": "ann",
                                   "systems": ["mail"]})  # a capability used as a system: reference error
     code = ("import json, sys; from planner.model import Chart; from planner.maturity import analyze_structure, assess_all;"
-            "c = Chart.model_validate(json.loads(sys.stdin.read()));"
-            "print(json.dumps([analyze_structure(c).to_dict(), {m: a.to_dict() for m, a in assess_all(c).items()}]))")
+            "from planner.store.library import load_models; c = Chart.model_validate(json.loads(sys.stdin.read()));"
+            "print(json.dumps([analyze_structure(c).to_dict(),"
+            " {m: a.to_dict() for m, a in assess_all(c, load_models()).items()}]))")
     outs = []
     for seed in ("1", "2", "3"):
         done = subprocess.run([sys.executable, "-c", code], input=json.dumps(chart), capture_output=True, text=True,

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from planner.errors import ChartError, UnknownNameError
-from planner.maturity import assess, builtin_models, load_model
+from planner.maturity import assess
 from planner.store import load_chart
+from planner.store.library import builtin_models, load_model
 
 SOURCES = {"engagement": "Abhijeet Pradhan", "dcg": "Cathy McKnight", "information": "Information maturities",
            "coe": "IV. Centers of Excellence", "lifecycle": "GISTICS"}

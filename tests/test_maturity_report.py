@@ -18,6 +18,7 @@ from planner.maturity.facts import Facts
 from planner.maturity.report import json_report, md_report, report_title, text_report
 from planner.model import Chart
 from planner.store import load_chart
+from planner.store.library import load_model, load_models
 from planner.textfmt import md_escape
 
 
@@ -42,7 +43,7 @@ def test_one_title_for_the_command_and_the_demo(runner, current_path, tmp_path):
 
 def test_cli_prints_the_core_reports(runner, current_path):
     facts = Facts(load_chart(current_path))
-    results = assess_all(facts)
+    results = assess_all(facts, load_models())
     structure = analyze_structure(facts)
     title = report_title(facts.chart.chart)
     for fmt, expected in (("text", text_report(title, results, structure, facts)),
@@ -60,7 +61,7 @@ def test_roadmap_and_maturity_share_one_markdown_escape():
 
 
 def test_text_report_without_structure_needs_no_facts(current_path):
-    result = assess_all(load_chart(current_path), ["engagement"])
+    result = assess_all(load_chart(current_path), [load_model("engagement")])
     text = text_report("T", result)
     assert text.startswith("T\n") and "To reach level 3 Predictive" in text and "Structure" not in text
 
@@ -140,5 +141,5 @@ def test_editor_report_screen_shows_the_core_text_report(tmp_path, small_chart_p
 
     shown = asyncio.run(run())
     chart = load_chart(chart_file)
-    result = assess(chart, "engagement")
+    result = assess(chart, load_model("engagement"))
     assert shown == text_report(report_title(chart.chart), {result.model_id: result}, width=None)  # the pane wraps it

@@ -21,6 +21,7 @@ from planner.maturity.facts import Facts
 from planner.maturity.rules.registry import NOT_APPLICABLE, NOTHING_IN_SCOPE, share
 from planner.model import Chart
 from planner.store import load_chart
+from planner.store.library import load_models
 
 FIXTURES = Path(__file__).parent / "fixtures" / "engagement"
 REQUIRED = {"lifecycle": {"phase": "known"}, "pnl_metrics": {"words_any": ["clv"]},
@@ -113,7 +114,7 @@ def test_a_single_line_business_is_not_held_back_by_cross_line_criteria():
              "practices": ["audience_specific_content"], "systems": ["cms"]}]
     small = chart(people=people, teams=teams, capabilities=caps, systems=[{"id": "cms", "name": "CMS"}],
                   data=[{"id": "x", "name": "X", "kind": "operational_crm"}])
-    results = assess_all(small)
+    results = assess_all(small, load_models())
     assert results["engagement"].result("engagement.3.cross-lob-view").status == "n/a"
     assert results["engagement"].result("engagement.3.cross-lob-view") not in results["engagement"].gaps(5)
     # "for every line of business": one line served is every line there is
@@ -134,7 +135,7 @@ def test_enterprise_db_without_required_kinds_still_scores_its_kinds():
 
 
 def test_empty_chart_meets_no_rule_judged_criterion():
-    for result in assess_all(chart()).values():
+    for result in assess_all(chart(), load_models()).values():
         for r in result.results:
             assert r.score < 1.0 or r.met, r.criterion_id
             if r.rule and not r.answered:
@@ -150,7 +151,7 @@ def test_no_unmet_criterion_scores_one_on_shipped_charts_and_fixtures(path):
     from planner.charts import shipped_chart
 
     source = shipped_chart(path) if isinstance(path, str) else path
-    for result in assess_all(load_chart(source)).values():
+    for result in assess_all(load_chart(source), load_models()).values():
         assert all(r.met or r.score < 1.0 for r in result.results)
 
 

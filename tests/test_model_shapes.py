@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from planner.cli import cli
-from planner.maturity import assess, load_model
+from planner.maturity import assess
 from planner.model import Chart
+from planner.store.library import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMM = ROOT / "examples" / "samm" / "samm.yaml"
@@ -99,7 +100,7 @@ def test_json_carries_level_and_score_of_every_dimension_and_group(runner):
 def test_staged_models_carry_a_score_too(current_path):
     from planner.store import load_chart
 
-    result = assess(load_chart(current_path), "engagement")
+    result = assess(load_chart(current_path), load_model("engagement"))
     assert result.level <= result.score < result.level + 1
     for dim, level in result.dimension_levels.items():
         assert level <= result.dimension_scores[dim] < level + 1
@@ -177,13 +178,13 @@ def test_questions_of_one_criterion_score_their_weighted_mean(tmp_path):
     assert not result.notes  # '#question' keys are known answer keys
 
 
-def test_a_projected_phase_shows_the_score_it_reaches(current_path):
+def test_a_projected_phase_shows_the_score_it_reaches(current_path, catalog):
     from planner.roadmap import plan
     from planner.store import load_chart
 
     chart = load_chart(current_path)
-    roadmap = plan(chart, "engagement", "next")
-    today = assess(chart, "engagement")
+    roadmap = plan(chart, load_model("engagement"), "next", catalog)
+    today = assess(chart, load_model("engagement"))
     assert roadmap.trajectory[0].score == today.score
     assert roadmap.trajectory[-1].score > today.score and roadmap.trajectory[-1].level == today.level + 1
     from planner.roadmap.report import to_text

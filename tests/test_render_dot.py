@@ -95,8 +95,9 @@ def test_hostile_labels_render_as_written(label):
 def test_hostile_chart_renders_every_view(tmp_path, small_chart_path):
     """Every view of a chart whose names are hostile goes through dot and shows the names."""
     from planner.graph import build_graph
-    from planner.render import VIEWS, to_dot, write_diagram
+    from planner.render import VIEWS, to_dot
     from planner.store import load_chart
+    from planner.store.diagrams import write_diagram
 
     chart = load_chart(small_chart_path)
     chart.people[0].name = 'Ann "Boss" <Lee> & Co\\'

@@ -59,10 +59,10 @@ def test_filtered_views_render_without_warnings(graphs, view, options):
 
 
 @pytest.mark.needs_dot
-def test_diff_and_roadmap_diagrams_render_without_warnings(current_path, future_path):
+def test_diff_and_roadmap_diagrams_render_without_warnings(current_path, future_path, default_model, catalog):
     old, new = load_chart(current_path), load_chart(future_path)
     assert dot_warnings(diff_to_dot(diff(old, new), old, new)) == ""
-    assert dot_warnings(roadmap_to_dot(plan(old, "engagement", 3))) == ""
+    assert dot_warnings(roadmap_to_dot(plan(old, default_model, 3, catalog))) == ""
 
 
 def layout(source: str) -> tuple[float, float, list[tuple[float, float, float, float]]]:

@@ -13,6 +13,8 @@ from planner.graph import build_graph
 from planner.model import Chart
 from planner.render import DEFAULT_THEME, VIEWS, HeatInput, RenderOptions, build_scene, get_view, output, to_dot
 from planner.store import load_chart
+from planner.store.diagrams import write_diagram
+from planner.store.library import builtin_models
 from planner.synthetic import synthetic_chart_data
 
 
@@ -158,10 +160,10 @@ def test_dot_output_needs_no_graphviz(tmp_path, small, monkeypatch):
 
     monkeypatch.setattr(graphviz, "pipe", missing)
     monkeypatch.setattr(graphviz, "render", missing)
-    written = output.write_diagram(to_dot(small, "org"), tmp_path / "org.dot")
+    written = write_diagram(to_dot(small, "org"), tmp_path / "org.dot")
     assert written.read_text().startswith("digraph")
     with pytest.raises(output.GraphvizMissingError, match="apt-get install graphviz"):
-        output.write_diagram(to_dot(small, "org"), tmp_path / "org.svg")
+        write_diagram(to_dot(small, "org"), tmp_path / "org.svg")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["org.dot"]  # no temporary files left
 
 
@@ -227,7 +229,6 @@ def test_org_wrap_partitions_in_order_and_skips_small_orgs(small):
 
 
 def test_heat_map_default_model_follows_the_builtin_order():
-    from planner.maturity import builtin_models
     from planner.render.heatmap_view import default_model
 
     assert default_model() == builtin_models()[0]

@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from planner.errors import CycleError
-from planner.maturity import assess, load_model
+from planner.maturity import assess
 from planner.model import Answer
-from planner.roadmap import Catalog, apply, load_catalog, plan
+from planner.roadmap import Catalog, apply, plan
 from planner.roadmap.changes import apply_changes, chart_data, validated
 from planner.roadmap.errors import ProjectionError, TargetReachedError
 from planner.roadmap.roles import Resolver
 from planner.store import load_chart
+from planner.store.library import load_catalog, load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CHARTS = sorted(p for p in (ROOT / "tests" / "calibration").glob("*.yaml") if p.name != "decisions.yaml") \
@@ -28,12 +29,12 @@ MODELS = ["engagement", "dcg", "information", "lifecycle", "coe"]
 
 
 @pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
-def test_every_chart_reaches_its_next_level_on_every_model_once_attested(path):
+def test_every_chart_reaches_its_next_level_on_every_model_once_attested(path, catalog):
     chart = load_chart(path)
     for name in MODELS:
         model = load_model(name)
         try:
-            roadmap = plan(chart, model, "next")
+            roadmap = plan(chart, model, "next", catalog)
         except TargetReachedError:
             assert assess(chart, model).level == model.max_level  # only the top level has no next
             continue
@@ -110,9 +111,9 @@ def test_any_solution_applies_to_any_chart_or_says_why_up_front(path):
             validated(data, solution.id)
 
 
-def test_a_chart_led_by_a_cmo_gets_no_new_head_of_engagement():
+def test_a_chart_led_by_a_cmo_gets_no_new_head_of_engagement(catalog):
     chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
-    roadmap = plan(chart, "engagement", "next")
+    roadmap = plan(chart, load_model("engagement"), "next", catalog)
     assert "engagement-owner" not in {s.id for s in roadmap.steps}
     future = apply(chart, roadmap)
     assert "p-engagement-lead" not in {p.id for p in future.people}
@@ -125,26 +126,26 @@ def test_a_required_criterion_cycle_names_the_cycle():
         {"id": "a", "name": "A", "options": [option], "requires_criteria": ["engagement.3.customer-value-reference"],
          "satisfies": ["engagement.3.loyalty-rewards", "engagement.3.customer-value-reference"]}]})
     with pytest.raises(CycleError) as info:
-        plan(chart, catalog=catalog)
+        plan(chart, load_model("engagement"), "next", catalog)
     assert info.value.cycle[0].startswith("a") and info.value.cycle[-1] == "a"
 
 
-def test_effort_scales_with_the_operation_and_is_shown():
+def test_effort_scales_with_the_operation_and_is_shown(catalog):
     small = load_chart(ROOT / "tests" / "calibration" / "eng1-corner-bakery.yaml")
     large = load_chart(ROOT / "tests" / "calibration" / "eng4-airline-loyalty.yaml")
-    a = plan(small, "coe", "next")
-    b = plan(large, "coe", "next")
+    a = plan(small, load_model("coe"), "next", catalog)
+    b = plan(large, load_model("coe"), "next", catalog)
     assert "people" in a.sized_for and "line" in a.sized_for and a.sized_for != b.sized_for
     shared = {s.id for s in a.steps} & {s.id for s in b.steps}
     for sid in shared:
         assert a.step(sid).effort <= b.step(sid).effort
 
 
-def test_the_diagram_draws_attest_items_and_only_phases_with_work():
+def test_the_diagram_draws_attest_items_and_only_phases_with_work(catalog):
     from planner.render.roadmap_view import roadmap_to_dot
 
     chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
-    roadmap = plan(chart, "engagement", "5")
+    roadmap = plan(chart, load_model("engagement"), "5", catalog)
     dot = roadmap_to_dot(roadmap)
     assert roadmap.attest and all(item.criterion in dot for item in roadmap.attest)
     empty = [p.number for p in roadmap.phases if not any(s.phase == p.number for s in roadmap.steps)]
@@ -169,9 +170,9 @@ def test_future_state_never_overwrites_its_input_without_force(tmp_path):
     assert (tmp_path / "cur.yaml.bak").read_text() == text and path.read_text() != text
 
 
-def test_the_custom_model_example_plans_real_work():
+def test_the_custom_model_example_plans_real_work(catalog):
     chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
-    roadmap = plan(chart, str(ROOT / "examples" / "custom-model.yaml"), 3)
+    roadmap = plan(chart, load_model(str(ROOT / "examples" / "custom-model.yaml")), 3, catalog)
     assert len(roadmap.steps) >= 3 and roadmap.makespan > 0
     assert roadmap.reached_once_attested
     coaching = next(a for a in roadmap.attest if a.criterion == "service-basics.3.coaching")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from planner.errors import ChartError
-from planner.roadmap import ChartChange, ProjectionError, catalog_json_schema, load_catalog
+from planner.roadmap import ChartChange, ProjectionError, catalog_json_schema
 from planner.roadmap.changes import apply_changes, chart_data, validated
 from planner.store import load_chart
+from planner.store.library import builtin_models, load_catalog, load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,7 +87,6 @@ def test_invalid_added_element_is_located(tmp_path):
 
 def test_every_criterion_of_every_builtin_model_is_closed_or_attested_by_nature():
     """Coverage: a solution closes each capability criterion (by id or by its rule), or only a person can answer it."""
-    from planner.maturity import builtin_models, load_model
     from planner.roadmap.fit import fitted
 
     catalog = load_catalog()

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from tui_support import started, sync
 
 from planner.charts import shipped_chart
-from planner.maturity import load_model
+from planner.store.library import load_model
 from planner.tui.app import EditorApp
 from planner.tui.screens.picker import PickerScreen
 

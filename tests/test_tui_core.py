@@ -6,6 +6,7 @@ import pytest
 
 from planner.model import Answer, Person, Step
 from planner.store import load_chart
+from planner.store.library import builtin_models, load_model
 from planner.tui.core import AddElement, ExternalChange, Session, SetAnswer, SetField
 from planner.tui.core.factory import duplicate, new_element
 from planner.tui.core.fields import FieldError, field_specs, parse_value
@@ -140,7 +141,6 @@ def test_new_chart_from_template(tmp_path):
 
 
 def test_the_answer_picker_lists_every_answerable_criterion_of_the_builtin_models():
-    from planner.maturity import builtin_models, load_model
     from planner.tui.core.live import criteria_choices
 
     choices = dict(criteria_choices())

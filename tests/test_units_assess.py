@@ -16,6 +16,7 @@ from planner.model.integrity import check_integrity
 from planner.render import RenderOptions, to_dot
 from planner.render.units_view import UnitsInput, units_dot
 from planner.store import load_chart, parse_chart
+from planner.store.library import load_model, load_models
 
 CALIBRATION = Path(__file__).parent / "calibration"
 WHOLESALER = CALIBRATION / "held-info2-wholesaler.yaml"
@@ -49,7 +50,7 @@ def test_lines_with_different_evidence_get_different_levels(runner):
 
 
 def test_bank_deposits_line_is_behind_on_coe_maturity():
-    matrix = assess_units(load_chart(BANK), "lob", ["coe"])
+    matrix = assess_units(load_chart(BANK), "lob", [load_model("coe")])
     assert levels(matrix, "coe") == {"deposits": 2, "cards": 4, "lending": 4}
 
 
@@ -61,7 +62,7 @@ def test_credit_union_lines_differ_in_scope_but_share_their_level_3_evidence():
     cards = scope_capabilities(chart, Unit("lob", "cards", "cards"))
     mortgages = scope_capabilities(chart, Unit("lob", "mortgages", "mortgages"))
     assert "rewards" in cards - mortgages and "mortgage-advice" in mortgages - cards
-    matrix = assess_units(chart, "lob", ["engagement"])
+    matrix = assess_units(chart, "lob", [load_model("engagement")])
     assert levels(matrix, "engagement") == {"cards": 3, "mortgages": 3}
 
 
@@ -98,7 +99,7 @@ def test_targets_mark_units_below_them_and_unknown_units_are_noted(runner, tmp_p
     chart_file = tmp_path / "pennant.yaml"
     chart_file.write_text(WHOLESALER.read_text(encoding="utf-8") + TARGETS, encoding="utf-8")
     chart = load_chart(chart_file)
-    matrix = assess_units(chart, "lob", ["engagement"])
+    matrix = assess_units(chart, "lob", [load_model("engagement")])
     trade, consumer = matrix.units
     assert trade.below_target("engagement") and consumer.below_target("engagement")
     assert consumer.target("engagement", "data") == 2 and not consumer.below_target("engagement", "data")
@@ -123,7 +124,7 @@ def test_a_bad_target_is_a_located_error(tmp_path):
 def test_units_heat_map_marks_below_target_cells(tmp_path):
     chart_file = tmp_path / "pennant.yaml"
     chart_file.write_text(WHOLESALER.read_text(encoding="utf-8") + TARGETS, encoding="utf-8")
-    data = UnitsInput.of(assess_units(load_chart(chart_file), "lob", ["engagement", "dcg"]))
+    data = UnitsInput.of(assess_units(load_chart(chart_file), "lob", load_models(["engagement", "dcg"])))
     dot = units_dot(data)
     assert "1 \u25bc 2" in dot and "2 \u25bc 3" in dot
     assert dot.count('BORDER="3"') == 8  # trade: level and 3 dimensions; consumer: level and 3 (data meets 2)
@@ -147,7 +148,7 @@ def test_assess_by_team_draws_the_heat_map(runner, tmp_path):
 
 def test_a_chart_without_lines_of_business(runner, small_chart_path):
     chart = Chart.model_validate({"chart": {"name": "X"}})
-    assert assess_units(chart, "lob").units == []
+    assert assess_units(chart, "lob", load_models()).units == []
     result = runner.invoke(cli, ["assess", str(small_chart_path), "--by", "lob", "--model", "engagement"])
     assert result.exit_code == 0 and "consumer" in result.output
 
@@ -174,7 +175,7 @@ def test_roadmap_for_one_unit(runner):
 
 def test_many_units_stay_a_table():
     """Twelve teams against five models: each row is its own table, so no label passes Graphviz's size limit."""
-    dot = units_dot(UnitsInput.of(assess_units(load_chart(CREDIT_UNION), "team")))
+    dot = units_dot(UnitsInput.of(assess_units(load_chart(CREDIT_UNION), "team", load_models())))
     assert dot.count("<TABLE") >= 13  # the header, twelve rows (and the legend)
     assert "Member Data and Marketing Sys" in dot and "Culture and" in dot
 

@@ -9,11 +9,11 @@ from typing import get_args
 import pytest
 
 from planner.cli import cli
-from planner.maturity import builtin_models, load_model
 from planner.maturity.spec import Criterion, Dimension, Level, MaturityModel
 from planner.maturity.vocab_usage import criteria_reading, word_groups
 from planner.model import vocabulary as v
 from planner.model.schema import chart_json_schema
+from planner.store.library import builtin_models, load_model
 
 NEW_PRACTICES = {"it_service_management", "media_services", "financial_dashboard", "wom_tracking",
                  "lead_generation", "strategic_planning", "partner_selection"}

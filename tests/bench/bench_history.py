@@ -25,9 +25,9 @@ import time
 
 from common import CACHE, report, synthetic_path, timed
 
-from planner.maturity import builtin_models, load_model
 from planner.store.git_history import chart_history, default_workers
 from planner.store.history_cache import cache_folder
+from planner.store.library import builtin_models, load_model
 
 
 def commits_stream(base: str, commits: int) -> bytes:

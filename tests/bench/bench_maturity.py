@@ -25,11 +25,12 @@ from collections import defaultdict
 
 from common import ROOT, report, synthetic_path, timed
 
-from planner.maturity import RULES, analyze_structure, assess_all, builtin_models, load_model
+from planner.maturity import RULES, analyze_structure, assess_all
 from planner.maturity.assess import run_rule
 from planner.maturity.facts import Facts
 from planner.perf import paused_gc
 from planner.store import load_chart
+from planner.store.library import builtin_models, load_model, load_models
 
 SIZES = (1_000, 10_000, 100_000)
 TARGET = 3.0
@@ -71,7 +72,7 @@ def per_rule_shared(chart) -> list[tuple[str, float]]:
     try:
         for name, func in originals.items():
             object.__setattr__(RULES[name], "func", timed_rule(name, func))
-        assess_all(Facts(chart))
+        assess_all(Facts(chart), load_models())
     finally:
         for name, func in originals.items():
             object.__setattr__(RULES[name], "func", func)
@@ -80,7 +81,7 @@ def per_rule_shared(chart) -> list[tuple[str, float]]:
 
 def per_model(chart) -> list[tuple[str, float]]:
     """Seconds of each built-in model alone (best of 3), each with fresh facts: its indexes counted in it."""
-    return [(name, best_of(3, lambda name=name: assess_all(Facts(chart), [name]))) for name in builtin_models()]
+    return [(name, best_of(3, lambda name=name: assess_all(Facts(chart), [load_model(name)]))) for name in builtin_models()]
 
 
 def commands_side_by_side(path, runs: int = PROCESS_RUNS) -> tuple[float, float, float]:
@@ -122,8 +123,8 @@ def main() -> None:
         gc.collect()
         with timed(t, "load"):
             chart = load_chart(path)
-        results = assess_all(Facts(chart))
-        t["assess"] = best_of(3, lambda chart=chart: assess_all(Facts(chart)))
+        results = assess_all(Facts(chart), load_models())
+        t["assess"] = best_of(3, lambda chart=chart: assess_all(Facts(chart), load_models()))
         structure = analyze_structure(Facts(chart))
         t["structure"] = best_of(3, lambda chart=chart: analyze_structure(Facts(chart)))
         per_size[n] = (t, chart)

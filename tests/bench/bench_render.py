@@ -25,8 +25,9 @@ from pathlib import Path
 from common import ROOT, report, synthetic_path, timed
 
 from planner.graph import build_graph
-from planner.render import VIEWS, HeatInput, RenderOptions, build_scene, get_view, to_dot, write_diagram
+from planner.render import VIEWS, HeatInput, RenderOptions, build_scene, get_view, to_dot
 from planner.store import load_chart
+from planner.store.diagrams import write_diagram
 
 REPEAT = 3
 

@@ -19,6 +19,7 @@ from planner.maturity import assess_all
 from planner.maturity.unit_chart import ChartIndex
 from planner.maturity.units import assess_units, unit_chart, units_of
 from planner.store import load_chart
+from planner.store.library import load_models
 
 
 def main() -> None:
@@ -31,17 +32,17 @@ def main() -> None:
         chart = load_chart(path)
     cpu = time.process_time()
     with timed(results, "units"):
-        matrix = assess_units(chart, "lob")
+        matrix = assess_units(chart, "lob", load_models())
     results["cpu"] = time.process_time() - cpu
     with timed(results, "subcharts"):
         index = ChartIndex(chart)  # what assess_units shares among the units
         subs = [unit_chart(chart, u, True, index) for u in units_of(chart, "lob")]
     with timed(results, "whole"):
-        assess_all(chart)
+        assess_all(chart, load_models())
     top = [t for t in chart.teams if not t.parent]
     children = [t for t in chart.teams if t.parent == top[0].id] if top else []
     with timed(results, "teams"):
-        assess_units(chart, "team", only=[t.id for t in children])
+        assess_units(chart, "team", load_models(), only=[t.id for t in children])
     rows = [
         ("chart", f"{args.elements:,} elements, loaded in {results['load']:.2f} s"),
         ("per line of business, 5 models (target 3 s)",

@@ -31,6 +31,7 @@ from planner.roadmap.report import to_markdown, to_text
 from planner.roadmap.tjp import to_tjp
 from planner.store import chart_to_text, parse_chart
 from planner.store.emit import emit
+from planner.store.library import load_catalog, load_model, load_models
 from planner.textfmt import printable
 
 
@@ -45,7 +46,7 @@ def tolerating_planner_errors(step):
 
 def assessed(chart: Chart) -> None:
     facts = Facts(chart)
-    results = assess_all(facts)
+    results = assess_all(facts, load_models())
     structure = analyze_structure(facts)
     title = report_title(chart.chart)
     for text in (text_report(title, results, structure, facts), md_report(title, results, structure, facts)):
@@ -54,7 +55,7 @@ def assessed(chart: Chart) -> None:
 
 
 def planned(chart: Chart) -> None:
-    result = plan(chart, "engagement", "next")
+    result = plan(chart, load_model("engagement"), "next", load_catalog())
     for text in (to_text(result), to_markdown(result), to_tjp(result)):
         assert "\x1b" not in printable(text)
     json.dumps(result.to_dict())
@@ -64,7 +65,7 @@ def planned(chart: Chart) -> None:
 
 def drawn(chart: Chart) -> None:
     graph = build_graph(chart)
-    heat = HeatInput.from_assessment(assess(graph, "engagement"))
+    heat = HeatInput.from_assessment(assess(graph, load_model("engagement")))
     for view in VIEWS:
         source = to_dot(graph, view, RenderOptions(heat=heat))
         assert source.startswith("digraph") and "\x1b" not in source
@@ -72,7 +73,7 @@ def drawn(chart: Chart) -> None:
 
 def diffed(chart: Chart) -> None:
     empty = Chart(chart=ChartInfo(name="(no chart)"))
-    result = diff(empty, chart, maturity=True)
+    result = diff(empty, chart, maturity=load_models())
     text_lines(result)
     json.dumps(result.to_dict())
     assert diff(chart, chart, maturity=False).equal
