@@ -10,11 +10,14 @@ pass their own with ``--catalog``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from ..model import ID_PATTERN, SECTIONS
+from ..model import ID_PATTERN
+from .catalog_changes import ChartChange, Match, RoleSpec, Strict
+from .catalog_changes import Removal as Removal  # re-exported, as every part of the catalog format
+from .catalog_changes import Update as Update
 
 Sourcing = Literal["build", "buy", "rent", "partner"]
 """How a solution is obtained: built in-house, bought (licensed), rented (SaaS, hosted) or run by a partner."""
@@ -24,74 +27,6 @@ SOURCINGS: tuple[str, ...] = ("build", "buy", "rent", "partner")
 SolutionId = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 CriterionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*\.[0-9]+\.[a-z0-9][a-z0-9_-]*$")]
 """A full maturity criterion id, ``<model>.<level>.<criterion>`` (``engagement.3.segmentation``)."""
-if TYPE_CHECKING:  # Literals built from SECTIONS at run time, which only pydantic can read
-    Section = str
-    MatchSection = str
-else:
-    Section = Literal[tuple(SECTIONS)]
-    MatchSection = Literal[tuple(SECTIONS) + ("orgs.contracts", "workflows.steps")]
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors, so a typo in a catalog is reported, not ignored."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
-
-
-class Match(Strict):
-    """Which existing elements a change touches: by id, or by section and field values.
-
-    ``where`` maps a field to a value or a list of accepted values; a list field
-    matches when it shares any value, and ``null`` matches a field that is empty. A generic catalog cannot know a chart's ids,
-    so it selects by kind and content (``data`` whose ``kind`` is ``subscriber``).
-    """
-
-    section: MatchSection
-    """The chart section the elements are in (``capabilities``, ``data``...; ``orgs.contracts`` for contracts)."""
-    ids: list[str] = []
-    """Explicit ids; combined with ``where`` when both are given."""
-    where: dict[str, Any] = {}
-    """Field -> value or list of values; every field must match; ``null`` matches an empty field."""
-    first: bool = False
-    """Only the first matching element (in chart order)."""
-    text_any: list[str] = []
-    """Any of these words (case-insensitive) in the element's name or title: ``marketing``, ``CMO``."""
-    accountable_for: dict[str, Any] | None = None
-    """People only: accountable for a capability whose fields match this ``where`` (``{area: management}``)."""
-    hosts: list[str] = []
-    """Systems only: hosting a data source of one of these kinds (``enterprise_marketing_db``)."""
-
-
-class Update(Match):
-    """Edits to the matched elements. List fields grow or shrink; dict fields merge."""
-
-    set: dict[str, Any] = {}
-    """Fields replaced outright."""
-    add: dict[str, Any] = {}
-    """Values appended to list fields (no duplicates) or merged into dict fields."""
-    remove: dict[str, Any] = {}
-    """Values taken out of list fields."""
-
-
-class Removal(Match):
-    """Elements the solution retires; references to them move to ``replaced_by`` or are dropped."""
-
-    replaced_by: str | None = None
-    """The element that takes over their references (often one the solution adds)."""
-
-
-class ChartChange(Strict):
-    """What applying a solution does to a chart."""
-
-    add: dict[Section, list[dict[str, Any]]] = {}
-    """New elements per section, written exactly as in a chart file."""
-    update: list[Update] = []
-    """Edits to existing elements (or to elements an earlier solution added)."""
-    remove: list[Removal] = []
-    """Elements retired."""
-
-    def is_empty(self) -> bool:
-        return not (self.add or self.update or self.remove)
 
 
 class RuleRef(Strict):
@@ -110,17 +45,6 @@ class RuleRef(Strict):
 
 
 Scale = Literal["people", "lobs", "channels"]
-
-
-class RoleSpec(Strict):
-    """How to find the element a catalog symbol stands for in any chart."""
-
-    describe: str = Field(min_length=1)
-    """The role in words, for plans and errors (``the person accountable for customer engagement``)."""
-    find: list[Match] = []
-    """Tests in order of preference; an element found by them is reused instead of added."""
-    otherwise: list[Match] = []
-    """Fallbacks for references only (the top of the reporting line answers for engagement until someone is named)."""
 
 
 class Option(Strict):
