@@ -54,9 +54,11 @@ def _maturity_models(maturity: object) -> list | None:
     """The models to assess: None for no delta, else the list of model objects (checked)."""
     if maturity is False:
         return None
-    if maturity is True:
-        raise TypeError("diff(maturity=...) takes a list of MaturityModel objects, not True: every built-in "
-                        "model is planner.store.library.load_models()")
+    if isinstance(maturity, (bool, str, bytes)) or not isinstance(maturity, Sequence):
+        what = repr(maturity) if maturity is None or isinstance(maturity, (bool, str, bytes)) else type(maturity).__name__
+        raise TypeError(f"diff(maturity=...) takes False or a list of MaturityModel objects, not {what}: for every "
+                        "built-in model (what True meant when the diff read files) pass "
+                        "planner.store.library.load_models()")
     from ..maturity.load import require_models  # noqa: PLC0415  (a delta is asked for: the engine is needed)
 
     return require_models(maturity, "diff(maturity=...)")
