@@ -23,7 +23,7 @@ For the editor, or any front end that edits a chart:
   assessment is made again. Build it on a snapshot (``chart.model_copy(deep=True)``)
   when the work runs off the UI thread while the user keeps editing.
 - ``assess(model)`` takes a model object, a built-in id or a model file path
-  (:data:`~planner.maturity.load.DEFAULT_MODEL` when omitted) and returns the
+  (:data:`~planner.model.DEFAULT_MODEL` when omitted) and returns the
   kept assessment; ``assess_all(models)`` does several, sharing rule results.
 - ``heat(model)`` is what the heat map and the scorecard draw;
   ``plan(model, target, catalog, constraints)`` the roadmap;
