@@ -178,9 +178,9 @@ def _cycles(chart: Chart, locations: dict[str, Location] | None, section: str, f
     ``locations`` None: ids are unique, so an element's location is its place in ``section``.
     """
     items = getattr(chart, section)
-    parent = {e.id: getattr(e, field) for e in items if getattr(e, field)}
-    if sound.acyclic(parent):
+    if sound.parents_acyclic(items, field):
         return []
+    parent = {e.id: getattr(e, field) for e in items if getattr(e, field)}
     if locations is None:
         locations = {e.id: (section, i) for i, e in enumerate(items)}
     problems = []
