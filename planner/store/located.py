@@ -10,7 +10,8 @@ time of a valid one. Positions of later validation problems are found the same
 way: the one item a problem points into is composed, not the whole file.
 
 Text that is not a plain block mapping at the top (a flow mapping, several
-documents) is composed as a whole instead.
+documents) is composed as a whole instead. Finding the sections and items from the
+lines is :mod:`planner.store.yaml_sections`.
 """
 
 from __future__ import annotations
@@ -23,20 +24,9 @@ import yaml
 
 from ..errors import Problem
 from .yaml12 import FastParseFailed, Loc, compose, construct, loads_fast, syntax_problem, walk
+from .yaml_sections import Block, item_lines, split_blocks, split_lines
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-_IGNORABLE = re.compile(r"^(\s*(#.*)?|---\s*|%.*)$")
 _ID_LINE = re.compile(r"^\s*-?\s*\{?\s*id\s*:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.\-]*)")
-
-
-@dataclass
-class Block:
-    """A top-level key's lines ``[begin, end)``; ``items`` are line numbers of its sequence items."""
-
-    key: str
-    begin: int
-    end: int
-    items: list[int] | None = None
 
 
 @dataclass
@@ -67,7 +57,7 @@ class Located:
         block = self.blocks.get(loc[0]) if loc else None
         if block is None:
             return (1, 1, None)
-        if len(loc) >= 2 and isinstance(loc[1], int) and (items := _items(self.lines, block)):
+        if len(loc) >= 2 and isinstance(loc[1], int) and (items := item_lines(self.lines, block)):
             index = self._file_item(block.key, loc[1])
             if index >= len(items):
                 return (block.begin + 1, 1, None)
@@ -118,16 +108,6 @@ def _mark_of(found, at_key: bool, offset: int, fallback=(None, None)) -> tuple[i
     return (target.start_mark.line + 1 + offset, target.start_mark.column + 1, node)
 
 
-def split_lines(text: str) -> list[str]:
-    """Lines ending in ``\n`` only: ``str.splitlines`` also breaks at form feeds, U+2028 and others,
-    and its line numbers would not be the ones every other count here (and an editor) gives."""
-    lines = [line + "\n" for line in text.split("\n")]
-    lines[-1] = lines[-1][:-1]
-    if not lines[-1]:
-        lines.pop()
-    return lines
-
-
 def parse_located(text: str, positions_only: bool = False) -> Located:
     """Parse ``text`` for reporting; never raises for bad YAML, records it instead.
 
@@ -135,7 +115,7 @@ def parse_located(text: str, positions_only: bool = False) -> Located:
     positions are wanted: nothing is parsed until a position is asked for.
     """
     lines = split_lines(text)
-    blocks = _split_blocks(text, len(lines))
+    blocks = split_blocks(text, len(lines))
     if blocks is None:
         return _whole_document(text)
     by_key: dict[str, Block] = {}
@@ -156,31 +136,6 @@ def parse_located(text: str, positions_only: bool = False) -> Located:
 
 
 _MISSING = object()
-_COLUMN_ZERO = re.compile(r"^[^\s#].*$", re.MULTILINE)
-
-
-def _split_blocks(text: str, line_count: int) -> list[Block] | None:
-    """Top-level sections, or None when the text is not a plain block mapping.
-
-    Only lines starting at column 0 matter, so a regex over the whole text finds
-    them without a Python loop over every line of a big file.
-    """
-    blocks: list[Block] = []
-    line, offset = 0, 0
-    for match in _COLUMN_ZERO.finditer(text):
-        line += text.count("\n", offset, match.start())
-        offset = match.start()
-        content = match.group()
-        key = _TOP_KEY.match(content)
-        if key:
-            if blocks:
-                blocks[-1].end = line
-            blocks.append(Block(key.group(1), line, line_count))
-        elif _IGNORABLE.match(content.rstrip("\r")) and not (blocks and content.startswith(("---", "..."))):
-            continue
-        elif not blocks or not content.startswith("-"):
-            return None  # content before the first key, a quoted top-level key, another document
-    return blocks or None
 
 
 def _read_block(located: Located, block: Block) -> Any:
@@ -189,7 +144,7 @@ def _read_block(located: Located, block: Block) -> Any:
         return loads_fast(text)[block.key]
     except (FastParseFailed, KeyError, TypeError):
         pass
-    items = _items(located.lines, block)
+    items = item_lines(located.lines, block)
     if not items:
         return _slow(located, text, block.begin, "", block.key)
     values, origin = [], []
@@ -243,28 +198,6 @@ def _alias_defined_elsewhere(located: Located, text: str, exc: yaml.MarkedYAMLEr
     if located.anchors is None:
         located.anchors = set(re.findall(r"&([^\s,\[\]{}]+)", "".join(located.lines)))
     return found.group(1) in located.anchors
-
-
-def _items(lines: list[str], block: Block) -> list[int]:
-    """Line numbers where the block's sequence items start (same indentation as the first)."""
-    if block.items is None:
-        indent, starts = None, []
-        content = [i for i in range(block.begin + 1, block.end) if not _IGNORABLE.match(lines[i].rstrip("\r\n"))]
-        header_value = lines[block.begin].split(":", 1)[1].split("#", 1)[0].strip()
-        if header_value or not content or not lines[content[0]].lstrip(" ").startswith("-"):
-            block.items = []  # not a block sequence: a mapping, a scalar or a flow collection
-            return block.items
-        for i in content:
-            stripped = lines[i].lstrip(" ")
-            if not (stripped.startswith("- ") or stripped.rstrip() == "-"):
-                continue
-            width = len(lines[i]) - len(stripped)
-            if indent is None:
-                indent = width
-            if width == indent:
-                starts.append(i)
-        block.items = starts
-    return block.items
 
 
 def _whole_document(text: str) -> Located:
