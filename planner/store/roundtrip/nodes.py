@@ -1,4 +1,9 @@
-"""Patching composed nodes field by field: mappings, lists, and lists of elements matched by id."""
+"""Patching composed nodes field by field: mappings, lists, and lists of elements matched by id.
+
+Flow mappings (``{id: x, name: Y}``) are patched by :mod:`.flow`, the rest here.
+A value that cannot be patched raises :class:`_Replace`, and the mapping or list
+holding it rewrites that value alone, so the lines around it stay as written.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,7 @@ import yaml
 from ..emit import emit
 from .base import PatchError, _Replace
 from .doc import _block, _Doc, _end_offset, _flow, _indent, _value, _whole_lines
-
-Edits = list[tuple[int, int, str]]
-_MISSING = object()
+from .flow import _MISSING, Edits, _changed, _patch_flow_mapping
 
 
 def _patch_node(doc: _Doc, node: yaml.Node, old: Any, new: Any) -> Edits:
@@ -25,73 +28,6 @@ def _patch_node(doc: _Doc, node: yaml.Node, old: Any, new: Any) -> Edits:
     if isinstance(node, yaml.MappingNode) and node.flow_style and isinstance(old, dict) and isinstance(new, dict):
         return _patch_flow_mapping(doc, node, old, new)
     raise _Replace()
-
-
-def _changed(old: dict, new: dict):
-    """(key, before, after) for every key whose value differs, new keys' order first;
-    a key missing on one side has the value ``_MISSING`` there."""
-    for key in [*new, *(k for k in old if k not in new)]:
-        before, after = old.get(key, _MISSING), new.get(key, _MISSING)
-        if before != after:
-            yield key, before, after
-
-
-def _patch_flow_mapping(doc: _Doc, node: yaml.MappingNode, old: dict, new: dict) -> Edits:
-    """``{id: x, name: Y}`` patched in place: only the changed values' text changes, the rest stays as written."""
-    pairs = {_value(k): (k, v) for k, v in node.value}
-    order = [_value(k) for k, _ in node.value]
-    edits: Edits = []
-    appended = []
-    for key, before, after in _changed(old, new):
-        if key not in pairs:
-            if after is not _MISSING:
-                appended.append(f"{_flow_text(key)}: {_flow_text(after)}")
-            continue
-        k, v = pairs[key]
-        if after is _MISSING:  # drop "key: value" with the comma before it (after it, for the first pair)
-            n = order.index(key)
-            if n > 0:
-                start = doc.offset(*_pos(node.value[n - 1][1].end_mark))
-                stop = doc.offset(*_pos(v.end_mark))
-            elif len(order) > 1:
-                start, stop = doc.offset(*_pos(k.start_mark)), doc.offset(*_pos(node.value[1][0].start_mark))
-            else:
-                raise _Replace()
-            edits.append((start, stop, ""))
-            continue
-        if isinstance(v, yaml.MappingNode) and v.flow_style and isinstance(before, dict) and isinstance(after, dict):
-            edits += _patch_flow_mapping(doc, v, before, after)
-            continue
-        if isinstance(v, yaml.MappingNode) or (isinstance(v, yaml.SequenceNode) and not v.flow_style):
-            raise _Replace()
-        edits.append((doc.offset(*_pos(v.start_mark)), doc.offset(*_pos(v.end_mark)), _flow_text(after)))
-    if appended:
-        at = doc.offset(*_pos(node.value[-1][1].end_mark)) if node.value else None
-        if at is None:
-            raise _Replace()
-        edits.append((at, at, "".join(", " + text for text in appended)))
-    return edits
-
-
-def _pos(mark) -> tuple[int, int]:
-    return mark.line, mark.column
-
-
-def _flow_text(value: Any) -> str:
-    """One value as it can stand inside a flow collection; :class:`_Replace` when it cannot."""
-    if isinstance(value, list):
-        return "[" + ", ".join(_flow_text(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_flow_text(k)}: {_flow_text(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))  # ``3`` as typed, read back as the same float
-    text = emit({"k": value}).rstrip("\n")
-    if "\n" in text or not text.startswith("k: "):
-        raise _Replace()
-    shown = text[3:]
-    if not shown.startswith(('"', "'")) and any(c in shown for c in ",[]{}#"):
-        return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return shown
 
 
 def _patch_mapping(doc: _Doc, node: yaml.MappingNode, old: dict, new: dict) -> Edits:
