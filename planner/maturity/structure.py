@@ -13,6 +13,7 @@ network (:attr:`Facts.work`); never the full MultiDiGraph of ``build_graph``.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 from ..model import Chart
@@ -104,10 +105,30 @@ def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
     else:
         report.betweenness_sources = n
     scores = betweenness(work.adj, sample_sources(n, k, seed=0))
-    by_id = facts.by_id
-    ranked = sorted((s, node) for node, s in zip(work.nodes, scores)
-                    if s > 0 and getattr(by_id.get(node), "KIND", None) in RESOURCE_KINDS)
-    report.bottlenecks = [(node, s) for s, node in reversed(ranked[-top:])]
+    report.bottlenecks = _highest(scores, work.nodes, facts.by_id, top)
+
+
+def _highest(scores: list[float], nodes: list[str], by_id: dict, top: int) -> list[tuple[str, float]]:
+    """The ``top`` resources of highest positive score, highest first (ties: the greater id first).
+
+    The same as sorting every (score, id) pair of a resource and keeping the last
+    ``top``, but only the highest pairs are drawn (``heapq.nlargest``, in C) and
+    looked up, more of them only when too few of those are resources.
+    """
+    def resource(node: str) -> bool:
+        return getattr(by_id.get(node), "KIND", None) in RESOURCE_KINDS
+
+    pairs = list(zip(scores, nodes))
+    if top <= 0:  # ``ranked[-top:]`` then keeps every pair, or leaves out the lowest
+        ranked = sorted((s, node) for s, node in pairs if s > 0 and resource(node))
+        return [(node, s) for s, node in reversed(ranked[-top:])]
+    want = 4 * top + 16
+    while True:
+        best = heapq.nlargest(want, pairs)
+        found = [(node, s) for s, node in best if s > 0 and resource(node)][:top]
+        if len(found) == top or want >= len(pairs) or best[-1][0] <= 0:
+            return found
+        want *= 4
 
 
 __all__ = ["Params", "StructureReport", "analyze_structure", "data_silos"]

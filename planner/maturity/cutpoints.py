@@ -1,0 +1,147 @@
+"""Articulation points of the work network, and what each cuts off, in O(V + E).
+
+Two flat passes instead of a recursive Hopcroft-Tarjan: an iterative DFS
+(:func:`_preorder`), then, in reverse preorder, each node hands its low point and
+its subtree's weight to its parent. A node's parent is its earlier neighbour (in
+preorder) with the highest number, and its own low point starts at the least of
+its number and its neighbours' numbers; both are read off the neighbour lists in
+one pass before the loop (:func:`_earlier`, by numpy on big networks), so the loop
+itself touches only flat lists indexed by preorder number.
+
+Which nodes are cut vertices does not depend on the DFS; the weight a non-root cut
+vertex cuts off does depend on the root (the side holding it is "the rest"), and
+each component's root is its lowest-numbered node whatever the order of the walk.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import compress
+
+ARRAYS_FROM = 50_000
+"""Networks with this many nodes plus edge ends or more read their neighbour lists with numpy."""
+
+
+def _preorder(adj: list[list[int]]) -> tuple[list[int], list[int], list[bool]]:
+    """(nodes in DFS preorder, each node's preorder number, whether it is a root) by an iterative DFS.
+
+    A node pops off the stack and pushes its neighbours, so the entry that reaches a
+    node is the one pushed last, by its most recently visited neighbour, which is
+    therefore its tree parent (a true DFS tree: every other edge joins an ancestor and
+    a descendant). Every neighbour is pushed, visited or not, by one ``extend`` done in
+    C: an entry already visited is skipped when it pops, where a filter on the way in
+    would have dropped it, so the order is the same for less Python work.
+    """
+    n = len(adj)
+    pre = [-1] * n
+    order: list[int] = []
+    visit = order.append
+    is_root = [False] * n
+    for root in range(n):
+        if pre[root] >= 0:
+            continue
+        is_root[root] = True
+        stack = [root]
+        pop, push = stack.pop, stack.extend
+        while stack:
+            v = pop()
+            if pre[v] >= 0:
+                continue
+            pre[v] = len(order)
+            visit(v)
+            push(adj[v])
+    return order, pre, is_root
+
+
+def cut_vertices(adj: list[list[int]]) -> list[int]:
+    """Articulation points of a simple undirected graph given as neighbour lists, in number order.
+
+    A non-root node is a cut vertex when a child's low point does not reach above it;
+    a root, when it has two children. Neighbour lists must hold no duplicates.
+    """
+    return list(cut_vertex_weights(adj, [0] * len(adj)))
+
+
+def cut_vertex_weights(adj: list[list[int]], weight: list[int]) -> dict[int, int]:
+    """Articulation points (in number order) with the weight each cuts off (the smaller side).
+
+    Sums ``weight`` (say 1 per capability) over DFS subtrees on the way up: a non-root
+    cut vertex cuts off the subtrees of its children whose low point does not reach
+    above it, and the value kept is the lighter of that and the rest of its component;
+    a root keeps all but its heaviest subtree.
+    """
+    order, pre, _ = _preorder(adj)
+    parent, low = _earlier(adj, order, pre)
+    mine = [weight[v] for v in order]  # everything below is indexed by preorder number
+    sub, separated, heaviest, cut, children = _climb(parent, low, list(mine))
+    roots = [pv for pv, pp in enumerate(parent) if pp < 0]
+    found = {}
+    for pv in sorted(compress(range(len(order)), cut), key=order.__getitem__):
+        total = sub[roots[bisect_right(roots, pv) - 1]]
+        if parent[pv] < 0:
+            if children[pv] > 1:
+                found[order[pv]] = total - mine[pv] - heaviest[pv]
+        else:
+            found[order[pv]] = min(separated[pv], total - separated[pv] - mine[pv])
+    return found
+
+
+def _climb(parent: list[int], low: list[int], sub: list[int]):
+    """In reverse preorder, each node hands its low point and subtree weight to its parent.
+
+    Returns, per preorder number: the subtree weight, the weight of the children's
+    subtrees it cuts off, the heaviest child subtree (roots), whether it is a cut
+    candidate (a cut vertex, or a root with a child) and its number of children (roots).
+    """
+    n = len(parent)
+    separated = [0] * n
+    heaviest = [0] * n
+    cut = [False] * n
+    children = [0] * n
+    for pv in range(n - 1, -1, -1):
+        pp = parent[pv]
+        if pp < 0:
+            continue
+        lv = low[pv]
+        if lv < low[pp]:
+            low[pp] = lv
+        sv = sub[pv]
+        sub[pp] += sv
+        if parent[pp] < 0:  # a root: every child's subtree is cut off but the heaviest
+            children[pp] += 1
+            cut[pp] = True
+            if sv > heaviest[pp]:
+                heaviest[pp] = sv
+        elif lv >= pp:
+            cut[pp] = True
+            separated[pp] += sv
+    return sub, separated, heaviest, cut, children
+
+
+def _earlier(adj: list[list[int]], order: list[int], pre: list[int]) -> tuple[list[int], list[int]]:
+    """Per preorder number: the parent's preorder number (-1 for a root) and the first low point.
+
+    The parent is the highest-numbered earlier neighbour; the low point starts at the
+    least of the node's own number and its neighbours' numbers (an earlier one, when
+    any is lower).
+    """
+    if len(adj) + sum(map(len, adj)) >= ARRAYS_FROM:
+        try:
+            from .network_arrays import earlier  # noqa: PLC0415 - numpy only for big networks
+        except ImportError:
+            pass
+        else:
+            return earlier(adj, order, pre)
+    number = pre.__getitem__
+    parent: list[int] = []
+    low: list[int] = []
+    for pv, v in enumerate(order):
+        nums = list(map(number, adj[v]))  # in C: no comprehension frame per node
+        least = min(nums, default=pv)
+        if least < pv:
+            parent.append(max(filter(pv.__gt__, nums)))
+            low.append(least)
+        else:  # no earlier neighbour: a root
+            parent.append(-1)
+            low.append(pv)
+    return parent, low
