@@ -108,7 +108,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
         specs = ordered_specs(type(self.draft))
         if self.fields is not None:
             specs = [s for s in specs if s.name in self.fields]
-        return [make_row(self.draft, spec) for spec in specs]
+        return [make_row(self.draft, spec, self.ids) for spec in specs]
 
     def on_mount(self) -> None:
         self.focus_first()
@@ -160,7 +160,7 @@ class FormScreen(ModalScreen[BaseModel | None]):
             had_focus = focused is not None and row in focused.ancestors_with_self
             if isinstance(row, TextRow) and not had_focus and spec.name == names[0]:
                 continue  # the typed text is the value: nothing to redraw
-            new = make_row(self.draft, spec)
+            new = make_row(self.draft, spec, self.ids)
             await box.mount(new, after=row)
             await row.remove()
             if had_focus:

@@ -90,7 +90,7 @@ class DetailForm(VerticalScroll, can_focus=False):
         else:
             yield Static(Text.assemble(("Answer", "bold"), f" to criterion {self.key[7:]}"), classes="form-title")
         for spec in ordered_specs(type(obj)):
-            yield make_row(obj, spec)
+            yield make_row(obj, spec, session)
         buttons = []
         if isinstance(obj, Element):
             buttons = [Button("Duplicate", id="duplicate"), Button("Delete...", id="delete", variant="error")]
@@ -105,7 +105,7 @@ class DetailForm(VerticalScroll, can_focus=False):
         focused = self._focused_field()
         for row in self.query(FieldRow):
             if row.spec.name == name:
-                new = make_row(self.obj, row.spec)
+                new = make_row(self.obj, row.spec, self.session)
                 await self.mount(new, after=row)
                 await row.remove()
                 if focused == name:

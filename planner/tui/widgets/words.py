@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..screens.picker import PickerScreen
-from .fields import TextRow
+from .field_row import TextRow
 
 WORD = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 """What a chart accepts as a word (``Word`` in ``planner.model.capability``)."""
