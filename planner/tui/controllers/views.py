@@ -53,13 +53,14 @@ class ViewController:
             return
         old = self.pane
         self.name = name
-        pane = ViewPane(name)
+        pane = ViewPane(name, app.session)
         await app.query_one("#main").mount(pane, before=app.live)
         view = pane.view
         view.focus()  # before the focused widget is hidden or removed, so focus does not wander
         if old is not None:
             await old.remove()
         self.layout(True)
+        view.gaps = self.gaps()
         view.rebuild()
         key = app.form.key
         if key and hasattr(view, "show"):
@@ -127,11 +128,9 @@ class ViewController:
             view.focus()
 
     def moved(self, text: str) -> None:
-        """The view's cursor moved: its status line now, the live panel once the keys pause."""
-        pane = self.pane
-        if pane is None:
+        """The view's cursor moved (its status line says so already): the live panel follows once the keys pause."""
+        if self.pane is None:
             return
-        pane.view.set_status(text)
         if self._follow_timer is not None:
             self._follow_timer.stop()
         self._follow_timer = self.app.set_timer(FOLLOW_DELAY, self._follow)
@@ -151,8 +150,14 @@ class ViewController:
         """New problems and levels came in: the gap glow and the panel's capability summary follow at once."""
         pane = self.pane
         if pane is not None:
+            pane.view.gaps = self.gaps()
             pane.view.refresh()
             self._follow()
+
+    def gaps(self) -> dict[str, list[str]]:
+        """Capability id -> the unmet criteria naming it, in the live panel's latest assessment (the glow)."""
+        state = self.live_state()
+        return state.maturity.gap_elements if state is not None and state.maturity is not None else {}
 
 
 def follow_text(cap: Capability, get: Callable[[str], Element | None], state: LiveState | None) -> str:

@@ -9,26 +9,22 @@ marked ``✗`` and the status line says what is wrong. The cursor is a step.
 
 from __future__ import annotations
 
-from rich.style import Style
+from typing import Any
+
 from textual.binding import Binding
 from textual.strip import Strip
 
-from ...model import Step, Workflow
+from ...model import Capability, Element, Step, Workflow
 from ...model.workflow import RESOURCE_KINDS
 from ..core.commands import AddElement
 from ..core.lanes import StepMarks, lanes, marks, move_step, performer_command
 from ..messages import EditRequested
-from ..screens.picker import PickerScreen
-from .lineview import BAD, CURSOR, DIM, HEADER, LineView, strip_of
-
-WARN = Style(color="yellow")
-ARROW = Style(color="green")
-LANE = 3
-"""Cells per lane: a lane is a narrow column, so ten performers and the step names fit in 80 columns."""
-KIND_MARK = {"person": "person", "team": "team", "org": "org", "system": "system", "coe": "CoE"}
+from .chart_view import ChartView
+from .lanes_draw import HEADER_HEIGHT, handoff_line, legend_line, letters_line, step_line, title_line
+from .lineview import DIM, strip_of
 
 
-class LanesView(LineView):
+class LanesView(ChartView):
     """Keys: up/down a step, shift+up/down (K/J) move it, ``b`` performer, ``t`` receiver, ``n`` new step."""
 
     BINDINGS = [
@@ -40,17 +36,13 @@ class LanesView(LineView):
         Binding("greater_than_sign", "next_workflow(1)", show=False),
         Binding("e", "open_form", "Form", show=False),
     ]
-    header_height = 4
+    header_height = HEADER_HEIGHT
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.workflow: Workflow | None = None
         self.lane_ids: list[str] = []
         self.step_marks: dict[str, StepMarks] = {}
-
-    @property
-    def chart(self):
-        return self.app.session.chart
 
     def rebuild(self) -> None:
         flows = self.chart.workflows
@@ -65,7 +57,7 @@ class LanesView(LineView):
 
     def show(self, ident: str) -> bool:
         """Put the cursor on step ``ident`` (switching workflow when it is another one's)."""
-        where = self.app.session.where.get(ident)
+        where = self.session.where.get(ident) if self.session is not None else None
         if where is None or where.element.KIND != "step":
             if where is not None and where.element.KIND == "workflow":
                 self.workflow = where.element
@@ -107,7 +99,7 @@ class LanesView(LineView):
     def clicked_at(self, index: int, x: int) -> None:
         self.set_cursor(self.top + (index - self.top) // 2)
 
-    # --- drawing ---------------------------------------------------------------------------------------
+    # --- drawing (:mod:`.lanes_draw`) -----------------------------------------------------------------
 
     def draw_header(self, y: int, width: int) -> Strip:
         """Title; the lanes' legend (letter, name, kind) on two lines; the letters over their lanes."""
@@ -115,99 +107,45 @@ class LanesView(LineView):
         if wf is None:
             return strip_of([("No workflows in the chart." if y == 0 else "", DIM)], width)
         if y == 0:
-            broken = len(self.step_marks)
-            cap = f"  for {self._name_of(wf.capability)}" if wf.capability else ""
-            note = f"  {broken} step(s) with broken hand-offs" if broken else "  hand-offs complete"
-            n = next(i for i, w in enumerate(self.chart.workflows) if w is wf) + 1
-            return strip_of([(f"{wf.name}", HEADER), (f"  {n}/{len(self.chart.workflows)}", DIM),
-                             (note, BAD if broken else ARROW), (cap, DIM)], width)
+            return title_line(width, wf, self.chart.workflows, len(self.step_marks), self.name_of)
         if y == self.header_height - 1:
-            return strip_of([(f" {_letter(n)}".ljust(LANE), HEADER) for n in range(len(self.lane_ids))], width)
-        legend = []
-        for n, ident in enumerate(self.lane_ids):
-            element = self.app.session.get(ident)
-            kind = KIND_MARK.get(element.KIND, "?") if element else "unknown"
-            legend.append([(f"{_letter(n)} ", HEADER),
-                           (f"{element.name if element else ident} ({kind})  ", DIM if element else BAD)])
-        half = (len(legend) + 1) // 2 if len(legend) > 3 else len(legend)
-        chosen = legend[:half] if y == 1 else legend[half:]
-        return strip_of([part for pair in chosen for part in pair], width)
-
-    def _canvas(self, width: int) -> tuple[list[str], list[Style | None], int]:
-        total = LANE * len(self.lane_ids)
-        chars, styles = [" "] * total, [None] * total
-        for n in range(len(self.lane_ids)):
-            chars[n * LANE + 1], styles[n * LANE + 1] = "\u2502", DIM
-        return chars, styles, total
-
-    def _strip(self, chars, styles, text: list, width: int) -> Strip:
-        parts, run, style = [], "", styles[0] if styles else None
-        for ch, st in zip(chars, styles):
-            if st is not style:
-                parts.append((run, style))
-                run, style = "", st
-            run += ch
-        parts.append((run, style))
-        return strip_of(parts + text, width)
+            return letters_line(width, len(self.lane_ids))
+        return legend_line(y, width, self.lane_ids, self._get)
 
     def draw_step(self, index: int, width: int) -> Strip:
-        step = self.workflow.steps[index]
-        chars, styles, _ = self._canvas(width)
-        x = self.lane_ids.index(step.by) * LANE + 1
-        bad = step.id in self.step_marks
-        chars[x], styles[x] = ("\u2717", BAD) if bad else ("\u25cf", Style(bold=True))
-        days = f" ({step.days:g}d)" if step.days else ""
-        style = CURSOR if index == self.cursor else (BAD if bad else Style(bold=True))
-        return self._strip(chars, styles, [(" ", None), (f"{index + 1}. {step.name}", style),
-                                           (f"  {self._name_of(step.by)}{days}", DIM)], width)
+        step = self._steps[index]
+        return step_line(index, step, width, self.lane_ids, step.id in self.step_marks, index == self.cursor,
+                         self.name_of)
 
     def draw_handoff(self, index: int, width: int) -> Strip:
-        step = self.workflow.steps[index]
-        chars, styles, _ = self._canvas(width)
-        x0 = self.lane_ids.index(step.by) * LANE + 1
-        m = self.step_marks.get(step.id)
-        outputs = ", ".join(step.outputs)
-        text: list = []
-        if step.to and step.to != step.by:
-            x1 = self.lane_ids.index(step.to) * LANE + 1
-            lo, hi = sorted((x0, x1))
-            for x in range(lo, hi + 1):
-                chars[x], styles[x] = "\u2500", ARROW
-            chars[x1] = "\u25b6" if x1 > x0 else "\u25c0"
-            chars[x0] = "\u2514" if x1 > x0 else "\u2518"
-            text.append((f"  \u2192 {self._name_of(step.to)}: {outputs or '(nothing named)'}",
-                         WARN if m and m.unused else ARROW))
-        elif outputs:
-            text.append((f"   \u21b3 {outputs}", WARN if m and m.unused else DIM))
-        if m is not None:
-            text.append(("  \u2717 " + m.describe(), BAD))
-        return self._strip(chars, styles, text, width)
+        step = self._steps[index]
+        return handoff_line(step, width, self.lane_ids, self.step_marks.get(step.id), self.name_of)
 
-    def _name_of(self, ident: str | None) -> str:
-        element = self.app.session.get(ident) if ident else None
-        return element.name if element is not None else (ident or "")
+    @property
+    def _steps(self) -> list[Step]:
+        return self.workflow.steps if self.workflow is not None else []
+
+    def _get(self, ident: str) -> Element | None:
+        return self.session.get(ident) if self.session is not None else None
 
     def describe(self) -> str:
         step = self.step
         if step is None:
             return "No steps: n adds one." if self.workflow else "The chart has no workflows."
-        text = (f"Step {self.cursor + 1} {step.name} [{step.id}] by {self._name_of(step.by)}"
-                + (f" to {self._name_of(step.to)}" if step.to else "")
+        text = (f"Step {self.cursor + 1} {step.name} [{step.id}] by {self.name_of(step.by)}"
+                + (f" to {self.name_of(step.to)}" if step.to else "")
                 + (f"; in: {', '.join(step.inputs)}" if step.inputs else "")
                 + (f"; out: {', '.join(step.outputs)}" if step.outputs else ""))
         m = self.step_marks.get(step.id)
         return text + (f" | broken: {m.describe()}" if m else "")
 
-    def moved(self) -> None:
-        if self.is_mounted:
-            self.app.view_moved(self.describe())
-
     def current_id(self) -> str | None:
         return self.step.id if self.step else (self.workflow.id if self.workflow else None)
 
-    def selected_capability(self):
+    def selected_capability(self) -> Capability | None:
         wf = self.workflow
-        return self.app.session.get(wf.capability) if wf is not None and wf.capability else None
+        found = self._get(wf.capability) if wf is not None and wf.capability else None
+        return found if isinstance(found, Capability) else None
 
     # --- keys ----------------------------------------------------------------------------------------------
 
@@ -218,7 +156,7 @@ class LanesView(LineView):
         try:
             command = move_step(self.workflow, step, delta)
         except ValueError as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
+            self.notify(str(exc), severity="warning", markup=False)
             return
         self.post_message(EditRequested(command))
 
@@ -228,22 +166,22 @@ class LanesView(LineView):
             return
         choices = [] if field_name == "by" else [("-", "(nobody: the outputs stay with the performer)")]
         choices += [(w.element.id, f"{w.element.name}  [{w.element.KIND} {w.element.id}]")
-                    for w in self.app.session.where.values() if w.element.KIND in RESOURCE_KINDS and w.parent is None]
+                    for w in self._places() if w.element.KIND in RESOURCE_KINDS and w.parent is None]
         title = f"{'Who performs' if field_name == 'by' else 'Who receives the outputs of'} {step.name}?"
-        self.app.push_screen(PickerScreen(title, choices), lambda ident: ident and self._set(step, ident, field_name))
+        self.pick(title, choices, lambda ident: self._set(step, ident, field_name))
 
     def _set(self, step: Step, ident: str, field_name: str) -> None:
         try:
             command = performer_command(step, None if ident == "-" else ident, field_name)
         except ValueError as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
+            self.notify(str(exc), severity="warning", markup=False)
             return
         self.post_message(EditRequested(command))
 
     def action_new_step(self) -> None:
         wf = self.workflow
         if wf is None:
-            self.app.notify("Add a workflow first (a, or the palette).")
+            self.notify("Add a workflow first (a, or the palette).")
             return
         from ..core.factory import id_prefix
         from ..screens.form import FormScreen, draft_of
@@ -253,13 +191,13 @@ class LanesView(LineView):
         draft = draft_of(Step, id="", name="", by=performer)
         prefix = id_prefix([s.id for s in wf.steps], wf.id)
         screen = FormScreen(f"New step after step {at} of {wf.name}", draft, ["id", "name", "by", "to", "inputs", "outputs"],
-                            new_element=True, id_prefix=prefix, ids=self.app.session)
+                            new_element=True, id_prefix=prefix, ids=self.session)
         self.app.push_screen(screen, lambda step: step and self.post_message(
             EditRequested(AddElement(step, wf, at, label=f"add step {step.id} at place {at + 1}"))))
 
     def action_pick_workflow(self) -> None:
         choices = [(w.id, f"{w.name}  [{w.id}]  {len(w.steps)} steps") for w in self.chart.workflows]
-        self.app.push_screen(PickerScreen("Show which workflow?", choices), lambda ident: ident and self.show(ident))
+        self.pick("Show which workflow?", choices, self.show)
 
     def action_next_workflow(self, delta: int) -> None:
         flows = self.chart.workflows
@@ -270,11 +208,5 @@ class LanesView(LineView):
         self.cursor = self.top = 0
         self.rebuild()
 
-    def action_open_form(self) -> None:
-        if self.current_id():
-            self.app.call_later(self.app.leave_view, self.current_id())
-
-
-def _letter(n: int) -> str:
-    """A, B, ... Z, then AA: the lane's mark in the legend and over its column."""
-    return chr(65 + n) if n < 26 else _letter(n // 26 - 1) + chr(65 + n % 26)
+    def _places(self) -> list:
+        return list(self.session.where.values()) if self.session is not None else []

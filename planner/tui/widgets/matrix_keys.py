@@ -12,23 +12,23 @@ from ...model.vocabulary import Area
 from ..core.matrix import Filters, Refused, role_edit
 from ..messages import EditRequested
 from ..screens.dialogs import ChoiceScreen
-from ..screens.picker import PickerScreen
 
 
 class MatrixKeys:
-    """Needs ``current``, ``chart``, ``filters``, ``collapsed``, ``columns``, ``rebuild`` from the view."""
+    """Needs ``current``, ``chart``, ``gaps``, ``filters``, ``collapsed``, ``columns``, ``rebuild`` from the view,
+    and its messages up (``pick``, ``leave``: :class:`.chart_view.ChartView`)."""
 
     # --- edits --------------------------------------------------------------------------------------
 
     def action_role(self, key: str) -> None:
         row, element = self.current
         if row is None or row.cap is None or element is None:
-            self.app.notify("Move to a cell of a capability and a resource (unfold the group with z).")
+            self.notify("Move to a cell of a capability and a resource (unfold the group with z).")
             return
         try:
             proposal = role_edit(self.chart, row.cap, element, key)
         except Refused as exc:
-            self.app.notify(str(exc), title="Not in this cell", severity="warning", markup=False)
+            self.notify(str(exc), title="Not in this cell", severity="warning", markup=False)
             return
         if proposal.command is None:
             return
@@ -44,8 +44,8 @@ class MatrixKeys:
 
     def action_gaps(self) -> None:
         self.filters.gaps_only = not self.filters.gaps_only
-        if self.filters.gaps_only and not self.gap_caps():
-            self.app.notify("No capability is named by a maturity gap (or the levels are not in yet).")
+        if self.filters.gaps_only and not self.gaps:
+            self.notify("No capability is named by a maturity gap (or the levels are not in yet).")
         self.rebuild()
 
     def action_fold(self) -> None:
@@ -67,7 +67,7 @@ class MatrixKeys:
         row, element = self.current
         target = row.cap.id if row is not None and row.cap is not None else (element.id if element else None)
         if target:
-            self.app.call_later(self.app.leave_view, target)
+            self.leave(target)
 
     def action_filters(self) -> None:
         f = self.filters
@@ -79,8 +79,7 @@ class MatrixKeys:
             verb = "drop" if key in f.kinds else "also show" if f.kinds else "only"
             choices.append((f"kind:{key}", f"Columns: {verb} {title}"))
         choices.append(("gaps", "Rows with maturity gaps only" if not f.gaps_only else "All rows, gaps or not"))
-        self.app.push_screen(PickerScreen(f"Filter the matrix ({f.describe() or 'no filter'})", choices),
-                             self._filter_chosen)
+        self.pick(f"Filter the matrix ({f.describe() or 'no filter'})", choices, self._filter_chosen)
 
     def _filter_chosen(self, choice: str | None) -> None:
         if not choice:

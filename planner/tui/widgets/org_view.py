@@ -14,13 +14,13 @@ from textual.strip import Strip
 
 from ..core.orgtree import MAX_DIRECT, MAX_SOLE, Line, move_command, tree_lines
 from ..messages import EditRequested
-from ..screens.picker import PickerScreen
-from .lineview import AREA, BAD, CURSOR, DIM, LineView, strip_of
+from .chart_view import ChartView
+from .lineview import AREA, BAD, CURSOR, DIM, strip_of
 
 FIRM = Style(color="magenta")
 
 
-class OrgView(LineView):
+class OrgView(ChartView):
     """Keys: arrows move, Enter folds, ``x`` cut, ``p`` paste under the cursor, ``m`` move to..."""
 
     BINDINGS = [
@@ -34,10 +34,6 @@ class OrgView(LineView):
         self.folded: set[str] = set()
         self.lines: list[Line] = []
         self.cut: str | None = None
-
-    @property
-    def chart(self):
-        return self.app.session.chart
 
     def rebuild(self) -> None:
         keep = self.current_key()
@@ -71,7 +67,7 @@ class OrgView(LineView):
         indent = "  " * line.depth
         if line.person is None:
             name = line.team.name if line.team is not None else "(no team)"
-            lead = f"  lead: {self._name_of(line.team.lead)}" if line.team is not None and line.team.lead else ""
+            lead = f"  lead: {self.name_of(line.team.lead)}" if line.team is not None and line.team.lead else ""
             return strip_of([(indent, None), (f"\u25a3 {name}", AREA + (CURSOR if cursor else Style())),
                              (lead, DIM), (f"  {line.firm}" if line.firm else "", BAD)], width)
         person = line.person
@@ -94,10 +90,6 @@ class OrgView(LineView):
             parts.append((f"  {person.fte:g} FTE", DIM))
         return strip_of(parts, width)
 
-    def _name_of(self, ident: str) -> str:
-        element = self.app.session.get(ident)
-        return element.name if element is not None else ident
-
     def describe(self) -> str:
         if not self.lines:
             return "The chart has no people or teams yet."
@@ -106,22 +98,15 @@ class OrgView(LineView):
             what = f"Team {line.team.name} [{line.team.id}]" if line.team is not None else "People without a team"
         else:
             p = line.person
-            boss = self._name_of(p.reports_to) if p.reports_to else "no one"
+            boss = self.name_of(p.reports_to) if p.reports_to else "no one"
             what = f"{p.name} [{p.id}], reports to {boss}; {line.reports} direct report(s)"
         if self.cut:
-            what += f" | cut: {self._name_of(self.cut)} (p pastes here, Esc cancels)"
+            what += f" | cut: {self.name_of(self.cut)} (p pastes here, Esc cancels)"
         return what
-
-    def moved(self) -> None:
-        if self.is_mounted:
-            self.app.view_moved(self.describe())
 
     def current_id(self) -> str | None:
         key = self.current_key()
         return None if not key or key == "team:" else key.removeprefix("team:")
-
-    def selected_capability(self):
-        return None
 
     # --- keys --------------------------------------------------------------------------------------
 
@@ -134,7 +119,7 @@ class OrgView(LineView):
     def action_cut(self) -> None:
         line = self.lines[self.cursor] if self.lines else None
         if line is None or line.person is None:
-            self.app.notify("Cut a person (their reports come along); paste on a manager or a team.")
+            self.notify("Cut a person (their reports come along); paste on a manager or a team.")
             return
         self.cut = line.person.id
         self.refresh()
@@ -148,11 +133,11 @@ class OrgView(LineView):
 
     def action_paste(self) -> None:
         if not self.cut:
-            self.app.notify("Nothing cut: x on a person first.")
+            self.notify("Nothing cut: x on a person first.")
             return
         line = self.lines[self.cursor]
         target = line.person if line.person is not None else line.team
-        person = self.app.session.get(self.cut)
+        person = self.session.get(self.cut) if self.session is not None else None
         if person is None:
             self.cut = None
             return
@@ -162,27 +147,23 @@ class OrgView(LineView):
     def action_move(self) -> None:
         line = self.lines[self.cursor] if self.lines else None
         if line is None or line.person is None:
-            self.app.notify("m moves the person under the cursor: put it on a person.")
+            self.notify("m moves the person under the cursor: put it on a person.")
             return
         person = line.person
         choices = [("-", "(reports to no one: top of the chart)")]
         choices += [(p.id, f"under {p.name}  [person {p.id}]  {p.title}") for p in self.chart.people if p.id != person.id]
         choices += [(t.id, f"into team {t.name}  [team {t.id}]") for t in self.chart.teams]
-        self.app.push_screen(PickerScreen(f"Move {person.name} (and everyone under them)", choices),
-                             lambda ident: ident and self._move(person, None if ident == "-" else self.app.session.get(ident)))
+        self.pick(f"Move {person.name} (and everyone under them)", choices,
+                  lambda ident: self._move(person, None if ident == "-" else self.session and self.session.get(ident)))
 
     def _move(self, person, target) -> bool:
         try:
             command = move_command(self.chart, person, target)
         except ValueError as exc:
-            self.app.notify(str(exc), title="Not moved", severity="warning", markup=False)
+            self.notify(str(exc), title="Not moved", severity="warning", markup=False)
             return False
         self.post_message(EditRequested(command))
         return True
-
-    def action_open_form(self) -> None:
-        if self.current_id():
-            self.app.call_later(self.app.leave_view, self.current_id())
 
 
 def _key(line: Line) -> str:

@@ -6,10 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
+from ..core.session import Session
+from .chart_view import ChartView
 from .lanes_view import LanesView
-from .lineview import LineView
 from .matrix_view import MatrixView
 from .org_view import OrgView
 
@@ -33,8 +35,10 @@ class ViewPane(Vertical):
     ViewPane #view-keys { color: $text-muted; height: auto; max-height: 2; }
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, session: Session) -> None:
         super().__init__()
+        self.session = session
+        """Handed down to the view, which draws its chart."""
         self.view_name = name
         title, cls, keys = VIEWS[name]
         self.border_title = title
@@ -42,16 +46,18 @@ class ViewPane(Vertical):
         self.keys_text = keys
 
     def compose(self) -> ComposeResult:
-        yield self.view_cls(id="view")
+        yield self.view_cls(session=self.session, id="view")
         yield Static(Text(self.keys_text), id="view-keys")
 
     @property
-    def view(self) -> LineView:
-        return self.query_one("#view", LineView)
+    def view(self) -> ChartView:
+        return self.query_one("#view", ChartView)
+
+    class Resized(Message):
+        """The pane changed size (the terminal crossed the narrow/wide line, or a dialog closed): the grid follows."""
 
     def on_resize(self) -> None:
-        """The terminal crossed the narrow/wide line: the grid follows."""
-        self.app.view_layout(True)
+        self.post_message(self.Resized())
 
     def action_not_here(self) -> None:
         """Delete and duplicate act on the form's element, which a view hides: not from here."""
@@ -63,4 +69,4 @@ class ViewPane(Vertical):
         if getattr(view, "cut", None):
             view.action_uncut()
             return
-        self.app.call_later(self.app.leave_view, view.current_id())
+        view.leave(view.current_id())
