@@ -11,9 +11,10 @@ node table (id -> kind, label, element) is built on first use, and the
 adjacency (every reference, containment, hand-off and value-chain link as a
 keyed edge) only when a view draws edges: on a 100,000-element chart the
 heat map and the scorecard never build it, and no view builds a networkx graph
-(that took 1.2 s of the 3.5 s a render took). :meth:`ChartGraph.to_networkx`
-makes one for callers who want networkx's algorithms; it holds the same nodes
-and edges.
+(that took 1.2 s of the 3.5 s a render took), and a view drawing hand-offs alone
+builds no reference (:mod:`planner.graph.tables` fills the tables).
+:meth:`ChartGraph.to_networkx` makes one for callers who want networkx's
+algorithms; it holds the same nodes and edges.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from collections.abc import Hashable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .model import ELEMENT_CLASSES, NESTING, SECTIONS, Chart, ref_fields
-from .model.chart import NESTING_BY_SECTION
-from .perf import paused_gc
+from ..model import ELEMENT_CLASSES, SECTIONS, Chart, ref_fields
+from ..perf import paused_gc
+from .tables import HANDOFF, NEXT_COE, PART_OF, Adjacency, Node, add_kinds, handoffs_alone
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,14 +33,6 @@ if TYPE_CHECKING:
 NODE_KINDS: tuple[str, ...] = tuple(ELEMENT_CLASSES)
 """``team``, ``person``, ``org``, ``contract``, ``system``, ``data``, ``capability``,
 ``workflow``, ``step``, ``coe``, ``chain``."""
-
-PART_OF = "part_of"
-"""Containment: a contract is part of its organization, a step part of its workflow."""
-HANDOFF = "handoff"
-"""Derived from a workflow step with ``to``: performer -> receiver, attribute ``artifacts``."""
-NEXT_COE = "next"
-"""Derived from a value chain: each CoE -> the next one downstream, attribute ``chain``."""
-
 
 def _reference_relations() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     found: dict[str, tuple[set[str], set[str]]] = {}
@@ -64,18 +57,14 @@ def _source_kinds() -> dict[str, frozenset[str]]:
     performers = next(f.ref.kinds for f in ref_fields(step) if f.name == "by")
     nested = set(ELEMENT_CLASSES) - {cls.KIND for cls in SECTIONS.values()}
     found = {name: sources for name, (sources, _) in REFERENCE_RELATIONS.items()}
-    return {**found, PART_OF: frozenset(nested), HANDOFF: frozenset(performers), NEXT_COE: frozenset({"coe"})}
+    containers = found.get(PART_OF, frozenset())  # a team's parent is a reference named part_of too
+    return {**found, PART_OF: frozenset(nested) | containers, HANDOFF: frozenset(performers),
+            NEXT_COE: frozenset({"coe"})}
 
 
 SOURCE_KINDS: dict[str, frozenset[str]] = _source_kinds()
 """Relation -> the kinds of node its edges start from: a view drawing only some relations
 reads the edges of those kinds alone."""
-
-Node = dict[str, Any]
-"""``{"kind": ..., "label": ..., "element": ...}`` of one element."""
-Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
-"""Source id -> target id -> relation -> edge data, in chart order."""
-
 
 class ChartGraph:
     """A chart's elements as nodes and its relations as keyed edges, each table made on first use.
@@ -95,6 +84,8 @@ class ChartGraph:
         """Chart-wide attributes, under the names networkx graphs use (``Facts.of`` reads ``chart``)."""
         self._adjacency: Adjacency = {}
         self._built: set[str] = set()
+        self._handoffs: dict[frozenset[str], Adjacency] = {}
+        """Kinds -> the hand-offs alone of their performers, for a view that draws no other edge of them."""
         self.memo: dict[Hashable, Any] = {}
         """What a consumer derives from this snapshot and reuses (the render keeps its scenes here)."""
 
@@ -106,6 +97,11 @@ class ChartGraph:
             for _, element in self.chart.iter_elements():
                 found[element.id] = {"kind": element.KIND, "label": element.name, "element": element}
         return found
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Id -> its place in chart order: to visit a few nodes in the order of all of them."""
+        return {n: i for i, n in enumerate(self.nodes)}
 
     def __contains__(self, element_id: object) -> bool:
         return element_id in self.nodes
@@ -119,18 +115,35 @@ class ChartGraph:
         found = self.edges_from(NODE_KINDS)
         return {n: found.get(n, {}) for n in self.nodes}
 
-    def edges_from(self, kinds: Iterable[str]) -> Adjacency:
+    def edges_from(self, kinds: Iterable[str], relations: Iterable[str] | None = None) -> Adjacency:
         """The adjacency of the sources of ``kinds`` (at least): built a kind at a time, on first use.
 
         A view reads the edges of the kinds its relations start from (:data:`SOURCE_KINDS`):
-        the org view never builds the 50,000 RACI edges of the capabilities.
+        the org view never builds the 50,000 RACI edges of the capabilities. ``relations``
+        (None: all) may narrow what is built: a view drawing hand-offs alone (the flows view)
+        gets them without the references of the 65,000 people of a 100,000-element chart.
+        Each source's edges keep the order of the whole table either way.
         """
+        if relations is not None and set(relations) & set(RELATIONS) <= {HANDOFF}:
+            return self._handoffs_from(kinds)
         missing = [k for k in kinds if k not in self._built]
         if missing:
             with paused_gc():
-                _adjacency(self.chart, self.nodes, frozenset(missing), self._adjacency)
+                add_kinds(self.chart, self.nodes, frozenset(missing), self._adjacency)
             self._built.update(missing)
         return self._adjacency
+
+    def _handoffs_from(self, kinds: Iterable[str]) -> Adjacency:
+        """The hand-offs from performers of ``kinds`` (at least): from the whole table for a kind
+        already built there, else built alone (see :func:`~planner.graph.tables.handoffs_alone`)."""
+        alone = frozenset(k for k in kinds if k not in self._built)
+        if not alone:
+            return self._adjacency
+        if alone not in self._handoffs:
+            with paused_gc():
+                self._handoffs[alone] = handoffs_alone(self.chart, self.nodes, alone)
+        # the sources of kinds built whole and those of kinds built alone are different elements
+        return {**self._adjacency, **self._handoffs[alone]} if self._adjacency else self._handoffs[alone]
 
     def edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """(source, target, relation, data) of every edge."""
@@ -156,55 +169,3 @@ class ChartGraph:
 def build_graph(chart: Chart) -> ChartGraph:
     """The :class:`ChartGraph` of ``chart``: what :func:`planner.render.to_dot` draws."""
     return ChartGraph(chart)
-
-
-def _ref_plan(cls: type) -> list[tuple[str, str, bool, dict[str, str]]]:
-    """(field, relation, many, edge data) of each reference field of ``cls``; the data is shared, never mutated."""
-    return [(f.name, f.ref.relation, f.many, {"field": f.name}) for f in ref_fields(cls)]
-
-
-def _adjacency(chart: Chart, nodes: dict[str, Node], kinds: frozenset[str], adj: Adjacency) -> None:
-    """Add to ``adj`` the edges from the elements of ``kinds``, each source's in the order a graph
-    built element by element holds them (its containment, its references, then its hand-offs and
-    value-chain links), so that diagrams are the same whichever kinds were built first."""
-
-    def add(u: str, v: str, key: str, data: dict[str, Any]) -> None:
-        if v not in nodes:
-            return
-        targets = adj.get(u)
-        if targets is None:
-            targets = adj[u] = {}
-        keyed = targets.get(v)
-        if keyed is None:
-            targets[v] = {key: data}
-        elif key in keyed:
-            keyed[key] = {**keyed[key], **data}
-        else:
-            keyed[key] = data
-
-    def refs(element: Any) -> None:
-        own = element.id
-        for name, relation, many, data in plans.setdefault(type(element), _ref_plan(type(element))):
-            value = getattr(element, name)
-            if value:
-                for target in (value if many else (value,)):
-                    add(own, target, relation, data)
-
-    plans: dict[type, list[tuple[str, str, bool, dict[str, str]]]] = {}
-    for section, cls in SECTIONS.items():
-        child = NESTING.get(NESTING_BY_SECTION.get(section, ""))
-        for element in getattr(chart, section):
-            if cls.KIND in kinds:
-                refs(element)
-            if child is not None and child.child_kind in kinds:
-                for nested in getattr(element, child.field):
-                    add(nested.id, element.id, PART_OF, {})
-                    refs(nested)
-    for workflow in chart.workflows:
-        for step in workflow.steps:
-            if step.to and nodes.get(step.by, {}).get("kind") in kinds:
-                add(step.by, step.to, HANDOFF, {"artifacts": tuple(step.outputs), "workflow": workflow.id, "step": step.id})
-    for chain in chart.chains:
-        for upstream, downstream in zip(chain.coes, chain.coes[1:]):
-            if nodes.get(upstream, {}).get("kind") in kinds:
-                add(upstream, downstream, NEXT_COE, {"chain": chain.id})
