@@ -18,12 +18,13 @@ path, result, old, new)``, and :func:`planner.store.diagrams.write_diff_parts` t
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import HANDOFF, PART_OF
 from ..model import Chart
 from .diff_nodes import _fans, _folded_label, _label, _node_attrs, _notes
-from .dot import font, text
+from .dot import Block, font, text
 from .draw import keyed, new_dot, title
 from .legend import Legend, beside_title
 from .registry import Diagram, register_diagram
@@ -64,94 +65,125 @@ def diff_to_dot(result, old: Chart, new: Chart, *, theme: Theme = DIFF_THEME,
     """
     nodes, parent_of = _union(result, old, new)
     status = _status(result, nodes, parent_of)
-    notes = _notes(result, parent_of)
     edges = _edges(result, parent_of, nodes)
+    note = None
     if part is not None:
-        shown, ids = (part, ()) if isinstance(part, str) else part
-        kinds = PARTS[shown][1]
-        own = {n for n, e in nodes.items() if e.KIND in kinds and status[n] != "unchanged"}
-        whole = not ids or set(ids) >= own
-        own &= set(ids or own)
-        edges = [e for e in edges if e[0] in own or e[1] in own]
-        keep = own | {end for e in edges for end in e[:2]}
-        nodes = {n: e for n, e in nodes.items() if n in keep}
+        nodes, edges, note = _cut(nodes, edges, status, part)
     collapse = len(nodes) > max_nodes or part is not None  # a slide lists what no changed relation touches
     fans = _fans(edges, nodes, status) if collapse else {}
     fanned = {member: key for key, (members, _) in fans.items() for member in members}
     edges = [e for e in edges if e[0] not in fanned and e[1] not in fanned] + [fan for _, fan in fans.values()]
     touched = {end for tail, head, *_ in edges for end in (tail, head)}
     dot = new_dot(theme, rankdir="LR", newrank="true", nodesep="0.25", ranksep="1.1")
-    hidden: Counter = Counter()
-    folded: dict[str, list[str]] = {}
+    drawing = _Drawing(nodes, status, _notes(result, parent_of), fans, fanned, touched, collapse, theme)
     for group, kinds in GROUPS:
-        members = [n for n in nodes if nodes[n].KIND in kinds]
-        if not members:
-            continue
-        with dot.cluster(font(group, bold=True), style="rounded", color=theme.ink["rule"], fontcolor=theme.ink["muted"]) as box:
-            loose = []
-            for key, (fan_members, _) in fans.items():
-                if nodes[fan_members[0]].KIND in kinds:
-                    box.node(key, _folded_label(nodes[fan_members[0]].KIND, fan_members, nodes, notes,
-                                                status[fan_members[0]], theme),
-                             **{**_node_attrs(nodes[fan_members[0]].KIND, status[fan_members[0]], theme),
-                                "shape": "box", "peripheries": 2, "margin": "0.1,0.06"})
-            for node_id in members:
-                element = nodes[node_id]
-                if node_id in fanned:
-                    continue
-                if collapse and node_id not in touched and status[node_id] in ("unchanged", "changed"):
-                    if status[node_id] == "unchanged":
-                        hidden[element.KIND] += 1
-                    else:
-                        folded.setdefault(element.KIND, []).append(node_id)
-                    continue
-                box.node(node_id, _label(element, node_id, status[node_id], notes, theme),
-                         **_node_attrs(element.KIND, status[node_id], theme))
-                if node_id not in touched:
-                    loose.append(node_id)
-            for kind in kinds:
-                if folded.get(kind):
-                    loose.append(keyed("changed", kind))
-                    box.node(loose[-1], _folded_label(kind, folded[kind], nodes, notes, theme=theme), shape="box",
-                             style="rounded,filled", fillcolor=theme.diff_fill["changed"], color=theme.diff["changed"],
-                             penwidth=2, peripheries=2, margin="0.1,0.06")
-            for upper, lower in zip(loose, loose[ROW:]):
-                box.edge(upper, lower, style="invis")
-            for kind in kinds:
-                if hidden[kind]:
-                    noun = KIND_PLURALS.get(kind, kind) if hidden[kind] > 1 else kind
-                    box.node(keyed("unchanged", kind), f"{hidden[kind]:,} unchanged {noun}",
-                             **_node_attrs(kind, "unchanged", theme), peripheries=2)
+        if any(nodes[n].KIND in kinds for n in nodes):
+            with dot.cluster(font(group, bold=True), style="rounded", color=theme.ink["rule"],
+                             fontcolor=theme.ink["muted"]) as box:
+                drawing.group(box, kinds)
     for tail, head, _relation, state, tag in edges:
         color = theme.diff[state]
         dot.edge(tail, head, text(tag) if tag else None, color=color, fontcolor=color,
                  style="dashed" if state == "removed" else "solid", penwidth=2 if state == "added" else 1.4,
                  fontsize=MIN_FONT)
+    legend = _legend(theme, drawing, note)
+    if heading is None:
+        same = result.a_name == result.b_name
+        heading = (f"{new.chart.name}: {old.chart.state} \u2192 {new.chart.state} state" if same
+                   else f"{result.a_name} \u2192 {result.b_name}")
+    totals = result.totals()
+    subtitle = (f"{totals['added']} added, {totals['removed']} removed, {totals['changed']} changed, "
+                f"{totals['renamed']} renamed; {totals['moves']} moves")
+    # a slide of a few elements is narrower than its title and legend side by side: the legend goes under it
+    below = part is not None and len(nodes) <= PART_LEGEND_BELOW
+    dot.attrs("graph", label=beside_title(title(heading, subtitle), legend, theme, below=below), labelloc="t")
+    return dot.source()
+
+
+def _cut(nodes: dict, edges: list, status: dict[str, str],
+         part: str | tuple[str, tuple[str, ...]]) -> tuple[dict, list, str]:
+    """The changed elements of one group (some of them, when ids are given) and the other ends of
+    their changed relations, with the note that says so."""
+    shown, ids = (part, ()) if isinstance(part, str) else part
+    kinds = PARTS[shown][1]
+    own = {n for n, e in nodes.items() if e.KIND in kinds and status[n] != "unchanged"}
+    whole = not ids or set(ids) >= own
+    own &= set(ids or own)
+    edges = [e for e in edges if e[0] in own or e[1] in own]
+    keep = own | {end for e in edges for end in e[:2]}
+    some = f"{PARTS[shown][0]} only" if whole else f"Some of the {PARTS[shown][0].lower()}"
+    return ({n: e for n, e in nodes.items() if n in keep}, edges,
+            f"{some}, with the other ends of their changed relations.")
+
+
+@dataclass
+class _Drawing:
+    """What drawing each group's box needs, and what it set aside (hidden and folded elements)."""
+
+    nodes: dict
+    status: dict[str, str]
+    notes: dict
+    fans: dict
+    fanned: dict
+    touched: set[str]
+    collapse: bool
+    theme: Theme
+    hidden: Counter = field(default_factory=Counter)
+    folded: dict[str, list[str]] = field(default_factory=dict)
+
+    def group(self, box: Block, kinds: tuple[str, ...]) -> None:
+        """One group's box: folded fans, its elements (or their counts), then one box per kind of the rest."""
+        nodes, status, theme = self.nodes, self.status, self.theme
+        loose = []
+        for key, (fan_members, _) in self.fans.items():
+            first = fan_members[0]
+            if nodes[first].KIND in kinds:
+                box.node(key, _folded_label(nodes[first].KIND, fan_members, nodes, self.notes, status[first], theme),
+                         **{**_node_attrs(nodes[first].KIND, status[first], theme),
+                            "shape": "box", "peripheries": 2, "margin": "0.1,0.06"})
+        for node_id in (n for n in nodes if nodes[n].KIND in kinds and n not in self.fanned):
+            element = nodes[node_id]
+            if self.collapse and node_id not in self.touched and status[node_id] in ("unchanged", "changed"):
+                if status[node_id] == "unchanged":
+                    self.hidden[element.KIND] += 1
+                else:
+                    self.folded.setdefault(element.KIND, []).append(node_id)
+                continue
+            box.node(node_id, _label(element, node_id, status[node_id], self.notes, theme),
+                     **_node_attrs(element.KIND, status[node_id], theme))
+            if node_id not in self.touched:
+                loose.append(node_id)
+        for kind in kinds:
+            if self.folded.get(kind):
+                loose.append(keyed("changed", kind))
+                box.node(loose[-1], _folded_label(kind, self.folded[kind], nodes, self.notes, theme=theme),
+                         shape="box", style="rounded,filled", fillcolor=theme.diff_fill["changed"],
+                         color=theme.diff["changed"], penwidth=2, peripheries=2, margin="0.1,0.06")
+        for upper, lower in zip(loose, loose[ROW:]):
+            box.edge(upper, lower, style="invis")
+        for kind in kinds:
+            if self.hidden[kind]:
+                noun = KIND_PLURALS.get(kind, kind) if self.hidden[kind] > 1 else kind
+                box.node(keyed("unchanged", kind), f"{self.hidden[kind]:,} unchanged {noun}",
+                         **_node_attrs(kind, "unchanged", theme), peripheries=2)
+
+
+def _legend(theme: Theme, drawing: _Drawing, note: str | None) -> Legend:
+    """The four element states, the two relation states, and notes on what was folded or hidden."""
     legend = Legend()
     for state, meaning in (("added", "added"), ("removed", "removed (dashed)"), ("changed", "changed"),
                            ("unchanged", "unchanged")):
         legend.swatch(theme.diff_fill[state], f"{meaning} element")
     legend.lines += [(theme.diff["added"], "solid", "relation added"),
                      (theme.diff["removed"], "dashed", "relation removed")]
-    if folded:
+    if drawing.folded:
         legend.notes.append("Changed elements no changed relation touches are listed in one box per kind.")
-    if hidden:
+    if drawing.hidden:
         legend.notes.append("Unchanged elements no change touches are collapsed into one node per kind.")
     legend.notes.append("Steps and contracts are counted on their workflow or organization.")
-    totals = result.totals()
-    subtitle = (f"{totals['added']} added, {totals['removed']} removed, {totals['changed']} changed, "
-                f"{totals['renamed']} renamed; {totals['moves']} moves")
-    if part is not None:
-        some = f"{PARTS[shown][0]} only" if whole else f"Some of the {PARTS[shown][0].lower()}"
-        legend.notes.insert(0, f"{some}, with the other ends of their changed relations.")
-    if heading is None:
-        same = result.a_name == result.b_name
-        heading = (f"{new.chart.name}: {old.chart.state} \u2192 {new.chart.state} state" if same
-                   else f"{result.a_name} \u2192 {result.b_name}")
-    # a slide of a few elements is narrower than its title and legend side by side: the legend goes under it
-    below = part is not None and len(nodes) <= PART_LEGEND_BELOW
-    dot.attrs("graph", label=beside_title(title(heading, subtitle), legend, theme, below=below), labelloc="t")
-    return dot.source()
+    if note is not None:
+        legend.notes.insert(0, note)
+    return legend
 
 
 def _union(result, old: Chart, new: Chart):
