@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from ..errors import PlannerError
-from ..graph import build_graph
-from ..model import DEFAULT_MODEL
+from ..graph import ChartGraph, build_graph
+from ..model import DEFAULT_MODEL, Chart
 from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot
 from ..render.output import FORMATS, GraphvizMissingError, format_for, render_bytes
 from ..render.slide import Fit, better, measure
@@ -27,12 +27,12 @@ from .lenient import load_chart_or_lenient
 from .mermaid_out import check_view, render_mermaid
 
 
-def heat_input(graph, model: str) -> HeatInput:
-    """Assess the chart with ``model`` (read through the store) and keep what the heat map draws."""
+def heat_input(chart: Chart | ChartGraph, model: str) -> HeatInput:
+    """Assess the chart (or a graph's) with ``model`` (read through the store) and keep what the heat map draws."""
     from ..maturity import assess  # noqa: PLC0415  (only the heat map needs the engine)
     from ..store.library import load_model  # noqa: PLC0415
 
-    return HeatInput.from_assessment(assess(graph, load_model(model)))
+    return HeatInput.from_assessment(assess(chart.chart if isinstance(chart, ChartGraph) else chart, load_model(model)))
 
 
 def render_view(chart_path: Path, view: str, output: Path, options: RenderOptions, model: str) -> Path:
@@ -46,15 +46,24 @@ def render_graph(graph, view: str, output: Path, options: RenderOptions, model: 
     return write_diagram(view_dot(graph, view, options, model), output)
 
 
-def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> str:
-    """DOT text of one view, assessed first when the view draws an assessment and none was given."""
+def with_input(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> RenderOptions:
+    """``options`` holding the assessment ``view`` draws, made here when none was given.
+
+    Made once per diagram: a view drawn again (the legend moved, a footnote added)
+    reuses it, as it reuses the scene kept on the graph.
+    """
     if view in ASSESSED_VIEWS and options.heat is None:
-        options = replace(options, heat=heat_input(graph, model))
-    elif view == "units" and options.heat is None:  # lines of business (or teams) against the model's dimensions
+        return replace(options, heat=heat_input(graph.chart, model))
+    if view == "units" and options.heat is None:  # lines of business (or teams) against the model's dimensions
         from .units_out import units_input  # noqa: PLC0415
 
-        options = replace(options, heat=units_input(graph.chart, model))
-    return to_dot(graph, view, options)
+        return replace(options, heat=units_input(graph.chart, model))
+    return options
+
+
+def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> str:
+    """DOT text of one view, assessed first when the view draws an assessment and none was given."""
+    return to_dot(graph, view, with_input(graph, view, options, model))
 
 
 def fitted(graph, view: str, options: RenderOptions, model: str) -> tuple[str, bytes, Fit | None]:
@@ -96,6 +105,7 @@ def write_fitted(graph, view: str, output: Path, options: RenderOptions, model: 
     """Write one view, measured against the slide rule when Graphviz is there to lay it out."""
     if format_for(output) == "dot":
         return write_diagram(view_dot(graph, view, options, model), output), None
+    options = with_input(graph, view, options, model)
     chosen, dot_text, svg, fit = placed(graph, view, options, model)
     if fit is not None and not fit.ok and options.part is None and VIEWS[view].parts is not None:
         # the picture says it too: whoever finds the file in a folder learns how to get slides
