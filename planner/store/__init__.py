@@ -5,7 +5,6 @@ diagrams (:mod:`.diagrams`) load on first use: they pull in the maturity engine,
 the roadmap and Graphviz's wrapper, which ``planner check`` never needs.
 """
 
-from .atomic import write_atomic
 from .charts import (
     ChartReport,
     chart_to_text,
@@ -17,11 +16,11 @@ from .charts import (
     save_chart,
 )
 from .limits import Limits
-from .models import load_yaml_model
 
 _LAZY = {
     "BUILTIN_CATALOG": "library", "builtin_models": "library", "load_catalog": "library",
     "load_model": "library", "load_models": "library", "write_diagram": "diagrams",
+    "load_yaml_model": "models", "write_atomic": "atomic",
 }
 
 
@@ -41,10 +40,8 @@ __all__ = [
     "chart_to_text",
     "leading_comments",
     "load_chart",
-    "load_yaml_model",
     "parse_chart",
     "read_chart",
     "read_text",
     "save_chart",
-    "write_atomic",
 ]

@@ -12,20 +12,23 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ChartError, NotRegularFileError, PlannerError, Problem
 from ..model import SECTIONS, Chart
 from ..model.chart import SCHEMA_VERSION
 from ..model.validate import validate_lenient, validate_strict
 from ..perf import paused_gc
-from .atomic import write_atomic
 from .decode import decode, normalize_newlines
-from .emit import emit
 from .limits import Limits, read_bytes
-from .located import Located, parse_located
 from .screen import Screened, oversized, screen, too_many_elements
-from .yaml12 import FastParseFailed, loads_fast, tag_problem
+from .yaml12 import FastParseFailed, loads_fast
+
+if TYPE_CHECKING:
+    from .located import Located
+
+# Imported where used, not here: the located parser (with PyYAML), the writer and the emitter
+# serve files with problems and saves, and ``planner check`` of a valid chart needs none of them.
 
 MODELINE_PREFIX = "# yaml-language-server:"
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "data" / "chart.schema.json"
@@ -102,6 +105,8 @@ def parse_chart(text: str, path: str = "<chart>", limits: Limits | None = None) 
         try:
             data = loads_fast(text)
         except FastParseFailed:
+            from .located import parse_located  # noqa: PLC0415
+
             located = parse_located(text)
             return _report(path, located.data, screened, limits, located, located.problems, located.unparsed_ids)
         return _report(path, data, screened, limits, None, [], set())
@@ -113,6 +118,8 @@ def _report(path: str, data: Any, screened: Screened, limits: Limits, located: L
     early = list(screened.problems) + found
 
     def where() -> Located:  # for valid YAML nothing is parsed until a position is asked for
+        from .located import parse_located  # noqa: PLC0415
+
         return located or parse_located(screened.text, positions_only=True)
 
     refused = _limit_problems(data, screened, limits) or _not_a_chart(data)
@@ -172,6 +179,8 @@ def place_problems(problems: list[Problem], locate: Callable[[], Located] | None
     for problem in problems:
         line, col, fields = problem.line, problem.col, {}
         if line is None and locate is not None:
+            from .yaml_nodes import tag_problem  # noqa: PLC0415
+
             located = located or locate()
             at_key = problem.code in ("unknown-field", "duplicate-id")
             line, col, node = located.lookup(problem.loc, at_key=at_key)
@@ -189,6 +198,8 @@ def place_problems(problems: list[Problem], locate: Callable[[], Located] | None
 
 def chart_to_text(chart: Chart, header: str = "") -> str:
     """Canonical YAML: fields in model order, defaults left out, a header comment kept."""
+    from .emit import emit  # noqa: PLC0415
+
     data = chart.model_dump(mode="json", exclude_defaults=True)
     data = {"version": chart.version, **data}
     body = emit(data)
@@ -218,6 +229,8 @@ def save_chart(chart: Chart, path: str | os.PathLike, header: str | None = None)
             raise  # a FIFO or a device: refused here, before anything is written
         except PlannerError:
             header = ""
+    from .atomic import write_atomic  # noqa: PLC0415
+
     return write_atomic(path, chart_to_text(chart, header).encode("utf-8"))
 
 
