@@ -5,6 +5,8 @@ ten performers still leaves room for the step names at 80 columns. The step is a
 dot in its performer's lane; under it an arrow runs to the receiving lane, and
 the outputs handed over are named beside it. A step with a broken hand-off is
 marked ``✗`` and the status line says what is wrong. The cursor is a step.
+This module holds which workflow is shown, the cursor and the keys (each an
+edit posted up, or a pick asked for); the lines are drawn by :mod:`.lanes_draw`.
 """
 
 from __future__ import annotations
