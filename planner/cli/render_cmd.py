@@ -13,57 +13,19 @@ from pathlib import Path
 import click
 
 from ..errors import PlannerError
-from ..graph import ChartGraph, build_graph
-from ..model import DEFAULT_MODEL, Chart
-from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, HeatInput, RenderOptions, to_dot
+from ..graph import build_graph
+from ..model import DEFAULT_MODEL
+from ..render import COLLAPSE_CHOICES, DEFAULT_MAX_NODES, VIEWS, RenderOptions, build_scene
 from ..render.output import FORMATS, GraphvizMissingError, format_for, render_bytes
-from ..render.slide import Fit, better, measure
+from ..render.slide import Fit, better, measure, title_alone, without_note
 from ..render.views import ASSESSED_VIEWS
-from ..store import load_chart, write_atomic
+from ..store import write_atomic
 from ..store.diagrams import write_diagram
 from ..textfmt import plural
 from .app import chart_argument, cli, echo, shown
 from .lenient import load_chart_or_lenient
 from .mermaid_out import check_view, render_mermaid
-
-
-def heat_input(chart: Chart | ChartGraph, model: str) -> HeatInput:
-    """Assess the chart (or a graph's) with ``model`` (read through the store) and keep what the heat map draws."""
-    from ..maturity import assess  # noqa: PLC0415  (only the heat map needs the engine)
-    from ..store.library import load_model  # noqa: PLC0415
-
-    return HeatInput.from_assessment(assess(chart.chart if isinstance(chart, ChartGraph) else chart, load_model(model)))
-
-
-def render_view(chart_path: Path, view: str, output: Path, options: RenderOptions, model: str) -> Path:
-    """Load, build, (assess,) draw and write."""
-    format_for(output)  # fail on a bad extension before any work
-    return render_graph(build_graph(load_chart(chart_path)), view, output, options, model)
-
-
-def render_graph(graph, view: str, output: Path, options: RenderOptions, model: str = DEFAULT_MODEL) -> Path:
-    """Draw and write one view of a built graph; shared by the command and the demo."""
-    return write_diagram(view_dot(graph, view, options, model), output)
-
-
-def with_input(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> RenderOptions:
-    """``options`` holding the assessment ``view`` draws, made here when none was given.
-
-    Made once per diagram: a view drawn again (the legend moved, a footnote added)
-    reuses it, as it reuses the scene kept on the graph.
-    """
-    if view in ASSESSED_VIEWS and options.heat is None:
-        return replace(options, heat=heat_input(graph.chart, model))
-    if view == "units" and options.heat is None:  # lines of business (or teams) against the model's dimensions
-        from .units_out import units_input  # noqa: PLC0415
-
-        return replace(options, heat=units_input(graph.chart, model))
-    return options
-
-
-def view_dot(graph, view: str, options: RenderOptions, model: str = DEFAULT_MODEL) -> str:
-    """DOT text of one view, assessed first when the view draws an assessment and none was given."""
-    return to_dot(graph, view, with_input(graph, view, options, model))
+from .render_input import heat_input, view_dot, with_input  # noqa: F401  (heat_input: imported from here)
 
 
 def fitted(graph, view: str, options: RenderOptions, model: str) -> tuple[str, bytes, Fit | None]:
@@ -106,15 +68,45 @@ def write_fitted(graph, view: str, output: Path, options: RenderOptions, model: 
     if format_for(output) == "dot":
         return write_diagram(view_dot(graph, view, options, model), output), None
     options = with_input(graph, view, options, model)
-    chosen, dot_text, svg, fit = placed(graph, view, options, model)
-    if fit is not None and not fit.ok and options.part is None and VIEWS[view].parts is not None:
-        # the picture says it too: whoever finds the file in a folder learns how to get slides
-        note = f"Too large for one slide; {_advice(graph, view)}."
-        dot_text = view_dot(graph, view, replace(chosen, note=note), model)
-        svg = render_bytes(dot_text, "svg")
+    splits = options.part is None and VIEWS[view].parts is not None
+    noted = _noted_first(graph, view, options, model) if splits else None
+    if noted is not None and noted[2] is not None:  # far too large: laid out once
+        dot_text, svg, fit = noted
+    else:
+        chosen, dot_text, svg, fit = placed(graph, view, options, model)
+        if fit is not None and not fit.ok and splits:  # the picture says it too, for whoever finds the file
+            if noted is not None and chosen is options:
+                dot_text, svg = noted[0], noted[1]
+            else:
+                dot_text = view_dot(graph, view, replace(chosen, note=_note(graph, view)), model)
+                svg = render_bytes(dot_text, "svg")
     if output.suffix.lower() == ".svg":
         return write_atomic(output, svg, durable=False), fit
     return write_diagram(dot_text, output), fit
+
+
+def _note(graph, view: str) -> str:
+    return f"Too large for one slide; {_advice(graph, view)}."
+
+
+def _noted_first(graph, view: str, options: RenderOptions, model: str) -> tuple[str, bytes, Fit | None] | None:
+    """An aggregated view laid out with its footnote first: on a large chart it will not fit a slide.
+
+    The fit of the picture without the note is told from the two title bands
+    (:func:`~planner.render.slide.without_note`); it is None when that cannot be told,
+    or when the picture might fit or its legend be moved: then :func:`placed` lays it
+    out as it comes, and the footnoted layout is used if it is still the one wanted.
+    """
+    if not build_scene(graph, VIEWS[view], options).aggregated:
+        return None
+    dot_text = view_dot(graph, view, replace(options, note=_note(graph, view)), model)
+    svg = render_bytes(dot_text, "svg")
+    noted = measure(svg)
+    titles = [measure(render_bytes(title_alone(t), "svg")) for t in (view_dot(graph, view, options, model), dot_text)]
+    fit = without_note(noted, titles[0], titles[1]) if noted and titles[0] and titles[1] else None
+    if fit is None or fit.ok or (fit.within_reach and options.legend_below is None):
+        return dot_text, svg, None
+    return dot_text, svg, fit
 
 
 def default_output(chart: Path, view: str) -> Path:

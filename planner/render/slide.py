@@ -80,3 +80,26 @@ def better(a: Fit, b: Fit) -> Fit:
     if a.ok != b.ok:
         return a if a.ok else b
     return a if a.label_px >= b.label_px else b
+
+
+def title_alone(dot_text: str) -> str:
+    """The graph of ``dot_text`` without its nodes and edges: its title block (and legend) alone.
+
+    Laid out, it measures the band the title takes; see :func:`without_note`.
+    """
+    kept = [line for line in dot_text.splitlines() if line.startswith(("  graph [", "  node [", "  edge ["))]
+    return "digraph G {\n" + "\n".join(kept) + "\n}\n"
+
+
+def without_note(noted: Fit, title_plain: Fit, title_noted: Fit) -> Fit | None:
+    """The fit of a picture from that of the same picture with a footnote under its legend, or None
+    when it cannot be told without laying it out again.
+
+    Graphviz lays the body out alone and puts the title band above it: when the body
+    is wider than the title band with the note, and the note brings no smaller text,
+    the picture without the note is as wide, as small in its text, and shorter by
+    the difference between the two title bands (``title_*``: :func:`title_alone` laid out).
+    """
+    if noted.width <= title_noted.width or title_noted.smallest != title_plain.smallest:
+        return None
+    return Fit(noted.width, noted.height - (title_noted.height - title_plain.height), noted.smallest)
