@@ -136,3 +136,8 @@ def test_shipped_charts_are_numbered_as_the_plain_network(current_path, future_p
         fast = _numbered(chart)
         assert fast is not None
         assert (fast.nodes, fast.adj) == plain_numbered(chart)
+
+
+def test_number_of_edges_counts_a_self_loop_once():
+    links = {"a": {"b", "a"}, "b": {"a", "c"}, "c": {"b", "c"}, "d": set()}
+    assert WorkNetwork.from_sets(links).number_of_edges() == 4  # a-b, b-c and two loops

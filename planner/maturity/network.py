@@ -74,8 +74,9 @@ class WorkNetwork:
         return len(self.nodes)
 
     def number_of_edges(self) -> int:
-        loops = sum(1 for i, ns in enumerate(self.adj) if i in ns)
-        return (sum(map(len, self.adj)) + loops) // 2
+        adj = self.adj
+        loops = sum(map(list.__contains__, adj, range(len(adj))))  # in C: node i in its own list
+        return (sum(map(len, adj)) + loops) // 2
 
     def neighbours(self, element_id: str) -> list[str]:
         i = self.index.get(element_id)
