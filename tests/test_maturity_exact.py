@@ -13,6 +13,8 @@ both are checked, whatever size the graph.
 
 from __future__ import annotations
 
+import sys
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -212,3 +214,18 @@ def test_bottlenecks_are_the_plain_ranking(top):
     ranked = sorted((s, node) for node, s in zip(nodes, scores)
                     if s > 0 and getattr(by_id.get(node), "KIND", None) in RESOURCE_KINDS)
     assert _highest(scores, nodes, by_id, top) == [(node, s) for s, node in reversed(ranked[-top:])]
+
+
+def test_without_numpy_the_loops_give_the_same(monkeypatch):
+    """numpy is a dependency, but where it cannot be imported the plain loops take over."""
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy raises ImportError
+    monkeypatch.delitem(sys.modules, "planner.maturity.network_arrays")
+    monkeypatch.delattr(sys.modules["planner.maturity"], "network_arrays")
+    assert bw._levels() is None
+    monkeypatch.setattr(bw, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(cutpoints, "ARRAYS_FROM", 0)
+    adj = numbered(nx.gnm_random_graph(80, 150, seed=8))
+    sources = sample_sources(80, 9, 0)
+    assert betweenness(adj, sources) == _rescale(plain_betweenness(adj, sources), 80, sources, True)
+    weight = [1] * 80
+    assert cut_vertex_weights(adj, weight) == plain_cut_weights(adj, weight)
