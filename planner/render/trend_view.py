@@ -12,7 +12,7 @@ planned to reach.
 Pure: a :class:`TrendInput` in, DOT text out. Positions are computed here and
 pinned (Graphviz ``neato`` with ``pos="x,y!"``), since a time axis is a layout no
 graph layout engine would find; the output goes through the same
-:func:`~planner.render.write_diagram` as every view.
+:func:`~planner.store.diagrams.write_diagram` as every view.
 """
 
 from __future__ import annotations
