@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from ...model.vocabulary import CoeScope
 from ..facts import Facts
+from .coverage import contributing
 from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
 
 Part = Literal["sla", "inputs", "outputs", "pnl", "plan", "improvements", "cost_reduction",
@@ -31,24 +33,25 @@ class CompleteParams(Params):
     """Only CoEs of these scopes are judged (internal, shared, outsourced; all when empty)."""
 
 
-def _missing(facts: Facts, coe, p: CompleteParams) -> list[str]:
-    """The traits of ``p.parts`` the CoE lacks; only those are judged (the hand-off search is the dear one)."""
-    has = {  # "workflows" is judged apart, and only when asked for
-        "sla": bool(coe.sla),
-        "inputs": bool(coe.inputs.acceptable and coe.inputs.unacceptable),
-        "outputs": bool(coe.outputs.acceptable and coe.outputs.unacceptable),
-        "pnl": bool(coe.pnl),
-        "plan": (coe.plan_years or 0) >= p.min_plan_years,
-        "improvements": bool(coe.improvements),
-        "cost_reduction": any(i.kind == "cost" for i in coe.improvements),
-        "cycle_time_reduction": any(i.kind == "cycle_time" for i in coe.improvements),
-        "validation": coe.validation is not None,
-        "capabilities": bool(coe.capabilities),
-        "lead": coe.lead is not None,
-    }
-    words = dict(PART_WORDS, plan=f"a plan of {p.min_plan_years}+ years")
-    return [words[part] for part in p.parts
-            if not (_documented(facts, coe) if part == "workflows" else has[part])]
+HAS: dict[str, Callable[[Facts, Any, CompleteParams], bool]] = {  # only the parts asked for are judged: one is dear
+    "sla": lambda _, coe, p: bool(coe.sla),
+    "inputs": lambda _, coe, p: bool(coe.inputs.acceptable and coe.inputs.unacceptable),
+    "outputs": lambda _, coe, p: bool(coe.outputs.acceptable and coe.outputs.unacceptable),
+    "pnl": lambda _, coe, p: bool(coe.pnl),
+    "plan": lambda _, coe, p: (coe.plan_years or 0) >= p.min_plan_years,
+    "improvements": lambda _, coe, p: bool(coe.improvements),
+    "cost_reduction": lambda _, coe, p: any(i.kind == "cost" for i in coe.improvements),
+    "cycle_time_reduction": lambda _, coe, p: any(i.kind == "cycle_time" for i in coe.improvements),
+    "validation": lambda _, coe, p: coe.validation is not None,
+    "capabilities": lambda _, coe, p: bool(coe.capabilities),
+    "lead": lambda _, coe, p: coe.lead is not None,
+    "workflows": lambda facts, coe, p: _documented(facts, coe),
+}
+
+
+def _missing(facts: Facts, coe, p: CompleteParams, words: dict[str, str]) -> list[str]:
+    """The traits of ``p.parts`` the CoE lacks, in ``words``."""
+    return [words[part] for part in p.parts if not HAS[part](facts, coe, p)]
 
 
 def _documented(facts: Facts, coe) -> bool:
@@ -88,7 +91,8 @@ def coe_complete(facts: Facts, p: CompleteParams) -> RuleResult:
         if p.all_coes:  # "every CoE has ..." does not apply without CoEs; their existence is judged elsewhere
             return not_applicable(f"no {kind}Center of Excellence in the chart, so no CoE traits to judge")
         return nothing_in_scope(f"no {kind}Center of Excellence in the chart")
-    gaps = {c.id: _missing(facts, c, p) for c in coes}
+    words = dict(PART_WORDS, plan=f"a plan of {p.min_plan_years}+ years")
+    gaps = {c.id: _missing(facts, c, p, words) for c in coes}
     complete = [c for c in coes if not gaps[c.id]]
     passed = len(complete) == len(coes) if p.all_coes else len(complete) >= p.min_count
     traits = ", ".join(PART_WORDS[x] for x in p.parts) or "exists"
@@ -136,11 +140,20 @@ def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
 
 def _covered(facts: Facts, org_id: str, *targets: str | None) -> bool:
     """An SLA contract of the organization covers one of the targets, or covers everything (no ``covers``)."""
-    org = facts.by_id.get(org_id)
-    for contract in getattr(org, "contracts", ()):
-        if contract.sla and (not contract.covers or any(t in contract.covers for t in targets if t)):
-            return True
-    return False
+    blanket, covers = _sla_cover(facts, org_id)
+    return blanket or any(t in covers for t in targets if t)
+
+
+def _sla_cover(facts: Facts, org_id: str) -> tuple[bool, frozenset[str]]:
+    """(an SLA contract of the element covers everything, what its SLA contracts name); once per chart and element."""
+    memo = facts.rule_cache.get(("coe:sla_cover", ""))
+    if memo is None:
+        memo = facts.rule_cache[("coe:sla_cover", "")] = {}
+    found = memo.get(org_id)
+    if found is None:
+        contracts = [k for k in getattr(facts.by_id.get(org_id), "contracts", ()) if k.sla]
+        found = memo[org_id] = (any(not k.covers for k in contracts), frozenset(t for k in contracts for t in k.covers))
+    return found
 
 
 class ExternalParams(Params):
@@ -175,7 +188,7 @@ def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
                 gaps.append((f"hand-off '{facts.name(step)}' in {flows[wf_id].name}: {facts.name(by)} -> {facts.name(to)}",
                              (org, step)))
     if p.include_contributors:
-        for cap in facts.capabilities:
+        for cap in contributing(facts):  # the others add nothing to check
             if coe_caps is not None and cap.id not in coe_caps:
                 continue
             for org in cap.contributors:

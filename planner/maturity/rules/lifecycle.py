@@ -40,7 +40,10 @@ def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
     """Capabilities covering a lifecycle phase at a given state (I initiating, II refining, III mastering) or better."""
     need = STAGES[p.stage]
     scope, ids, stages = _phase_index(facts, p.phase)
-    verdict = dict(zip(ids, map(need.__le__, stages)))
+    key = ("lifecycle:verdict", f"{p.phase},{need}")  # criteria differ by min_count: one verdict per phase and state
+    verdict = facts.rule_cache.get(key)
+    if verdict is None:
+        verdict = facts.rule_cache[key] = dict(zip(ids, map(need.__le__, stages)))
     good = list(compress(scope, verdict.values()))
     if not scope:
         return nothing_in_scope(f"no capability covers the {p.phase} phase", {})

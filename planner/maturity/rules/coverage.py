@@ -1,0 +1,185 @@
+"""Rules that count structure across the capabilities: channels, workflows, content providers,
+partners, systems and accountable people.
+
+Each reads the capabilities in one pass, or the indexes of
+:class:`~planner.maturity.facts.Facts`, and names the first few capabilities that
+fall short (see :func:`.capabilities.who_list`).
+"""
+
+from __future__ import annotations
+
+from itertools import compress, repeat
+from operator import attrgetter, eq, not_
+
+from ...model.vocabulary import MOBILE_CHANNELS, Area
+from ...textfmt import count
+from ..facts import Facts
+from .capabilities import who_ids, who_list
+from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
+
+ID, AREA = attrgetter("id"), attrgetter("area")
+KIND = attrgetter("KIND")
+
+
+class _Nobody:
+    KIND = None
+
+
+def in_areas(facts: Facts, areas) -> list:
+    """The capabilities in ``areas`` (all when empty), in chart order, every one (ids may repeat
+    in a chart assessed leniently); filtered in C, once per chart and set of areas."""
+    if not areas:
+        return facts.capabilities
+    key = ("coverage:areas", ",".join(sorted(set(areas))))
+    found = facts.rule_cache.get(key)
+    if found is None:
+        caps = facts.capabilities
+        found = facts.rule_cache[key] = list(compress(caps, map(frozenset(areas).__contains__, map(AREA, caps))))
+    return found
+
+
+class ChannelParams(Params):
+    min: int = 1
+    """Distinct channels needed across the capabilities in scope."""
+    mobile: bool = False
+    """One of them must be mobile (mobile web, app, tablet or SMS)."""
+    areas: list[Area] = []
+
+
+@rule("channels", ChannelParams)
+def channels(facts: Facts, p: ChannelParams) -> RuleResult:
+    """The number of distinct channels, and the presence of mobile."""
+    scope = in_areas(facts, p.areas)
+    if not scope:
+        return nothing_in_scope("no capability " + (f"in {'/'.join(p.areas)} " if p.areas else "") + "in the chart")
+    found = frozenset().union(*map(facts.channels.__getitem__, map(ID, scope)))
+    mobile = bool(found & MOBILE_CHANNELS)
+    passed = len(found) >= p.min and (mobile or not p.mobile)
+    score = min(1.0, len(found) / p.min) * (1.0 if mobile or not p.mobile else 0.5)
+    findings = [Finding(f"{count(len(found), 'channel')} in use: {', '.join(sorted(found)) or 'none'}")]
+    if p.mobile and not mobile:
+        findings.append(Finding("no mobile channel (mobile, app, tablet or sms)"))
+    return RuleResult(passed, round(score, 3), findings)
+
+
+class WorkflowParams(Params):
+    areas: list[Area] = []
+    min_share: float = 1.0
+    """Share of capabilities in scope that have at least one workflow."""
+
+
+@rule("workflows", WorkflowParams)
+def workflows(facts: Facts, p: WorkflowParams) -> RuleResult:
+    """A share of the capabilities in scope are carried out by documented workflows."""
+    scope = in_areas(facts, p.areas)
+    if not scope:
+        return nothing_in_scope("no capability " + (f"in {'/'.join(p.areas)} " if p.areas else "") + "in the chart",
+                                {} if p.areas else None)
+    ids = list(map(ID, scope))
+    has = dict(zip(ids, map(facts.workflows_of_cap.__contains__, ids)))
+    done = sum(has.values())
+    s = share(done, len(scope))
+    findings = [Finding(f"{done} of {len(scope)} capabilities have a documented workflow")]
+    missing = list(compress(scope, map(not_, map(has.__getitem__, ids))))
+    if s < p.min_share and missing:
+        findings.append(Finding("without a workflow: " + who_list(facts, missing, 5), who_ids(missing[:10])))
+    return RuleResult(s >= p.min_share, round(s, 3), findings, has if p.areas else None)
+
+
+class ProviderParams(Params):
+    min: int = 2
+    areas: list[Area] = ["creation"]
+    practices_any: list[str] = []
+    """Only capabilities with one of these practices count (all when empty)."""
+
+
+@rule("content_providers", ProviderParams)
+def content_providers(facts: Facts, p: ProviderParams) -> RuleResult:
+    """Distinct providers (people, teams, agencies, partners) behind the content capabilities."""
+    providers: dict[str, None] = {}
+    practices = facts.practices
+    scope = [c for c in (in_areas(facts, p.areas) if p.areas else ())  # no areas: nothing in scope
+             if not (p.practices_any and practices[c.id].isdisjoint(p.practices_any))]
+    if not scope:
+        practised = f" practising {' or '.join(p.practices_any)}" if p.practices_any else ""
+        return nothing_in_scope(f"no capability in {'/'.join(p.areas)}{practised} in the chart")
+    for cap in scope:
+        for pid in ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors:
+            providers.setdefault(pid)
+    ids = list(providers)
+    findings = [Finding(f"{count(len(ids), 'content provider')}: " + (listing(facts.names(ids), 8) or "none"), tuple(ids[:20]))]
+    return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
+
+
+class PartnerParams(Params):
+    kinds: list[str] = ["partner"]
+    practices_any: list[str] = []
+    """The partner contributes to a capability with one of these practices."""
+    min: int = 1
+
+
+@rule("partners", PartnerParams)
+def partners(facts: Facts, p: PartnerParams) -> RuleResult:
+    """External organizations of given kinds contribute to capabilities with given practices."""
+    kinds = {o.id: o.kind for o in facts.chart.orgs}
+    found: dict[str, None] = {}
+    practices, by_practice = facts.practices, facts.caps_by["practice"]
+    if not (any(by_practice.get(w) for w in p.practices_any) if p.practices_any else facts.capabilities):
+        practised = f" practising {' or '.join(p.practices_any)}" if p.practices_any else ""
+        return nothing_in_scope(f"no capability{practised} in the chart")
+    for cap in contributing(facts):  # only capabilities with contributors can add one
+        if p.practices_any and practices[cap.id].isdisjoint(p.practices_any):
+            continue
+        for org in cap.contributors:
+            if kinds.get(org) in p.kinds:
+                found.setdefault(org)
+    ids = list(found)
+    what = f"{'/'.join(p.kinds)} organizations" + (f" contributing to {' or '.join(p.practices_any)}" if p.practices_any else "")
+    findings = [Finding(f"{len(ids)} {what}" + (": " + listing(facts.names(ids)) if ids else ""), tuple(ids))]
+    return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
+
+
+def contributing(facts: Facts) -> list:
+    """The capabilities with at least one contributor, in chart order; once per chart."""
+    found = facts.rule_cache.get(("coverage:contributing", ""))
+    if found is None:
+        caps = facts.capabilities
+        found = facts.rule_cache[("coverage:contributing", "")] = list(compress(caps, map(attrgetter("contributors"), caps)))
+    return found
+
+
+class ShareParams(Params):
+    min_share: float = 1.0
+
+
+@rule("capability_systems", ShareParams)
+def capability_systems(facts: Facts, p: ShareParams) -> RuleResult:
+    """A share of capabilities run on at least one system."""
+    if not facts.capabilities:
+        return nothing_in_scope("no capability in the chart", {})
+    caps = facts.capabilities
+    verdict = dict(zip(facts.cap_id_list, map(bool, map(attrgetter("systems"), caps))))
+    without = [c for c in caps if not c.systems]
+    s = share(len(verdict) - len(without), len(verdict))
+    findings = [Finding(f"{len(verdict) - len(without)} of {len(verdict)} capabilities run on a system")]
+    if without:
+        findings.append(Finding("without a system: " + who_list(facts, without, 5),
+                                tuple(c.id for c in without[:20])))
+    return RuleResult(s >= p.min_share, round(s, 3), findings, verdict)
+
+
+@rule("single_accountable", ShareParams)
+def single_accountable(facts: Facts, p: ShareParams) -> RuleResult:
+    """Exactly one accountable person per capability (the A of RACI)."""
+    if not facts.capabilities:
+        return nothing_in_scope("no capability in the chart", {})
+    caps, ids = facts.capabilities, facts.cap_id_list
+    # the kind of each accountable element, looked up in C; no accountable (or an unknown id) is no person
+    elements = map(facts.by_id.get, map(attrgetter("accountable"), caps), repeat(_Nobody))
+    verdict = dict(zip(ids, map(eq, map(KIND, elements), repeat("person"))))
+    bad = list(compress(caps, map(not_, map(verdict.__getitem__, ids))))
+    s = share(len(verdict) - len(bad), len(verdict))
+    findings = [Finding(f"{len(verdict) - len(bad)} of {len(verdict)} capabilities have exactly one accountable person")]
+    if bad:
+        findings.append(Finding("no accountable person: " + listing([c.name for c in bad[:7]]), tuple(c.id for c in bad[:20])))
+    return RuleResult(s >= p.min_share, round(s, 3), findings, verdict)

@@ -1,0 +1,142 @@
+"""Which capabilities meet a ``capabilities`` criterion, and which come nearest when too few do.
+
+The selection is done with set operations on the inverted indexes of
+:class:`~planner.maturity.facts.Facts` (about ten times faster than testing each
+capability in Python); the conditions that compare counts (``min_channels``...) or
+read teams (``functions_any``) are tested on the candidates left, which are few.
+"""
+
+from __future__ import annotations
+
+from itertools import compress, islice
+from operator import add, not_
+
+from ...model.vocabulary import Area, DataKind
+from ..facts import Facts
+from .registry import Params
+
+CANDIDATE_POOL = 2000
+"""Nearest candidates are sought among the first this many non-matching capabilities (bounded work on big charts)."""
+
+PRECURSORS: dict[str, frozenset[str]] = {
+    "loyalty_rewards": frozenset({"loyalty_program"}),
+    "customer_value_scoring": frozenset({"loyalty_program", "loyalty_rewards", "segmentation", "transaction_history_access"}),
+    "lifetime_value": frozenset({"customer_value_scoring", "loyalty_rewards", "predictive_modeling"}),
+    "segmentation": frozenset({"mass_email", "direct_marketing", "campaign_management"}),
+    "dynamic_segmentation": frozenset({"segmentation", "lead_scoring"}),
+    "personalization": frozenset({"segmentation", "campaign_management", "search_optimization"}),
+    "one_to_one_personalization": frozenset({"personalization", "dynamic_segmentation"}),
+    "proactive_outreach": frozenset({"campaign_management", "segmentation", "reactive_service"}),
+    "adaptive_pricing": frozenset({"loyalty_rewards", "customer_value_scoring", "campaign_management"}),
+    "predictive_modeling": frozenset({"channel_analytics", "segmentation", "multi_source_analysis"}),
+    "variant_testing": frozenset({"campaign_management", "channel_analytics", "visitor_tracking"}),
+    "customer_feedback": frozenset({"reactive_service", "social_monitoring"}),
+    "social_monitoring": frozenset({"customer_feedback", "social_engagement"}),
+    "rich_media": frozenset({"web_ready_content", "editorial_calendar"}),
+    "channel_analytics": frozenset({"visitor_tracking"}),
+}
+"""Practices that usually come before another: capabilities with them are the likeliest to take the next one on."""
+
+
+class CapabilityParams(Params):
+    areas: list[Area] = []
+    """Only capabilities in these areas are in scope (all when empty)."""
+    practices_any: list[str] = []
+    """A match practises at least one of these."""
+    practices_all: list[str] = []
+    """A match practises all of these; an entry ``a|b`` is met by either practice."""
+    channels_any: list[str] = []
+    """A match works through at least one of these channels."""
+    data_any: list[DataKind] = []
+    """A match uses a data source of at least one of these kinds."""
+    with_system: bool = False
+    """A match runs on at least one system."""
+    with_workflow: bool = False
+    """A match is carried out by at least one documented workflow."""
+    functions_any: list[str] = []
+    """A match is run by a team of one of these business functions (``IT``): the accountable person's
+    team, or a responsible team (case-insensitive)."""
+    min_systems: int = 0
+    """A match runs on at least this many systems."""
+    min_channels: int = 0
+    """A match works through at least this many channels."""
+    min_data_kinds: int = 0
+    """A match uses data of at least this many kinds."""
+    min_lobs: int = 0
+    """The matches together serve at least this many lines of business, or every line the chart has when it has fewer."""
+    min_count: int = 1
+    """At least this many capabilities match."""
+    min_share: float | None = None
+    """At least this share of the capabilities in scope match."""
+
+
+def _union(index: dict[str, set[str]], words) -> set[str]:
+    """A new set: the ids under any of the words (callers may change it)."""
+    found: set[str] = set()
+    for word in words:
+        found |= index.get(word, set())
+    return found
+
+
+def matching(facts: Facts, p: CapabilityParams, scope_ids: frozenset[str]) -> set[str]:
+    """Ids of the capabilities in scope that meet every condition, by set operations.
+
+    The condition sets are intersected smallest first, so the work follows the
+    number of candidates rather than the number of capabilities.
+    """
+    by = facts.caps_by
+    sets = [_union(by["practice"], entry.split("|")) for entry in p.practices_all]
+    if p.practices_any:
+        sets.append(_union(by["practice"], p.practices_any))
+    if p.channels_any:
+        sets.append(_union(by["channel"], p.channels_any))
+    if p.data_any:
+        sets.append(_union(by["data"], p.data_any))
+    if sets:
+        sets.sort(key=len)
+        ids = sets[0]
+        for other in sets[1:]:
+            ids &= other
+        if p.areas:
+            ids &= scope_ids
+    else:
+        ids = set(scope_ids)
+    if p.with_system:  # set operations in C, not a test per capability
+        ids = ids & facts.caps_with_systems
+    if p.with_workflow:
+        ids = ids & facts.workflows_of_cap.keys()
+    if p.min_channels or p.min_data_kinds or p.min_systems:  # tests on the candidates only: they are few
+        caps, channels, kinds = facts.by_id, facts.channels, facts.data_kinds_of_cap
+        ids = {i for i in ids if len(channels[i]) >= p.min_channels and len(kinds[i]) >= p.min_data_kinds
+               and len(caps[i].systems) >= p.min_systems}
+    if p.functions_any:
+        wanted, functions = {f.lower() for f in p.functions_any}, facts.functions_of
+        ids = {i for i in ids if not functions(i).isdisjoint(wanted)}
+    return ids
+
+
+def nearest(facts: Facts, p: CapabilityParams, pool: list, ids: list[str], most: int = 3) -> list:
+    """The ``most`` capabilities of ``pool`` nearest to matching: precursor practices, channels, data.
+
+    Ties go to the earlier capability (the order of a stable sort by score, highest
+    first); the scores are computed with set operations mapped in C, and the best are
+    picked by scanning for each of the few highest scores, not by sorting the pool.
+    """
+    wanted = list(p.practices_any) + [x for w in p.practices_all for x in w.split("|")]
+    precursors = frozenset().union(*(PRECURSORS.get(w, frozenset()) for w in wanted)) | frozenset(wanted)
+    score = list(map(len, map(precursors.intersection, map(facts.practices.__getitem__, ids))))
+    for wanted_words, index in ((p.channels_any, facts.channels), (p.data_any, facts.data_kinds_of_cap)):
+        if wanted_words:
+            hits = map(not_, map(frozenset(wanted_words).isdisjoint, map(index.__getitem__, ids)))
+            score = list(map(add, score, hits))
+    picked: list[int] = []
+    for value in sorted(set(score), reverse=True):
+        picked += islice(compress(range(len(score)), map(value.__eq__, score)), most - len(picked))
+        if len(picked) >= most:
+            break
+    return [pool[i] for i in picked]
+
+
+def wanted_words(p: CapabilityParams) -> list[str]:
+    """Every practice word the parameters look for (``a|b`` entries split)."""
+    return list(dict.fromkeys([*p.practices_any, *(w for entry in p.practices_all for w in entry.split("|"))]))
