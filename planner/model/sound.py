@@ -27,7 +27,10 @@ def ids_by_kind(chart: Chart) -> dict[str, set[str]] | None:
         ids = set(map(_ID, items))
         if len(ids) != len(items):
             return None
-        found.setdefault(kind, set()).update(ids)
+        if kind in found:
+            found[kind] |= ids
+        else:
+            found[kind] = ids  # kept, not copied into a new set
         total += len(items)
     if sum(map(len, found.values())) != total or len(_union(list(found.values()))) != total:
         return None
