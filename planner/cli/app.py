@@ -6,9 +6,8 @@ never with a traceback for a user's mistake. Anything unexpected is a one-line
 "internal error" with a pointer to report it (exit 2); ``--debug`` (or
 ``PLANNER_DEBUG=1``) adds the traceback.
 
-Every command writes through :func:`echo` / :func:`echo_styled`, which pass the
-text through :func:`planner.textfmt.printable`: names in a chart are user data,
-and an escape sequence in one must be shown, not obeyed by the terminal.
+Every command writes through :func:`echo` / :func:`echo_styled` (defined in
+:mod:`planner.cli.output` and named here with everything else a command shares).
 """
 
 from __future__ import annotations
@@ -16,16 +15,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import traceback
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from ..charts import shipped_chart
 from ..errors import ChartError, PlannerError
-from ..textfmt import as_typed, printable
+from ..textfmt import as_typed
+from .output import echo, printable_streams
+from .output import echo_styled as echo_styled  # re-exported, as is everything a command shares
+from .output import real_streams as real_streams
 
 REPORT_HINT = ("this is a bug in planner; please report it with the command line and the file that caused it "
                "(run again with --debug for the traceback)")
@@ -122,6 +121,8 @@ def debug_wanted(argv: list[str] | None = None) -> bool:
 def internal_error(exc: BaseException, debug: bool = False) -> None:
     """Anything unexpected: one line and exit 2; the traceback only when debugging."""
     if debug or debug_wanted():
+        import traceback  # noqa: PLC0415  (only when debugging: every command starts without it)
+
         echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
     if isinstance(exc, MemoryError):
         echo("planner: error: out of memory: the input is too large for this machine "
@@ -131,67 +132,6 @@ def internal_error(exc: BaseException, debug: bool = False) -> None:
         echo(f"planner: internal error: {type(exc).__name__}{': ' + first if first else ''}; {REPORT_HINT}",
              err=True)
     sys.exit(EXIT_ERROR)
-
-
-def echo(text: str = "", *, err: bool = False, nl: bool = True, json: bool = False) -> None:
-    """Print ``text`` made :func:`~planner.textfmt.printable` (``json``: with JSON escapes, still valid JSON)."""
-    click.echo(printable(text, json=json), err=err, nl=nl)
-
-
-class _Printable:
-    """A text stream passing every write through :func:`printable`: the net under :func:`echo`.
-
-    Whatever a command prints without :func:`echo` (click's own messages, a new
-    command that forgot) is made printable here too; :func:`printable` leaves
-    printable text unchanged, so text passing both is escaped once.
-    """
-
-    def __init__(self, raw):
-        self.raw = raw
-
-    def write(self, text):
-        return self.raw.write(printable(text) if isinstance(text, str) else text)
-
-    def __getattr__(self, name):
-        return getattr(self.raw, name)
-
-
-@contextmanager
-def printable_streams() -> Iterator[None]:
-    """Standard output and error wrapped in :class:`_Printable` while a command runs."""
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Printable(saved[0]), _Printable(saved[1])
-    try:
-        yield
-    finally:
-        sys.stdout, sys.stderr = saved
-
-
-@contextmanager
-def real_streams() -> Iterator[None]:
-    """The terminal itself, for the editor: Textual draws with escape sequences of its own."""
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = (getattr(s, "raw", s) for s in saved)
-    try:
-        yield
-    finally:
-        sys.stdout, sys.stderr = saved
-
-
-def _raw(err: bool):
-    stream = sys.stderr if err else sys.stdout
-    return getattr(stream, "raw", stream)
-
-
-def echo_styled(parts: Iterable[tuple[str, dict | None]], *, err: bool = False, color: bool | None = None) -> None:
-    """One line of ``(text, click.style arguments)`` parts: the text is made printable, then styled.
-
-    The only escape sequences that reach the terminal are the styles added
-    here, and click drops those too when the output is not a terminal
-    (``color`` forces either way).
-    """
-    line = "".join(click.style(printable(t), **style) if style else printable(t) for t, style in parts)
-    click.echo(line, file=_raw(err), color=color)  # past the net: these escapes are ours
 
 
 def _limits_option(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
