@@ -8,7 +8,7 @@ from typing import Any, Literal
 from ...model.vocabulary import CoeScope
 from ..facts import Facts
 from .coverage import contributing
-from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, listing_names, not_applicable, nothing_in_scope, rule, share
 
 Part = Literal["sla", "inputs", "outputs", "pnl", "plan", "improvements", "cost_reduction",
                "cycle_time_reduction", "validation", "capabilities", "lead", "workflows"]
@@ -244,7 +244,7 @@ def value_chain(facts: Facts, p: ChainParams) -> RuleResult:
             best, best_score = chain, score
     if best is None:
         return RuleResult(False, 0.0, [Finding("no digital value chain links the CoEs")])
-    findings = [Finding(f"{best.name} links {listing(facts.names(best.coes))}", (best.id, *best.coes))]
+    findings = [Finding(f"{best.name} links {listing_names(facts, best.coes)}", (best.id, *best.coes))]
     if p.external and best_score < 1.0:
         findings.append(Finding("no shared or outsourced CoE under SLA in the chain"))
     return RuleResult(best_score >= 1.0, round(best_score, 3), findings)

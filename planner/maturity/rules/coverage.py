@@ -15,7 +15,7 @@ from ...model.vocabulary import MOBILE_CHANNELS, Area
 from ...textfmt import count
 from ..facts import Facts
 from .capabilities import who_ids, who_list
-from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, listing_names, nothing_in_scope, rule, share
 
 ID, AREA = attrgetter("id"), attrgetter("area")
 KIND = attrgetter("KIND")
@@ -107,7 +107,7 @@ def content_providers(facts: Facts, p: ProviderParams) -> RuleResult:
         for pid in ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors:
             providers.setdefault(pid)
     ids = list(providers)
-    findings = [Finding(f"{count(len(ids), 'content provider')}: " + (listing(facts.names(ids), 8) or "none"), tuple(ids[:20]))]
+    findings = [Finding(f"{count(len(ids), 'content provider')}: " + (listing_names(facts, ids, 8) or "none"), tuple(ids[:20]))]
     return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
 
 
@@ -135,7 +135,7 @@ def partners(facts: Facts, p: PartnerParams) -> RuleResult:
                 found.setdefault(org)
     ids = list(found)
     what = f"{'/'.join(p.kinds)} organizations" + (f" contributing to {' or '.join(p.practices_any)}" if p.practices_any else "")
-    findings = [Finding(f"{len(ids)} {what}" + (": " + listing(facts.names(ids)) if ids else ""), tuple(ids))]
+    findings = [Finding(f"{len(ids)} {what}" + (": " + listing_names(facts, ids) if ids else ""), tuple(ids))]
     return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
 
 

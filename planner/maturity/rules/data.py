@@ -8,7 +8,7 @@ from ...model import DataSource
 from ...model.vocabulary import Area, DataKind
 from ...textfmt import count, plural
 from ..facts import Facts
-from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, listing_names, not_applicable, nothing_in_scope, rule, share
 
 MARKETING_DB_SOURCE_KINDS = ("suspect_buyer", "prospecting", "subscriber", "sales_force_automation",
                              "operational_crm", "analytic_data_mart", "targeted_messaging")
@@ -33,7 +33,7 @@ def data_silos(facts: Facts, p: SiloParams) -> RuleResult:
             ids = sorted(part)
             owners = {facts.name(o) for d in ids if (o := facts.by_id[d].owner)}
             tail = f" (stewards: {', '.join(sorted(owners))})" if owners else ""
-            findings.append(Finding("silo: " + listing(facts.names(ids), 4) + tail, tuple(ids[:20])))
+            findings.append(Finding("silo: " + listing_names(facts, ids, 4) + tail, tuple(ids[:20])))
         if len(parts) > 6:
             findings.append(Finding(f"and {len(parts) - 6} more silos"))
     score = share(1, len(parts)) if len(parts) > p.max_components else 1.0

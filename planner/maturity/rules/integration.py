@@ -11,7 +11,7 @@ from ...model.vocabulary import Area, SystemRole
 from ...textfmt import count
 from ..facts import Facts
 from .coverage import in_areas
-from .registry import Finding, Params, RuleResult, listing, not_applicable, nothing_in_scope, rule, share
+from .registry import Finding, Params, RuleResult, listing, listing_names, not_applicable, nothing_in_scope, rule, share
 
 
 class IntegrationParams(Params):
@@ -82,12 +82,9 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
     """Integration across lines of business: one linked group of data sources serves every line."""
     lobs_of: dict[str, set[str]] = {d.id: ({d.lob} if d.lob else set()) for d in facts.chart.data}
     cap_lobs = facts.cap_lobs
-    for cap in facts.capabilities:
-        lobs = cap_lobs[cap.id]
-        if lobs:
-            for d in cap.data:
-                if d in lobs_of:
-                    lobs_of[d] |= lobs
+    for d, users in facts.data_users.items():  # each source: the lines of the capabilities using it, merged in C
+        if d in lobs_of:
+            lobs_of[d].update(*map(cap_lobs.__getitem__, users))
     every = set().union(*lobs_of.values()) if lobs_of else set()
     every |= set().union(*cap_lobs.values()) if facts.capabilities else set()
     if not every or len(every) < p.min_lobs:
@@ -105,7 +102,7 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
                         f"{', '.join(sorted(best)) or 'none'}", tuple(sorted(best_part))[:20])]
     for lob in sorted(every - best):
         ids = [d for d, ls in lobs_of.items() if lob in ls]
-        findings.append(Finding(f"{lob} data is not linked to the rest: " + (listing(facts.names(ids), 4) or "no data source"),
+        findings.append(Finding(f"{lob} data is not linked to the rest: " + (listing_names(facts, ids, 4) or "no data source"),
                                 tuple(ids[:20])))
     return RuleResult(passed, round(share(len(best), len(every)), 3), findings)
 

@@ -132,3 +132,9 @@ def listing(names: list[str], most: int = 6) -> str:
     if len(names) <= most:
         return ", ".join(names)
     return ", ".join(names[:most]) + f" and {len(names) - most} more"
+
+
+def listing_names(facts: Facts, ids: list[str], most: int = 6) -> str:
+    """``listing(facts.names(ids), most)``, looking up only the names it shows (a list may hold thousands)."""
+    shown = facts.names(ids[:most])
+    return listing(shown, most) if len(ids) <= most else ", ".join(shown) + f" and {len(ids) - most} more"

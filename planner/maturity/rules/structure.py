@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ...textfmt import count
 from ..facts import Facts
 from ..network import cut_vertices
-from .registry import Finding, Params, RuleResult, listing, not_applicable, rule, share
+from .registry import Finding, Params, RuleResult, listing_names, not_applicable, rule, share
 
 if TYPE_CHECKING:  # imported where a networkx graph is asked for: the rules never need it
     import networkx as nx
@@ -114,7 +114,7 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
         if len(caps) > p.max_sole_capabilities:
             flagged.add(person)
             findings.append(Finding(f"{facts.name(person)} alone carries {len(caps)} capabilities: "
-                                    + listing(facts.names(caps), 4), (person, *caps[:19])))
+                                    + listing_names(facts, caps, 4), (person, *caps[:19])))
     if p.articulation:
         work = facts.work
         staff = facts.team_of  # every person's id
@@ -123,7 +123,7 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
                      if n in staff and n not in flagged)
         for person in cut[:8]:
             hanging = sorted(c for c in work.neighbours(person) if work.degree(c) == 1 and facts.kind(c) == "capability")
-            why = (f"the only link of {listing(facts.names(hanging), 3)}" if hanging
+            why = (f"the only link of {listing_names(facts, hanging, 3)}" if hanging
                    else "the only link between parts of the work network")
             findings.append(Finding(f"{facts.name(person)} is {why}", (person, *hanging[:19])))
         if len(cut) > 8:
