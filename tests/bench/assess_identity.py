@@ -9,13 +9,15 @@ standard output, standard error and exit status. Broken charts count too: their 
 
     python tests/bench/assess_identity.py --old /path/to/tree-before [--new .] [--quick]
 
-The trees are used as they are (``python -m planner`` run from each); make the
-old one with ``git worktree add /tmp/before <rev>``. Exit 1 when any output differs.
+The trees are used as they are (``python -P -m planner`` with each first on
+``PYTHONPATH``, run from this checkout so paths print alike); make the old one with
+``git worktree add /tmp/before <rev>``. Exit 1 when any output differs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -46,9 +48,12 @@ def charts(quick: bool) -> list[tuple[Path, tuple[str, ...]]]:
 
 
 def run(tree: Path, chart: Path, extra: tuple[str, ...]) -> tuple[int, bytes, bytes, float]:
+    """The command with ``tree``'s package first on the path, from this checkout (paths print alike)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "planner", "assess", str(chart), "--format", "json", *extra],
-                          cwd=tree, capture_output=True, timeout=600, check=False)
+    env = {**os.environ, "PYTHONPATH": str(tree.resolve())}
+    where = chart.relative_to(ROOT) if chart.is_relative_to(ROOT) else chart
+    done = subprocess.run([sys.executable, "-P", "-m", "planner", "assess", str(where), "--format", "json", *extra],
+                          cwd=ROOT, env=env, capture_output=True, timeout=600, check=False)
     return done.returncode, done.stdout, done.stderr, time.perf_counter() - start
 
 
