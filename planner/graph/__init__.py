@@ -94,14 +94,14 @@ class ChartGraph:
         """Id -> node, in chart order (a duplicate id keeps its first place and its last element)."""
         found: dict[str, Node] = {}
         with paused_gc():  # 100,000 small dicts and no cycle among them
-            for _, element in self.chart.iter_elements():
-                found[element.id] = {"kind": element.KIND, "label": element.name, "element": element}
+            for section, cls in SECTIONS.items():  # Chart.iter_elements' order, without its locations
+                nested = cls.CHILDREN
+                for element in getattr(self.chart, section):
+                    found[element.id] = {"kind": element.KIND, "label": element.name, "element": element}
+                    if nested:
+                        for child in getattr(element, nested):
+                            found[child.id] = {"kind": child.KIND, "label": child.name, "element": child}
         return found
-
-    @cached_property
-    def position(self) -> dict[str, int]:
-        """Id -> its place in chart order: to visit a few nodes in the order of all of them."""
-        return {n: i for i, n in enumerate(self.nodes)}
 
     def __contains__(self, element_id: object) -> bool:
         return element_id in self.nodes

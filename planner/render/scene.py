@@ -95,23 +95,18 @@ def _edges(graph: ChartGraph, nodes: dict, kinds: set[str], relations: set[str])
     """The graph's edges of ``relations`` between ``nodes``, by source in chart order.
 
     The adjacency is built only here, only from the kinds the relations start from
-    (:data:`~planner.graph.SOURCE_KINDS`) among the view's; when few of the view's
-    nodes have an edge (the flows view: 10,000 of 70,000 resources hand something
-    over), only those are visited, in chart order.
+    (:data:`~planner.graph.SOURCE_KINDS`) among the view's, and of only the relations
+    drawn when the graph can tell them apart (hand-offs: see :meth:`ChartGraph.edges_from`).
     """
     sources = frozenset().union(*(SOURCE_KINDS.get(r, NODE_KINDS) for r in relations)) & kinds
     adjacency = graph.edges_from(sources, relations)
-    order: Iterable[str] = nodes
-    if len(adjacency) * 4 < len(nodes):
-        position = graph.position
-        order = sorted((u for u in adjacency if u in nodes), key=position.__getitem__)
     edges: list[tuple] = []
     append = edges.append
-    nothing: dict = {}
-    for u in order:
-        if nodes[u]["kind"] not in sources:
+    for u in nodes:  # in graph order
+        targets = adjacency.get(u)
+        if targets is None or nodes[u]["kind"] not in sources:
             continue
-        for v, keyed in adjacency.get(u, nothing).items():
+        for v, keyed in targets.items():
             if v in nodes:
                 for k, d in keyed.items():
                     if k in relations:
