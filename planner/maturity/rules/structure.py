@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ...textfmt import count
 from ..facts import Facts
@@ -10,6 +10,8 @@ from ..network import cut_vertices
 from .registry import Finding, Params, RuleResult, listing_names, not_applicable, rule, share
 
 if TYPE_CHECKING:  # imported where a networkx graph is asked for: the rules never need it
+    from collections.abc import Iterable
+
     import networkx as nx
 
 
@@ -26,7 +28,7 @@ def work_graph(facts: Facts) -> nx.Graph:
     """The work network as a networkx graph, for callers who want one; see :func:`work_adjacency`."""
     import networkx as nx  # noqa: PLC0415 - see the imports
 
-    return nx.Graph(work_adjacency(facts))
+    return nx.Graph(cast("dict[str, Iterable[str]]", work_adjacency(facts)))  # sets are the lists networkx reads
 
 
 def articulation_points(adj: dict[str, set[str]]) -> list[str]:
