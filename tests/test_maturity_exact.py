@@ -174,6 +174,12 @@ def test_numpy_walk_is_exact_on_wide_levels():
     assert network_arrays.dependency_sums(adj, sources) == plain_betweenness(adj, sources)
 
 
+def test_numpy_walk_takes_empty_networks_and_no_sources():
+    assert network_arrays.dependency_sums([], []) == []
+    assert network_arrays.dependency_sums([[1], [0], []], []) == [0.0, 0.0, 0.0]
+    assert network_arrays.dependency_sums([[], []], [0, 1]) == [0.0, 0.0]
+
+
 def test_descending_orders_wide_levels():
     rnd = np.random.default_rng(0)
     for size in (5, 1 << 16, (1 << 16) + 7, 300_000):

@@ -82,7 +82,7 @@ def dependency_sums(adj: list[list[int]], sources: list[int]) -> list[float]:
     indptr, indices, deg = csr(adj)
     graph = (indptr, indices, deg, n)
     bc = np.zeros(n)
-    step = max(1, BATCH_BUDGET // (n + int(indptr[-1])))
+    step = max(1, BATCH_BUDGET // max(1, n + int(indptr[-1])))
     for i in range(0, len(sources), step):
         chunk = sources[i:i + step]
         for row in _walk(graph, chunk).reshape(len(chunk), n):  # source after source
