@@ -19,13 +19,14 @@ algorithms; it holds the same nodes and edges.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..model import ELEMENT_CLASSES, SECTIONS, Chart, ref_fields
 from ..perf import paused_gc
-from .tables import HANDOFF, NEXT_COE, PART_OF, Adjacency, Node, add_kinds, handoffs_alone
+from .tables import HANDOFF, NEXT_COE, PART_OF, Adjacency, Node, add_kinds, count_references, handoffs_alone
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -144,6 +145,11 @@ class ChartGraph:
                 self._handoffs[alone] = handoffs_alone(self.chart, self.nodes, alone)
         # the sources of kinds built whole and those of kinds built alone are different elements
         return {**self._adjacency, **self._handoffs[alone]} if self._adjacency else self._handoffs[alone]
+
+    def count_references(self, kinds: Iterable[str], relations: Iterable[str], among: dict[str, Node]) -> Counter[str]:
+        """Relation -> references of ``relations`` from ``kinds`` between ``among``'s nodes, counted
+        without building them: what an aggregated view leaves out (see :func:`~planner.graph.tables.count_references`)."""
+        return count_references(self.chart, among, frozenset(kinds), frozenset(relations))
 
     def edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """(source, target, relation, data) of every edge."""

@@ -8,6 +8,7 @@ therefore the same on every run and whichever view came first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
@@ -114,3 +115,28 @@ def handoffs_alone(chart: Chart, nodes: dict[str, Node], kinds: frozenset[str]) 
             if first:
                 found[u] = {**{v: targets[v] for v in first}, **targets}
     return found
+
+
+def count_references(chart: Chart, among: dict, kinds: Collection[str], relations: Collection[str]) -> Counter[str]:
+    """Relation -> the distinct references of ``relations`` from elements of ``kinds`` to elements of
+    ``among`` (both ends in it): the edges :func:`add_kinds` would hold, counted without holding them."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    plans: Plans = {}
+
+    def count(element: Any) -> None:
+        if element.id in among:
+            pairs = {(target, relation) for target, relation, _ in _references(element, plans)
+                     if relation in relations and target in among}
+            if pairs:
+                found.setdefault(element.id, set()).update(pairs)
+
+    for section, cls in SECTIONS.items():
+        child = NESTING.get(NESTING_BY_SECTION.get(section, ""))
+        nested = child is not None and child.child_kind in kinds
+        if cls.KIND in kinds or nested:
+            for element in getattr(chart, section):
+                if cls.KIND in kinds:
+                    count(element)
+                for inner in (getattr(element, child.field) if nested and child is not None else ()):
+                    count(inner)
+    return Counter(relation for pairs in found.values() for _, relation in pairs)

@@ -80,7 +80,7 @@ def select(graph: ChartGraph, kinds: set[str], relations: set[str], core: set[st
     if not relations and not kinds & core:
         return {}, []
     nodes = {n: d for n, d in graph.nodes.items() if d["kind"] in kinds}
-    edges = _edges(graph, nodes, kinds, relations) if relations else []
+    edges = edges_between(graph, nodes, kinds, relations) if relations else []
     edges += [(u, v, k, d) for u, v, k, d in extra if k in relations and u in nodes and v in nodes]
     if kinds <= core:  # every node is kept anyway
         return nodes, edges
@@ -91,7 +91,7 @@ def select(graph: ChartGraph, kinds: set[str], relations: set[str], core: set[st
     return {n: d for n, d in nodes.items() if n in reached}, edges
 
 
-def _edges(graph: ChartGraph, nodes: dict, kinds: set[str], relations: set[str]) -> list[tuple]:
+def edges_between(graph: ChartGraph, nodes: dict, kinds: set[str], relations: set[str]) -> list[tuple]:
     """The graph's edges of ``relations`` between ``nodes``, by source in chart order.
 
     The adjacency is built only here, only from the kinds the relations start from

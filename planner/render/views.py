@@ -16,19 +16,13 @@ from ..errors import PlannerError, UnknownNameError
 from ..graph import ChartGraph
 from ..model import Chart, suggest
 from ..perf import paused_gc
-from .aggregate import aggregate_map, describe
+from .aggregate_scene import aggregate_scene, counted_scene
 from .draw import chart_subtitle, draw_item, draw_link, finish, new_dot, title
 from .legend import Legend
 from .options import ASSESSED_VIEWS, DEFAULT_MAX_NODES, HeatInput, RenderOptions  # noqa: F401  (re-exported)
 from .registry import Diagram, register_diagram
-from .scene import Link, Scene, check_kinds, collapse_map, focus, merge, select
+from .scene import Scene, check_kinds, collapse_map, focus, merge, select
 from .theme import DEFAULT_THEME, Theme
-
-AGGREGATE_LINKS_PER_NODE = 1.5
-AGGREGATE_MIN_LINKS = 60
-"""An aggregated view keeps at most max(60, 1.5 x nodes) links, the heaviest ones."""
-
-
 
 Draw = Callable[[Scene, Theme, RenderOptions], str]
 
@@ -109,6 +103,10 @@ def _build_scene(graph: ChartGraph, view: View, options: RenderOptions) -> Scene
         kinds = check_kinds(options.only, view.kinds, view.name)
     extra = view.derived(graph) if view.derived else ()
     relations = set(view.relations) - (set() if options.focus else set(view.focus_only))
+    if not (options.part or options.focus or options.collapse or extra):
+        counted = counted_scene(graph, view, options, kinds, relations)
+        if counted is not None:
+            return counted
     nodes, edges = select(graph, kinds, relations, set(view.core) & kinds, extra)
     notes: list[str] = []
     if options.part is not None:
@@ -121,11 +119,11 @@ def _build_scene(graph: ChartGraph, view: View, options: RenderOptions) -> Scene
     if options.collapse:
         notes.append(f"{options.collapse} collapsed")
     if len(nodes) - len(rep) > options.max_nodes:  # surely too big: skip the detailed merge
-        return _aggregate(graph, view, options, nodes, edges, rep, notes)
+        return aggregate_scene(graph, view, options, nodes, edges, rep, notes)
     items, links = merge(graph, nodes, edges, rep)
     scene = Scene(graph, items, links, notes, rep)
     if len(items) > options.max_nodes:
-        scene = _aggregate(graph, view, options, nodes, edges, rep, notes)
+        scene = aggregate_scene(graph, view, options, nodes, edges, rep, notes)
     return scene
 
 
@@ -155,44 +153,6 @@ def _focus(graph, view: View, nodes: dict, edges: list, center: str, depth: int)
         raise PlannerError(f"--focus {center}: a {kind} is not shown in the {view.name} view")
     nodes, edges = focus(nodes, edges, center, depth)
     return nodes, edges, f"around {graph.nodes[center]['label']}, depth {depth}"
-
-
-def _aggregate(graph, view, options, nodes, edges, rep, notes) -> Scene:
-    kept = {n: d for n, d in nodes.items() if n not in rep}
-    keys = view.group_keys
-    ladder = (lambda g, n, d: keys(g, n, d, options)) if keys else None
-    groups, labels = aggregate_map(graph, kept, options.aggregate_target, ladder)
-    final = {n: groups.get(rep.get(n, n), rep.get(n, n)) for n in nodes}
-    kept_edges = edges
-    if view.aggregate_relations is not None:
-        kept_edges = [e for e in edges if e[2] in view.aggregate_relations]
-    items, links = merge(graph, nodes, kept_edges, final, labels)
-    links = _one_link_per_pair(links)
-    scene = Scene(graph, items, links, list(notes), final, aggregated=True)
-    scene.notes.append(describe(items, len(nodes)))
-    most = max(AGGREGATE_MIN_LINKS, int(len(items) * AGGREGATE_LINKS_PER_NODE))
-    if len(links) > most:  # dense group graphs are unreadable, and dot's time explodes on them
-        scene.links = sorted(links, key=lambda link: (-link.count, link.tail, link.head))[:most]
-        scene.notes.append(f"Showing the {most:,} strongest of {len(links):,} links between groups.")
-    if len(kept_edges) < len(edges):
-        left = sorted(r.replace("_", " ") for r in {e[2] for e in edges} - set(view.aggregate_relations or ()))
-        scene.notes.append(f"Between groups only the team structure is drawn; {len(edges) - len(kept_edges):,} "
-                           f"links ({', '.join(left)}) are left out.")
-    return scene
-
-
-def _one_link_per_pair(links: list[Link]) -> list[Link]:
-    """Between two groups, one line: its relation if all agree, else ``aggregate``; counts add up."""
-    pairs: dict[tuple[str, str], Link] = {}
-    for link in links:
-        found = pairs.get((link.tail, link.head))
-        if found is None:
-            pairs[(link.tail, link.head)] = Link(link.tail, link.head, link.relation, link.count, link.data[:2])
-        else:
-            found.count += link.count
-            if found.relation != link.relation:
-                found.relation = "aggregate"
-    return list(pairs.values())
 
 
 def draw_aggregate(scene: Scene, theme: Theme, options: RenderOptions, view: View) -> str:
