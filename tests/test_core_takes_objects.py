@@ -54,6 +54,15 @@ def test_assess_and_the_structure_take_a_chart_or_its_facts(chart, default_model
     assert analyze_structure(chart_or_facts=facts).to_dict() == analyze_structure(chart).to_dict()
 
 
+def test_the_engine_refuses_a_diagrams_graph_and_says_to_pass_the_chart(chart, default_model):
+    from planner.graph import build_graph
+
+    with pytest.raises(TypeError, match=r"takes a Chart or its Facts, not ChartGraph: pass the chart itself"):
+        assess(build_graph(chart), default_model)
+    with pytest.raises(TypeError, match=r"not ChartGraph"):
+        analyze_structure(build_graph(chart))
+
+
 def test_plan_names_the_loaders_of_the_model_and_the_catalog(chart, default_model, catalog):
     with pytest.raises(TypeError, match=r"plan\(\) takes a MaturityModel object.*load_model\('engagement'\)"):
         plan(chart, "engagement", "next", catalog)  # type: ignore[arg-type]

@@ -63,7 +63,7 @@ def test_relations_are_documented_constants():
 def test_graph_keeps_the_chart_for_answers(small_chart_path):
     chart = load_chart(small_chart_path)
     assert build_graph(chart).chart is chart
-    assert build_graph(chart).graph["chart"] is chart  # where Facts.of finds it
+    assert build_graph(chart).graph["chart"] is chart  # copied to a networkx graph by to_networkx
 
 
 def test_nothing_is_built_until_asked_for(small_chart_path):

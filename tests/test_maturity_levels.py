@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from planner.graph import build_graph
 from planner.maturity import assess, assess_all
 from planner.store import load_chart
 from planner.store.library import builtin_models, load_model, load_models
@@ -16,8 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "engagement"
 
 @pytest.mark.parametrize("level", [1, 2, 3, 4, 5])
 def test_each_fixture_assesses_at_exactly_its_level(level):
-    graph = build_graph(load_chart(FIXTURES / f"level{level}.yaml"))
-    result = assess(graph, load_model("engagement"))
+    result = assess(load_chart(FIXTURES / f"level{level}.yaml"), load_model("engagement"))
     assert result.level == level
     assert result.level_name == load_model("engagement").level_name(level)
     assert result.next_level == (level + 1 if level < 5 else None)
@@ -88,7 +86,7 @@ def test_capability_levels_are_the_highest_level_each_capability_evidences():
 
 def test_shipped_current_chart_sits_in_the_middle_with_named_gaps(current_path):
     chart = load_chart(current_path)
-    result = assess(build_graph(chart), load_model("engagement"))
+    result = assess(chart, load_model("engagement"))
     assert result.level in (2, 3)
     gaps = result.gaps()
     assert gaps, "the current chart must show gaps to the next level"
@@ -98,8 +96,8 @@ def test_shipped_current_chart_sits_in_the_middle_with_named_gaps(current_path):
 
 
 def test_shipped_future_chart_assesses_higher_than_current(current_path, future_path):
-    now = assess_all(build_graph(load_chart(current_path)), load_models())
-    then = assess_all(build_graph(load_chart(future_path)), load_models())
+    now = assess_all(load_chart(current_path), load_models())
+    then = assess_all(load_chart(future_path), load_models())
     assert then["engagement"].level > now["engagement"].level
     assert then["engagement"].level >= 4
     assert all(then[m].level >= now[m].level for m in builtin_models())

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from planner.errors import CycleError, PlannerError, UnknownNameError
-from planner.graph import build_graph
 from planner.maturity import assess
 from planner.model import check_integrity
 from planner.roadmap import (
@@ -61,7 +60,7 @@ def test_projected_future_assesses_at_the_target(current, next_level):
     future = apply(current, next_level)
     assert future.chart.state == "future"
     assert not [p for p in check_integrity(future) if p.severity == "error"]
-    assert assess(build_graph(future), load_model("engagement")).level >= 3
+    assert assess(future, load_model("engagement")).level >= 3
     assert next_level.reached
     levels = [p.level for p in next_level.trajectory]
     assert levels[0] == 2 and levels[-1] == 3 and levels == sorted(levels)

@@ -82,7 +82,7 @@ class ChartGraph:
         self.chart = chart
         self.name = chart.chart.name
         self.graph = {"name": chart.chart.name, "state": chart.chart.state, "chart": chart}
-        """Chart-wide attributes, under the names networkx graphs use (``Facts.of`` reads ``chart``)."""
+        """Chart-wide attributes, under the names networkx graphs use (``to_networkx`` copies them)."""
         self._adjacency: Adjacency = {}
         self._built: set[str] = set()
         self._handoffs: dict[frozenset[str], Adjacency] = {}

@@ -9,7 +9,7 @@ the capabilities' ids), :mod:`.facts_caps` (capabilities) and :mod:`.facts_chart
 network.
 
 A :class:`Facts` is a snapshot: it must not outlive changes to its chart (callers
-that edit a chart make new facts, as :func:`Facts.of` does for every graph or chart).
+that edit a chart make new facts, as :func:`Facts.of` does for every chart).
 """
 
 from __future__ import annotations
@@ -30,22 +30,24 @@ if TYPE_CHECKING:  # networkx is imported only by the one index that builds a ne
 
 
 class Facts(CapabilityIndexes, ChartIndexes):
-    """Read-only indexes over a chart (and its graph, when one was built)."""
+    """Read-only indexes over a chart."""
 
-    def __init__(self, chart: Chart, graph: nx.MultiDiGraph | None = None):
-        super().__init__(chart, graph)
+    def __init__(self, chart: Chart):
+        super().__init__(chart)
 
     @classmethod
-    def of(cls, source: nx.MultiDiGraph | Chart | Facts) -> Facts:
-        """Facts for a graph from ``build_graph``, a chart, or facts already built."""
+    def of(cls, source: Chart | Facts) -> Facts:
+        """Facts for a chart, or the facts already built (shared, with what they have computed).
+
+        The analyses read the chart itself, never a diagram's graph: a graph passed by
+        an older caller is refused with a message that says what to pass instead.
+        """
         if isinstance(source, Facts):
             return source
         if isinstance(source, Chart):
             return cls(source)
-        chart = source.graph.get("chart")
-        if chart is None:
-            raise TypeError("the graph has no chart: build it with planner.graph.build_graph(chart)")
-        return cls(chart, source)
+        raise TypeError(f"the maturity engine takes a Chart or its Facts, not {type(source).__name__}: "
+                        "pass the chart itself (a diagram's graph is render's input)")
 
     # -- scopes -----------------------------------------------------------------
 

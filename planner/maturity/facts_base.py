@@ -23,9 +23,8 @@ ID = attrgetter("id")
 class FactsBase:
     """The chart, its elements by id, and the few indexes the rest are made of."""
 
-    def __init__(self, chart: Chart, graph: Any = None):
+    def __init__(self, chart: Chart):
         self.chart = chart
-        self.graph = graph
         self.rule_cache: dict[tuple[str, str], Any] = {}
         self._scopes: dict[frozenset[str], tuple[list[Capability], frozenset[str]]] = {}
         self._scope_ids: dict[frozenset[str], list[str]] = {}

@@ -65,7 +65,7 @@ def planned(chart: Chart) -> None:
 
 def drawn(chart: Chart) -> None:
     graph = build_graph(chart)
-    heat = HeatInput.from_assessment(assess(graph, load_model("engagement")))
+    heat = HeatInput.from_assessment(assess(chart, load_model("engagement")))
     for view in VIEWS:
         source = to_dot(graph, view, RenderOptions(heat=heat))
         assert source.startswith("digraph") and "\x1b" not in source
