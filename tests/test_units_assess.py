@@ -220,3 +220,24 @@ def test_render_by_team_when_the_chart_names_no_line_of_business(tmp_path):
     assert data.by == "team" and data.units
     tops = [t.id for t in chart.teams if not t.parent]
     assert {u for u, _, _ in data.units} <= {t.id for t in chart.teams if t.parent in tops or t.id in tops}
+
+
+def test_a_units_data_keeps_every_feeder_of_its_line_however_it_was_reached():
+    """A shared source feeding the line's data also feeds a shared source fed in turn: both feeders belong
+    to the unit. The second was missed when only the data first found had its feeders looked up."""
+    chart = Chart.model_validate({
+        "chart": {"name": "Feeds"},
+        "teams": [{"id": "t", "name": "T", "lob": "a"}],
+        "people": [{"id": "p", "name": "P", "team": "t"}],
+        "capabilities": [{"id": "c", "name": "C", "area": "delivery", "accountable": "p", "lob": ["a"]}],
+        "data": [
+            {"id": "d0", "name": "D0", "kind": "analytic_data_mart", "lob": "a"},
+            {"id": "s1", "name": "S1", "kind": "analytic_data_mart", "feeds": ["d0", "d2"]},
+            {"id": "d2", "name": "D2", "kind": "analytic_data_mart"},
+            {"id": "s3", "name": "S3", "kind": "analytic_data_mart", "feeds": ["d2"]},
+            {"id": "other", "name": "Other line", "kind": "analytic_data_mart", "lob": "b", "feeds": ["d2"]},
+        ],
+    })
+    sub = unit_chart(chart, Unit("lob", "a", "a"))
+    assert {d.id for d in sub.data} == {"d0", "s1", "d2", "s3"}
+    assert not [p for p in check_integrity(sub) if p.severity == "error"]

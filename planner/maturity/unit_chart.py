@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from ..model import SECTIONS, Chart, Team, iter_refs, ref_fields
+from ..model import SECTIONS, Chart, Team, ref_fields
 from .unit_kinds import KIND_WORDS, Unit, UnitKind
 
 
@@ -87,11 +87,22 @@ class ChartIndex:
         found = {}
         for section in SECTIONS:
             for e in getattr(self.chart, section):
-                pairs = [(f.name, t) for f, _, t in iter_refs(e)]
+                pairs = _pairs(e)
                 for _, _, child in e.children():
-                    pairs += [(f.name, t) for f, _, t in iter_refs(child)]
+                    pairs += _pairs(child)
                 found[e.id] = tuple(pairs)
         return found
+
+    @cached_property
+    def targets(self) -> dict[str, frozenset[str]]:
+        """Element id -> the ids it and its nested elements refer to: whether a sub-chart holds
+        them all is then one set comparison, shared by every unit."""
+        return {eid: frozenset([t for _, t in pairs]) for eid, pairs in self.refs.items()}
+
+    @cached_property
+    def pullable(self) -> dict:
+        """Id -> element, for the elements a reference may pull into a sub-chart (not :data:`PRUNED_KINDS`)."""
+        return {i: e for i, e in self.by_id.items() if e.KIND not in PRUNED_KINDS}
 
     @cached_property
     def fed_by(self) -> dict[str, list]:
@@ -125,10 +136,26 @@ def unit_chart(chart: Chart, unit: Unit, shared: bool = True, index: ChartIndex 
     chains = [v for v in chart.chains if sum(x in kept_coes for x in v.coes) >= 2]
     ids.update(v.id for v in chains)
     info = chart.chart.model_copy(update={"name": f"{chart.chart.name} / {KIND_WORDS[unit.kind]} {unit.name}"})
-    refs = index.refs
-    values: dict[str, Any] = {name: [e if all(t in ids for _, t in refs[e.id]) else _prune(e, ids)
+    whole = ids.issuperset
+    targets = index.targets
+    values: dict[str, Any] = {name: [e if whole(targets[e.id]) else _prune(e, ids)
                                      for e in getattr(chart, name) if e.id in ids] for name in SECTIONS}
     return Chart.model_construct(version=chart.version, chart=info, **values, answers=chart.answers, targets={})
+
+
+def _pairs(element) -> list[tuple[str, str]]:
+    """(field name, id) of each reference ``element`` makes: :func:`iter_refs` without its positions."""
+    pairs: list[tuple[str, str]] = []
+    for field in ref_fields(type(element)):
+        value = getattr(element, field.name)
+        if value is None:
+            continue
+        if field.many:
+            name = field.name
+            pairs += [(name, target) for target in value]
+        else:
+            pairs.append((field.name, value))
+    return pairs
 
 
 PRUNED_KINDS = frozenset({"capability", "workflow", "chain"})
@@ -137,13 +164,13 @@ PRUNED_KINDS = frozenset({"capability", "workflow", "chain"})
 
 def _close(ids: set[str], index: ChartIndex, unit: Unit, todo: list[str]) -> None:
     """Add to ``ids`` everything the elements in ``todo`` refer to, transitively (see :func:`unit_chart`)."""
-    by_id, refs = index.by_id, index.refs
+    pullable, refs = index.pullable, index.refs
     while todo:
         for field, target in refs[todo.pop()]:
             if target in ids:
                 continue
-            other = by_id.get(target)
-            if other is None or other.KIND in PRUNED_KINDS or not _same_line(other, unit, field):
+            other = pullable.get(target)
+            if other is None or (field == "feeds" and not _same_line(other, unit, field)):
                 continue
             ids.add(target)
             todo.append(target)
@@ -155,15 +182,22 @@ def _same_line(element, unit: Unit, field: str) -> bool:
 
 
 def _feeders(ids: set[str], index: ChartIndex, unit: Unit) -> None:
-    """Data sources (the line's own or shared) that feed the unit's data, with what they need in turn."""
+    """Data sources (the line's own or shared) that feed the unit's data, with what they need in turn.
+
+    Repeated until nothing is added: a feeder's references can bring in more data
+    (a shared source it also feeds), whose own feeders belong to the unit too. Looking
+    only at the data first found, as before, made the result depend on the order a
+    set was walked in, so a unit's size could change from one run to the next.
+    """
     fed_by = index.fed_by
-    todo = [i for i in ids if i in fed_by]
-    while todo:
-        for source in fed_by.get(todo.pop(), ()):
-            if source.id not in ids and _same_line(source, unit, "feeds"):
-                ids.add(source.id)
-                todo.append(source.id)
-                _close(ids, index, unit, [source.id])
+    done: set[str] = set()
+    while todo := [i for i in ids if i in fed_by and i not in done]:
+        done.update(todo)
+        for target in todo:
+            for source in fed_by[target]:
+                if source.id not in ids and _same_line(source, unit, "feeds"):
+                    ids.add(source.id)
+                    _close(ids, index, unit, [source.id])
 
 
 def _prune(element, kept: set[str]):
