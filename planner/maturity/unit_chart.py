@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from ..model import SECTIONS, Chart, Team, ref_fields
+from ..model import SECTIONS, Chart, Team, iter_refs, ref_fields
 from .unit_kinds import KIND_WORDS, Unit, UnitKind
 
 
@@ -87,9 +87,9 @@ class ChartIndex:
         found = {}
         for section in SECTIONS:
             for e in getattr(self.chart, section):
-                pairs = _pairs(e)
+                pairs = [(f.name, t) for f, _, t in iter_refs(e)]
                 for _, _, child in e.children():
-                    pairs += _pairs(child)
+                    pairs += [(f.name, t) for f, _, t in iter_refs(child)]
                 found[e.id] = tuple(pairs)
         return found
 
@@ -141,21 +141,6 @@ def unit_chart(chart: Chart, unit: Unit, shared: bool = True, index: ChartIndex 
     values: dict[str, Any] = {name: [e if whole(targets[e.id]) else _prune(e, ids)
                                      for e in getattr(chart, name) if e.id in ids] for name in SECTIONS}
     return Chart.model_construct(version=chart.version, chart=info, **values, answers=chart.answers, targets={})
-
-
-def _pairs(element) -> list[tuple[str, str]]:
-    """(field name, id) of each reference ``element`` makes: :func:`iter_refs` without its positions."""
-    pairs: list[tuple[str, str]] = []
-    for field in ref_fields(type(element)):
-        value = getattr(element, field.name)
-        if value is None:
-            continue
-        if field.many:
-            name = field.name
-            pairs += [(name, target) for target in value]
-        else:
-            pairs.append((field.name, value))
-    return pairs
 
 
 PRUNED_KINDS = frozenset({"capability", "workflow", "chain"})
