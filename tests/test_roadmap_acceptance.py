@@ -155,6 +155,19 @@ def test_the_diagram_draws_attest_items_and_only_phases_with_work(catalog):
     assert "Done" in dot and "does not reach" not in dot
 
 
+def test_a_phase_box_says_how_far_the_work_started_in_it_runs(catalog):
+    from planner.render.roadmap_view import roadmap_to_dot
+
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    roadmap = plan(chart, load_model("engagement"), "next", catalog)
+    dot = roadmap_to_dot(roadmap)
+    for phase in roadmap.phases:
+        finish = max((s.finish_week for s in roadmap.steps if s.phase == phase.number), default=0.0)
+        said = f"work started here runs to week {finish:g}" in dot
+        assert said == (finish > phase.end_week), phase
+    assert "runs to week" in dot  # the shipped chart's marketing database runs past its phase
+
+
 def test_future_state_never_overwrites_its_input_without_force(tmp_path):
     from click.testing import CliRunner
 

@@ -118,11 +118,19 @@ def _marker_style(level, roadmap) -> dict:
 
 
 def _phase_label(roadmap, phase) -> Html:
+    """Heading of a phase's box: its window, and how far the work started in it runs.
+
+    A box holds the solutions that start in the phase (their cost is booked there), so
+    one may run past the window: "weeks 0-13" above an item of weeks 0-19 reads as an
+    error on a slide unless the box says where its work ends.
+    """
     dates = f" \u00b7 {phase.start_date.isoformat()}" if phase.start_date else ""
     spend = f"{phase.cost:,.0f} {roadmap.currency}"
     head = font(text(f"Phase {phase.number}"), bold=True, size=12)
     weeks = font(text(f"weeks {phase.start_week:g}\u2013{phase.end_week:g}{dates}"), size=9)
-    return Html(f"{head}<BR/>{weeks}<BR/>{font(text(spend), size=9)}")
+    finish = max((s.finish_week for s in roadmap.steps if s.phase == phase.number), default=phase.end_week)
+    runs = f"<BR/>{font(text(f'work started here runs to week {finish:g}'), size=9)}" if finish > phase.end_week else ""
+    return Html(f"{head}<BR/>{weeks}{runs}<BR/>{font(text(spend), size=9)}")
 
 
 def _step_label(step, currency: str) -> Html:
