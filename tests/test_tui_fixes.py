@@ -300,3 +300,21 @@ async def test_the_clear_button_of_a_reference_is_not_a_tab_stop(chart_file):
         await pilot.pause(0.2)
         clears = list(app.form.query("#clear"))
         assert clears and not any(b.focusable for b in clears)
+
+
+@sync
+async def test_the_arrow_keys_move_between_a_dialogs_buttons(chart_file):
+    app = EditorApp(chart_file, watch_delay=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        app.session.apply(SetField(app.session.chart.chart, "name", "Unsaved name"))
+        await pilot.press("ctrl+q")
+        await wait_for_screen(pilot, "ChoiceScreen")
+        assert app.focused is not None and app.focused.id == "save"
+        await pilot.press("right")
+        assert app.focused.id == "discard"
+        await pilot.press("right")
+        assert app.focused.id == "cancel"
+        await pilot.press("left", "left")
+        assert app.focused.id == "save"
+        await pilot.press("escape")

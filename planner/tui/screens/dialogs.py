@@ -13,9 +13,15 @@ from ...textfmt import count, plural
 
 
 class ChoiceScreen(ModalScreen[str]):
-    """A message and buttons; returns the id of the button pressed (``cancel`` on Escape)."""
+    """A message and buttons; returns the id of the button pressed (``cancel`` on Escape).
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    The arrow keys move between the buttons as Tab does: a row of buttons is where
+    a person reaches for left and right first.
+    """
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel"),
+                Binding("left", "app.focus_previous", "Previous button", show=False),
+                Binding("right", "app.focus_next", "Next button", show=False)]
 
     def __init__(self, title: str, message: str | Text, buttons: list[tuple[str, str, str]], details: list[str] | None = None):
         super().__init__()
