@@ -143,3 +143,37 @@ def test_unicode_columns(chart):
     chart.people[0].title = "Chief Marketing Officer"
     new = patch_chart_text(text, chart, [Change("people", "ann", "ann")])
     assert diff(text, new) == ["-    title: CMO", "+    title: Chief Marketing Officer"]
+
+
+def test_a_flow_list_that_grows_stays_a_flow_list_with_its_comment(chart):
+    chart.capabilities[0].channels = ["web", "email", "social_media", "mobile", "call_center", "retail"]
+    new = patch_chart_text(COMMENTED, chart, [Change("capabilities", "web", "web")])
+    assert diff(COMMENTED, new) == ["-    channels: [web]   # more later",
+                                    "+    channels: [web, email, social_media, mobile, call_center, retail]   # more later"]
+    assert parse_chart(new).chart.capabilities[0].channels == chart.capabilities[0].channels
+
+
+def test_a_flow_list_too_long_for_a_line_wraps_under_its_bracket(chart):
+    chart.capabilities[0].channels = ["web", "email", "social_media", "mobile", "call_center", "retail",
+                                      "direct_mail", "events", "field_sales", "print", "search", "display"]
+    new = patch_chart_text(COMMENTED, chart, [Change("capabilities", "web", "web")])
+    assert diff(COMMENTED, new) == [
+        "-    channels: [web]   # more later",
+        "+    channels: [web, email, social_media, mobile, call_center, retail, direct_mail, events, field_sales, print, search,",
+        "+               display]   # more later"]
+    loaded = parse_chart(new)
+    assert loaded.ok, loaded.problems
+    assert loaded.chart.capabilities[0].channels == chart.capabilities[0].channels
+
+
+def test_flow_sequence_wraps_at_the_width_and_refuses_what_flow_cannot_hold():
+    from planner.store.emit import flow_sequence
+
+    assert flow_sequence([], 4) == "[]"
+    assert flow_sequence(["a", "b"], 4) == "[a, b]"
+    text = flow_sequence([f"word{n}" for n in range(30)], 10, width=40)
+    rows = text.splitlines()
+    assert len(rows) > 1 and 10 + len(rows[0]) <= 40 and all(len(r) <= 40 for r in rows[1:])
+    assert all(r.startswith(" " * 11) and r[11] != " " for r in rows[1:])
+    assert text.replace("\n", " ").split() == ["[word0,", *[f"word{n}," for n in range(1, 29)], "word29]"]
+    assert flow_sequence(["has: colon"], 0) is None and flow_sequence([{"id": "x"}], 0) is None

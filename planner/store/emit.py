@@ -91,6 +91,38 @@ def _empty_or_flow(items: Any) -> str | None:
     """``[]``, ``{}``, or ``[a, b]`` for a short list of simple words; None otherwise."""
     if not items:
         return "[]" if isinstance(items, list) else "{}"
+    words = _flow_words(items)
+    if words is None:
+        return None
+    text = "[" + ", ".join(words) + "]"
+    return text if len(text) <= _FLOW_WIDTH else None
+
+
+def flow_sequence(items: list, column: int, width: int = 120) -> str | None:
+    """``[a, b, c]`` for a list a person wrote in flow style, wrapped as they wrap it; None if it cannot be.
+
+    The bracket sits at ``column``; a line that would pass ``width`` continues on
+    the next, indented one past the bracket (``inputs: [brief, plan,`` then
+    ``          photos]``). Used when an edit changes a flow list: rewriting
+    it as a block list because it grew past one short line would change the look
+    of a hand-written chart for no reason.
+    """
+    words = _flow_words(items)
+    if words is None:
+        return None
+    lines, line, start = [], "[", column  # ``start``: where ``line`` begins on its row (its own padding counted in it)
+    for n, word in enumerate(words):
+        piece = word + ("," if n < len(words) - 1 else "")
+        if line != "[" and start + len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line, start = " " * (column + 1) + piece, 0
+        else:
+            line += ("" if line == "[" else " ") + piece
+    return "\n".join([*lines, line + "]"])
+
+
+def _flow_words(items: Any) -> list[str] | None:
+    """Each item of a list as a flow-sequence word, or None if one cannot be written plain in flow."""
     if not isinstance(items, list):
         return None
     words = []
@@ -101,8 +133,7 @@ def _empty_or_flow(items: Any) -> str | None:
             words.append(_scalar(item))
         else:
             return None
-    text = "[" + ", ".join(words) + "]"
-    return text if len(text) <= _FLOW_WIDTH else None
+    return words
 
 
 def _key(key: Any) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..emit import emit
+from ..emit import emit, flow_sequence
 from .base import PatchError, _Replace
 from .doc import _block, _Doc, _end_offset, _flow, _indent, _value, _whole_lines
 from .flow import _MISSING, Edits, _changed, _patch_flow_mapping
@@ -27,6 +27,10 @@ def _patch_node(doc: _Doc, node: yaml.Node, old: Any, new: Any) -> Edits:
         return _patch_list(doc, node, old, new)
     if isinstance(node, yaml.MappingNode) and node.flow_style and isinstance(old, dict) and isinstance(new, dict):
         return _patch_flow_mapping(doc, node, old, new)
+    if isinstance(node, yaml.SequenceNode) and node.flow_style and isinstance(new, list):
+        text = flow_sequence(new, node.start_mark.column)
+        if text is not None:  # a flow list stays a flow list, wrapped like the file's own
+            return [(doc.offset(node.start_mark.line, node.start_mark.column), _end_offset(doc, node)[1], text)]
     raise _Replace()
 
 
