@@ -15,8 +15,10 @@ possible, not for best practice. Practices missing from it need no backing.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 CUSTOMER_DATA = frozenset({"subscriber", "prospecting", "operational_crm", "sales_force_automation",
@@ -59,7 +61,7 @@ class Backing:
     def lacks(self, no_system: bool, no_data: bool, no_channel: bool, n_kinds: int) -> list[str]:
         """The words of :meth:`missing` from what is already known to be lacking.
 
-        Split out so :func:`find_claims` can judge many capabilities with set
+        Split out so :func:`judge_tags` can judge many capabilities with set
         operations and put into words only the few distinct verdicts.
         """
         out = []
@@ -148,48 +150,38 @@ def describe(word: str) -> str:
     return "needs " + " and ".join(parts) if parts else "needs nothing beyond the tag"
 
 
-def find_claims(tagged: dict[str, list[str]], with_system: AbstractSet[str], with_workflow: dict[str, Any],
-                with_contributor: AbstractSet[str], kinds_of: dict[str, frozenset[str]],
-                channels_of: dict[str, frozenset[str]]) -> dict[str, dict[str, list[str]]]:
-    """Capability id -> {tagged word: what it lacks} for every tag its structure does not back.
+def judge_tags(word: str, ids: list[str], with_system: AbstractSet[str], with_workflow: Collection[str],
+               with_contributor: AbstractSet[str], kinds_of: dict[str, frozenset[str]],
+               channels_of: dict[str, frozenset[str]]) -> list[list[str]]:
+    """What each capability of ``ids`` (every one tags ``word`` of :data:`BACKING`) lacks; ``[]`` where evidenced.
 
-    ``tagged`` maps each word of :data:`BACKING` to the ids of the capabilities that
-    tag it. Each word is judged with set operations over those ids (the checks run in
-    C), and each distinct verdict is put into words once: the same answers as
-    :meth:`Backing.missing` per capability, about ten times faster on 10,000
-    capabilities. Requires unique capability ids (the ids stand for the capabilities).
+    The same answers as :meth:`Backing.missing` per capability, faster: the lack of a
+    system is found with set operations, the other tests are mapped over the ids in C,
+    and each distinct verdict is put into words once (about 4 ms for the 15,000 tags of
+    the 100,000-element chart, against 17 ms for a test and a dict entry per claim).
+    Requires unique capability ids (the ids stand for the capabilities).
     """
-    found: dict[str, dict[str, list[str]]] = {}
-    said: dict[tuple, list[str]] = {}
-    for word, ids in tagged.items():
-        b, tagged_set = BACKING[word], set(ids)
-        no_system: AbstractSet[str] = _NONE
-        no_data: AbstractSet[str] = _NONE
-        no_channel: AbstractSet[str] = _NONE
-        few: AbstractSet[str] = _NONE
-        if b.system:
-            no_system = tagged_set.difference(with_system)
-            if b.or_workflow:
-                no_system = no_system.difference(with_workflow)
-            if b.or_contributor:
-                no_system = no_system.difference(with_contributor)
-        if b.data_any:
-            no_data = {i for i in tagged_set if kinds_of[i].isdisjoint(b.data_any)}
-        if b.channels_any:
-            no_channel = {i for i in tagged_set if channels_of[i].isdisjoint(b.channels_any)}
-        if b.min_data_kinds:
-            few = {i for i in tagged_set if len(kinds_of[i]) < b.min_data_kinds}
-        for cid in set(no_system).union(no_data, no_channel, few):
-            n = min(len(kinds_of[cid]), b.min_data_kinds)
-            key = (word, cid in no_system, cid in no_data, cid in no_channel, n)
-            lacks = said.get(key)
-            if lacks is None:
-                lacks = said[key] = b.lacks(*key[1:])
-            found.setdefault(cid, {})[word] = lacks
-    return found
+    b, n = BACKING[word], len(ids)
+    no_system: Iterable[bool] = repeat(False, n)
+    no_data: Iterable[bool] = repeat(False, n)
+    no_channel: Iterable[bool] = repeat(False, n)
+    n_kinds: Iterable[int] = repeat(0, n)
+    if b.system:
+        lacking = set(ids).difference(with_system)
+        if b.or_workflow:
+            lacking.difference_update(with_workflow)
+        if b.or_contributor:
+            lacking.difference_update(with_contributor)
+        no_system = map(lacking.__contains__, ids)
+    if b.data_any:
+        no_data = map(b.data_any.isdisjoint, map(kinds_of.__getitem__, ids))
+    if b.channels_any:
+        no_channel = map(b.channels_any.isdisjoint, map(channels_of.__getitem__, ids))
+    if b.min_data_kinds:  # only below the minimum does the count show in the words
+        n_kinds = map(min, map(len, map(kinds_of.__getitem__, ids)), repeat(b.min_data_kinds))
+    keys = list(zip(no_system, no_data, no_channel, n_kinds))
+    said = {key: b.lacks(*key) for key in set(keys)}
+    return list(map(said.__getitem__, keys))
 
 
-_NONE: frozenset[str] = frozenset()
-
-
-__all__ = ["BACKING", "Backing", "describe", "find_claims"]
+__all__ = ["BACKING", "Backing", "describe", "judge_tags"]

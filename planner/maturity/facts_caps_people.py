@@ -1,0 +1,110 @@
+"""Indexes that join capabilities to their people and teams: lines of business, business functions,
+and the work only its accountable person knows.
+
+A mixin of :class:`~planner.maturity.facts.Facts`, beside :mod:`.facts_caps`. Each
+capability's accountable person is looked up once (:attr:`accountable_teams`) and the
+lines and functions are read from the teams, not from the people: at 100,000 elements
+reaching 10,000 people scattered in memory costs more than the Python around it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+from itertools import compress, repeat
+from operator import attrgetter
+
+from ..model import Capability
+from .facts_base import FactsBase
+
+ACCOUNTABLE, LOB = attrgetter("accountable"), attrgetter("lob")
+
+
+class CapabilityPeopleIndexes(FactsBase):
+    """Capabilities by their people's teams (a mixin of :class:`~planner.maturity.facts.Facts`)."""
+
+    @cached_property
+    def accountable_teams(self) -> list[str | None]:
+        """The team of each capability's accountable person (None without one), chart order, looked up in C."""
+        people = map(self.by_id.get, map(ACCOUNTABLE, self.capabilities))  # no accountable: get(None) is None
+        return list(map(getattr, people, repeat("team"), repeat(None)))
+
+    @cached_property
+    def team_lob(self) -> dict[str, str]:
+        return {t.id: t.lob for t in self.chart.teams if t.lob}
+
+    def lobs_of_cap(self, cap: Capability) -> set[str]:
+        """Lines of business a capability serves: its own list, else its accountable's team's."""
+        return set(self.cap_lobs[cap.id])
+
+    @cached_property
+    def cap_lobs(self) -> dict[str, frozenset[str]]:
+        """Capability id -> lines of business it serves (see :meth:`lobs_of_cap`), computed once.
+
+        One frozenset per team, mapped over the accountable teams in C, then the
+        capabilities with their own lines: 15 ms instead of 50 ms at 100,000 elements.
+        """
+        none: frozenset[str] = frozenset()
+        of_team: dict[str | None, frozenset[str]] = {team: frozenset((lob,)) for team, lob in self.team_lob.items()}
+        found = list(map(of_team.get, self.accountable_teams, repeat(none)))
+        lobs = list(map(LOB, self.capabilities))
+        for i in compress(range(len(lobs)), lobs):
+            found[i] = frozenset(lobs[i])
+        return dict(zip(self.cap_id_list, found))
+
+    @cached_property
+    def cap_functions(self) -> dict[str, frozenset[str]]:
+        """Capability id -> business functions (lower case) of the accountable person's team and responsible teams."""
+        return {cap.id: self._functions(cap) for cap in self.capabilities}
+
+    def functions_of(self, cap_id: str) -> frozenset[str]:
+        """``cap_functions[cap_id]``, computed for this capability alone (and kept) unless the whole index is built."""
+        index = self.__dict__.get("cap_functions")
+        if index is not None:
+            return index[cap_id]
+        memo = self._function_memo
+        found = memo.get(cap_id)
+        if found is None:
+            found = memo[cap_id] = self._functions(self.capabilities[self.cap_pos[cap_id]])
+        return found
+
+    def run_by_functions(self, ids: set[str], wanted: set[str]) -> set[str]:
+        """The ids whose capability is run by a team of one of the ``wanted`` functions (lower case).
+
+        The same as testing :meth:`functions_of` against ``wanted`` per capability, by
+        the teams instead: the few teams of those functions are found first, and a
+        capability matches when its accountable's team or a responsible team is one.
+        (30 ms down to 2 ms for every capability of the 100,000-element chart.)
+        """
+        teams = {team for team, function in self._team_function.items() if function in wanted}
+        if not teams:
+            return set()
+        acc_team, caps, pos = self.accountable_teams, self.capabilities, self.cap_pos
+        return {i for i in ids if acc_team[pos[i]] in teams or not teams.isdisjoint(caps[pos[i]].responsible)}
+
+    @cached_property
+    def _function_memo(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    @cached_property
+    def _team_function(self) -> dict[str, str]:
+        return {t.id: t.function.lower() for t in self.chart.teams if t.function}
+
+    def _functions(self, cap: Capability) -> frozenset[str]:
+        function, acc = self._team_function, cap.accountable
+        teams = [getattr(self.by_id.get(acc), "team", None) if acc else None]
+        teams += [r for r in cap.responsible if r in function]
+        return frozenset(function[t] for t in teams if t in function)
+
+    @cached_property
+    def carried_by(self) -> dict[str, list[str]]:
+        """Person id -> capabilities whose accountable person is also their only doer.
+
+        ``responsible`` empty, or only that person: nobody else knows the work.
+        """
+        alone: dict[str, list[str]] = defaultdict(list)
+        caps = self.capabilities
+        for cid, acc, doers in zip(self.cap_id_list, map(ACCOUNTABLE, caps), map(attrgetter("responsible"), caps)):
+            if acc and doers.count(acc) == len(doers):  # every responsible is the accountable (or none is named)
+                alone[acc].append(cid)
+        return alone
