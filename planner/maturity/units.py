@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Chart
+from ..perf import paused_gc
 from .assess import Assessment
 from .load import require_models
 from .spec import MaturityModel
@@ -81,12 +82,13 @@ def assess_units(chart: Chart, by: UnitKind, models: Iterable[MaturityModel], sh
     wanted = set(only)
     results = []
     index = ChartIndex(chart)
-    for unit in units:
-        if wanted and unit.id not in wanted:
-            continue
-        sub = unit_chart(chart, unit, shared, index)
-        results.append(UnitResult(unit, sub.size(), len(sub.capabilities), assess_all(sub, models),
-                                  dict(chart.targets.get(by, {}).get(unit.id, {}))))
+    with paused_gc():  # one pause for every unit: many small objects and no cycles
+        for unit in units:
+            if wanted and unit.id not in wanted:
+                continue
+            sub = unit_chart(chart, unit, shared, index)
+            results.append(UnitResult(unit, sub.size(), len(sub.capabilities), assess_all(sub, models),
+                                      dict(chart.targets.get(by, {}).get(unit.id, {}))))
     return UnitMatrix(by, chart.chart.name, results, shared, notes)
 
 
