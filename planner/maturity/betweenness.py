@@ -30,18 +30,21 @@ def sample_sources(n: int, k: int | None, seed: int = 0) -> list[int]:
     return random.Random(seed).sample(range(n), k)
 
 
-def betweenness(adj: list[list[int]], sources: Iterable[int], normalized: bool = True) -> list[float]:
+def betweenness(adj: list[list[int]], sources: Iterable[int], normalized: bool = True,
+                csr: tuple | None = None) -> list[float]:
     """Betweenness centrality from ``sources`` (Brandes, unweighted, endpoints excluded).
 
     The arithmetic is that of ``networkx.betweenness_centrality``: floating path
     counts, dependencies accumulated in reverse breadth-first order, then the same
     rescaling (sampled sources are scaled by ``1/((k-1)(n-2))``, the others by
     ``1/(k(n-2))``). See :func:`_dependencies` for how one source is walked.
+    ``csr``: the network's (indptr, indices) arrays, when it has them, for the numpy walk.
     """
     n = len(adj)
     sources = list(sources)
-    if len(sources) * (n + sum(map(len, adj))) >= ARRAYS_FROM and (levels := _levels()) is not None:
-        bc = levels.dependency_sums(adj, sources)
+    ends = int(csr[0][-1]) if csr is not None else sum(map(len, adj))
+    if len(sources) * (n + ends) >= ARRAYS_FROM and (levels := _levels()) is not None:
+        bc = levels.dependency_sums(adj, sources, csr)
     else:
         bc = dependency_sums(adj, sources)
     return _rescale(bc, n, sources, normalized)

@@ -22,6 +22,7 @@ The names below stay importable from here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .betweenness import _dependencies, _rescale, betweenness, sample_sources
@@ -32,22 +33,38 @@ from .network_build import numbered, teams
 if TYPE_CHECKING:
     from ..model import Chart
 
+FLAT_FROM = 40_000
+"""Charts with this many capabilities and people or more build the network as arrays (numpy)."""
+
 
 class WorkNetwork:
     """Undirected work network: ``nodes[i]`` is an element id, ``adj[i]`` its neighbours' numbers.
 
     Node numbers follow the first appearance of each id (see :mod:`.network_build`),
     which is the node order the sampling of betweenness sources depends on.
-    Neighbour lists hold no duplicates and no self-loops' twins.
+    Neighbour lists hold no duplicates and no self-loops' twins. A network built
+    flat (:mod:`.network_flat`, big charts) keeps its arrays in ``csr`` for the numpy
+    passes and makes the neighbour lists when they are first read.
     """
 
-    __slots__ = ("_cut", "adj", "index", "nodes")
+    __slots__ = ("_adj", "_cut", "csr", "index", "nodes")
 
-    def __init__(self, nodes: list[str], index: dict[str, int], adj: list[list[int]]):
+    def __init__(self, nodes: list[str], index: dict[str, int], adj: list[list[int]] | None,
+                 csr: tuple | None = None):
         self.nodes = nodes
         self.index = index
-        self.adj = adj
+        self._adj = adj
+        self.csr = csr
         self._cut: list[int] | None = None
+
+    @property
+    def adj(self) -> list[list[int]]:
+        """Each node's neighbours' numbers."""
+        if self._adj is None:
+            indptr, indices = self.csr  # type: ignore[misc]  # a network is given lists or arrays
+            flat, ends = indices.tolist(), indptr.tolist()
+            self._adj = [flat[a:b] for a, b in pairwise(ends)]
+        return self._adj
 
     @classmethod
     def from_chart(cls, chart: Chart, team_of: Mapping[str, str | None] | None = None) -> WorkNetwork:
@@ -56,7 +73,7 @@ class WorkNetwork:
         ``team_of`` (person id -> team id or None), when the caller has it already,
         saves the fast path a pass over every person.
         """
-        return _numbered(chart, team_of) or cls.from_sets(_adjacency_sets(chart))
+        return _flat(chart, team_of) or _numbered(chart, team_of) or cls.from_sets(_adjacency_sets(chart))
 
     @classmethod
     def from_sets(cls, links: dict[str, set[str]]) -> WorkNetwork:
@@ -102,13 +119,34 @@ class WorkNetwork:
         same linear pass: what such a cut separates weighs nothing.
         """
         nodes = self.nodes
-        weight = [1 if n in anchors else 0 for n in nodes]
-        return [nodes[i] for i, cut_off in cut_vertex_weights(self.adj, weight).items() if cut_off >= least]
+        weight = list(map(anchors.__contains__, nodes))  # True counts 1
+        found = cut_vertex_weights(self.adj, weight, self.csr)
+        return [nodes[i] for i, cut_off in found.items() if cut_off >= least]
+
+    def betweenness(self, sources: list[int]) -> list[float]:
+        """Normalized betweenness from ``sources`` (see :func:`.betweenness.betweenness`)."""
+        return betweenness(self.adj, sources, csr=self.csr)
 
     def as_sets(self) -> dict[str, set[str]]:
         """The network as ``{id: set of neighbour ids}``."""
         nodes = self.nodes
         return {nodes[i]: {nodes[j] for j in ns} for i, ns in enumerate(self.adj)}
+
+
+def _flat(chart: Chart, team_of: Mapping[str, str | None] | None) -> WorkNetwork | None:
+    """The network built as arrays (:mod:`.network_flat`) for charts of ``FLAT_FROM`` capabilities and
+    people or more; None for smaller ones, without numpy, or for a chart the fast paths leave."""
+    if len(chart.capabilities) + len(chart.people) < FLAT_FROM:
+        return None
+    try:
+        from .network_flat import flat_network  # noqa: PLC0415 - numpy only for big charts
+    except ImportError:
+        return None
+    built = flat_network(chart, team_of if team_of is not None else teams(chart))
+    if built is None:
+        return None
+    nodes, index, indptr, indices = built
+    return WorkNetwork(nodes, index, None, (indptr, indices))
 
 
 def _numbered(chart: Chart, team_of: Mapping[str, str | None] | None = None) -> WorkNetwork | None:

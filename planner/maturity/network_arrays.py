@@ -5,7 +5,8 @@ passes repay the import (about a tenth of a second): small charts never load it.
 Every function gives what the pure-Python pass beside it gives, exactly
 (``tests/test_maturity_exact.py`` checks both ways against plain loops).
 
-The cut points' first pass (:func:`earlier`) is two segment reductions.
+The cut points (:func:`cut_weights`): segment reductions over the neighbour arrays,
+then range minima and prefix sums over the DFS preorder.
 
 Brandes' dependencies (:func:`dependency_sums`): the plain loop
 (:func:`planner.maturity.betweenness._dependencies`) walks one node at a time;
@@ -54,32 +55,116 @@ def csr(adj: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return indptr, indices, deg
 
 
-def earlier(adj: list[list[int]], order: list[int], pre: list[int]) -> tuple[list[int], list[int]]:
-    """Per preorder number: the parent's preorder number (-1 for a root) and the first low point.
+def cut_weights(indptr: np.ndarray, indices: np.ndarray, order: list[int], weight: np.ndarray) -> dict[int, int]:
+    """What :func:`planner.maturity.cutpoints.cut_vertex_weights` gives, from the DFS preorder ``order``.
 
-    The same as the loop in :func:`planner.maturity.cutpoints._earlier`, as segment
-    reductions over the neighbour arrays: the highest neighbour number below the
-    node's own, and the least of its own and its neighbours' numbers.
+    The loop there climbs the DFS tree node by node; here every node's subtree is
+    a range of preorder numbers, so its low point and weight are a range minimum
+    and a difference of prefix sums, found for all nodes at once (:func:`_subtrees`).
     """
-    indptr, indices, deg = csr(adj)
-    number = np.asarray(pre, dtype=np.intp)
-    theirs = number[indices]
-    mine = np.repeat(number, deg)
-    parent = np.full(len(adj), -1, dtype=np.intp)
-    low = number.copy()
+    n = len(order)
+    if n == 0:
+        return {}
+    by_pre = np.asarray(order, dtype=np.intp)
+    pre = np.empty(n, dtype=np.intp)
+    pre[by_pre] = np.arange(n)
+    parent, low = _earlier(indptr, indices, pre)
+    parent, low = parent[by_pre], low[by_pre]
+    mine = np.asarray(weight, dtype=np.int64)[by_pre]
+    low, sub = _subtrees(parent, low, mine)
+    child = np.flatnonzero(parent >= 0)
+    up = parent[child]
+    at_root = parent[up] < 0
+    cut = np.zeros(n, dtype=np.bool_)
+    cut[up[at_root | (low[child] >= up)]] = True  # a root with a child, or a node a child cannot climb above
+    below = child[~at_root][low[child[~at_root]] >= up[~at_root]]
+    separated = np.zeros(n, dtype=np.int64)
+    np.add.at(separated, parent[below], sub[below])
+    children = np.bincount(up[at_root], minlength=n)
+    heaviest = np.zeros(n, dtype=np.int64)
+    np.maximum.at(heaviest, up[at_root], sub[child[at_root]])
+    roots = np.flatnonzero(parent < 0)
+    pv = np.flatnonzero(cut)
+    total = sub[roots[np.searchsorted(roots, pv, side="right") - 1]]
+    is_root = parent[pv] < 0
+    value = np.where(is_root, total - mine[pv] - heaviest[pv],
+                     np.minimum(separated[pv], total - separated[pv] - mine[pv]))
+    keep = ~is_root | (children[pv] > 1)
+    pv, value = pv[keep], value[keep]
+    nodes = by_pre[pv]
+    rank = np.argsort(nodes, kind="stable")
+    return dict(zip(nodes[rank].tolist(), value[rank].tolist()))
+
+
+def _earlier(indptr: np.ndarray, indices: np.ndarray, pre: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per node: the parent's preorder number (-1 for a root) and the first low point.
+
+    The parent is the highest-numbered earlier neighbour; the low point starts at the
+    least of the node's own number and its neighbours' numbers (segment reductions).
+    """
+    deg = np.diff(indptr)
+    theirs = pre[indices]
+    parent = np.full(pre.size, -1, dtype=np.intp)
+    low = pre.copy()
     some = np.flatnonzero(deg)  # reduceat needs non-empty segments: one per node with neighbours
     if some.size:
         starts = indptr[some]
-        parent[some] = np.maximum.reduceat(np.where(theirs < mine, theirs, -1), starts)
-        low[some] = np.minimum(number[some], np.minimum.reduceat(theirs, starts))
-    by_pre = np.asarray(order, dtype=np.intp)
-    return parent[by_pre].tolist(), low[by_pre].tolist()
+        parent[some] = np.maximum.reduceat(np.where(theirs < np.repeat(pre, deg), theirs, -1), starts)
+        low[some] = np.minimum(pre[some], np.minimum.reduceat(theirs, starts))
+    return parent, low
 
 
-def dependency_sums(adj: list[list[int]], sources: list[int]) -> list[float]:
-    """Every node's summed dependency on ``sources`` (unscaled), as the plain loop sums them."""
+def _subtrees(parent: np.ndarray, low: np.ndarray, mine: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per preorder number: its subtree's low point and weight.
+
+    A subtree is the range from the node to the first later node whose parent comes
+    before it; that end is found by a descent over a sparse table of range minima of
+    the parents (powers of two, from the longest down), and the low point is the
+    minimum over the range from a sparse table of the first low points.
+    """
+    n = parent.size
+    parents, lows = _sparse(parent), _sparse(low)
+    me = np.arange(n)
+    end = me + 1
+    for k in range(len(parents) - 1, -1, -1):
+        step = 1 << k
+        table = parents[k]
+        ok = end + step <= n
+        at = np.flatnonzero(ok)
+        ok[at] = table[end[at]] >= at
+        end[ok] += step
+    span = end - me
+    k = np.log2(span).astype(np.intp)  # exact for the powers of two: the spans are below 2**52
+    k[(1 << k) > span] -= 1
+    got = np.empty(n, dtype=low.dtype)
+    for j, table in enumerate(lows):
+        at = np.flatnonzero(k == j)
+        got[at] = np.minimum(table[at], table[end[at] - (1 << j)])
+    cum = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(mine, out=cum[1:])
+    return got, cum[end] - cum[me]
+
+
+def _sparse(values: np.ndarray) -> list[np.ndarray]:
+    """Range minima over every power-of-two window: ``tables[k][i] = min(values[i:i + 2**k])``."""
+    tables = [values]
+    while (2 << len(tables) - 1) <= values.size:
+        prev, half = tables[-1], 1 << len(tables) - 1
+        tables.append(np.minimum(prev[:-half], prev[half:]))
+    return tables
+
+
+def dependency_sums(adj: list[list[int]], sources: list[int], arrays: tuple | None = None) -> list[float]:
+    """Every node's summed dependency on ``sources`` (unscaled), as the plain loop sums them.
+
+    ``arrays``: the network's own (indptr, indices), else they are made from ``adj``.
+    """
     n = len(adj)
-    indptr, indices, deg = csr(adj)
+    if arrays is None:
+        indptr, indices, deg = csr(adj)
+    else:
+        indptr, indices = arrays
+        deg = np.diff(indptr)
     graph = (indptr, indices, deg, n)
     bc = np.zeros(n)
     step = max(1, BATCH_BUDGET // max(1, n + int(indptr[-1])))
@@ -147,12 +232,16 @@ def _forward(graph: tuple, chunk: list[int]) -> tuple[np.ndarray, np.ndarray, li
 
 
 def _descending(rank: np.ndarray, size: int) -> np.ndarray:
-    """Positions that order ``rank`` (values below ``size``) from the highest down.
+    """Positions that order ``rank`` (values below ``size``) from the highest down (stably)."""
+    return ascending(size - 1 - rank, size)
 
-    A least-significant-digit radix sort on 16-bit keys (numpy's stable sort of
-    16-bit integers is a radix sort, several times faster than a general one).
+
+def ascending(key: np.ndarray, size: int) -> np.ndarray:
+    """Positions that order ``key`` (values from 0 to ``size - 1``) from the lowest up, stably.
+
+    Radix passes on 16-bit keys, about ten times faster than numpy's stable sort of
+    64-bit integers.
     """
-    key = size - 1 - rank
     if size <= 1 << 16:
         return np.argsort(key.astype(np.uint16), kind="stable")
     low = np.argsort((key & 0xFFFF).astype(np.uint16), kind="stable")

@@ -20,7 +20,7 @@ from ..model import Chart
 from ..perf import paused_gc
 from .assess import run_rule
 from .facts import Facts
-from .network import betweenness, sample_sources
+from .network import sample_sources
 from .rules import Finding
 from .rules.data import data_silos
 from .rules.registry import Params
@@ -104,7 +104,7 @@ def _bottlenecks(facts: Facts, report: StructureReport, top: int) -> None:
         report.betweenness_sampled, report.betweenness_sources = True, k
     else:
         report.betweenness_sources = n
-    scores = betweenness(work.adj, sample_sources(n, k, seed=0))
+    scores = work.betweenness(sample_sources(n, k, seed=0))
     report.bottlenecks = _highest(scores, work.nodes, facts.by_id, top)
 
 

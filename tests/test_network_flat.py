@@ -1,0 +1,86 @@
+"""The work network built as arrays (big charts) is the plain one, to the order of every neighbour list.
+
+The array construction lists the links and groups them by a stable sort; the
+plain one (``tests/test_network_build.py``) appends them one by one. Both must
+give the same node order and the same lists, and refuse the same charts; the
+network's algorithms must then give the same cut points and betweenness from
+the arrays as from the lists.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from planner.maturity import network
+from planner.maturity.facts import Facts
+from planner.maturity.network import WorkNetwork, _adjacency_sets, _numbered, betweenness
+from planner.maturity.network_arrays import ascending
+from planner.maturity.network_build import teams
+from planner.maturity.network_flat import flat_network
+from planner.store import load_chart
+from tests.test_network_build import CHANGES, plain_numbered, synthetic
+
+
+def flat(chart) -> WorkNetwork | None:
+    built = flat_network(chart, teams(chart))
+    if built is None:
+        return None
+    nodes, index, indptr, indices = built
+    return WorkNetwork(nodes, index, None, (indptr, indices))
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__ if c else "as-made")
+@pytest.mark.parametrize("size", [300, 3000])
+def test_flat_network_is_the_plain_network(size, change):
+    chart = synthetic(size, size, change)
+    plain = plain_numbered(chart)
+    fast = flat(chart)
+    if plain is None:
+        assert fast is None
+        return
+    assert fast is not None
+    assert (fast.nodes, fast.adj) == plain
+    assert fast.index == {node: i for i, node in enumerate(plain[0])}
+
+
+def test_shipped_charts_are_built_flat_as_the_plain_network(current_path, future_path):
+    for path in (current_path, future_path):
+        chart = load_chart(path)
+        fast = flat(chart)
+        assert fast is not None
+        assert (fast.nodes, fast.adj) == plain_numbered(chart)
+
+
+def test_refused_charts_take_the_general_path(monkeypatch):
+    """A chart the array construction refuses is built by the list or set construction instead."""
+    monkeypatch.setattr(network, "FLAT_FROM", 0)
+    for change in CHANGES:
+        chart = synthetic(300, 4, change)
+        built = WorkNetwork.from_chart(chart)
+        assert (built.csr is not None) == (plain_numbered(chart) is not None)
+        assert built.as_sets() == {k: set(v) for k, v in _adjacency_sets(chart).items()}
+
+
+@pytest.mark.parametrize("arrays_from", [0, 10**12])
+def test_flat_network_gives_the_same_cuts_and_betweenness(arrays_from, monkeypatch):
+    """From the arrays or from the lists, whichever way the cut points are climbed."""
+    monkeypatch.setattr("planner.maturity.cutpoints.ARRAYS_FROM", arrays_from)
+    monkeypatch.setattr("planner.maturity.betweenness.ARRAYS_FROM", arrays_from)
+    chart = synthetic(3000, 11)
+    facts = Facts(chart)
+    fast = flat(chart)
+    plain = _numbered(chart)
+    assert fast is not None and plain is not None
+    for least in (0, 1, 3):
+        assert fast.essential_cut_vertices(facts.cap_ids, least) == plain.essential_cut_vertices(facts.cap_ids, least)
+    assert fast.cut_vertices() == plain.cut_vertices()
+    sources = list(range(0, len(fast), 7))
+    assert fast.betweenness(sources) == betweenness(plain.adj, sources)
+
+
+def test_ascending_is_a_stable_sort():
+    rnd = np.random.default_rng(1)
+    for size in (3, 1 << 16, (1 << 16) + 5, 200_000):
+        key = rnd.integers(0, size, 30_000)
+        assert np.array_equal(ascending(key, size), np.argsort(key, kind="stable"))
