@@ -10,9 +10,10 @@ structure) rather than once per capability.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from functools import cached_property
-from itertools import compress
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, itemgetter, not_
 
 from ..model import Capability
@@ -113,11 +114,20 @@ class CapabilityIndexes(CapabilityPeopleIndexes):
                 claimed[word] = list(zip(map(pos.__getitem__, bad), bad, compress(lacks, lacks)))
         return evidenced, claimed
 
-    def claimed_by(self, words) -> list[tuple[Capability, str, list[str]]]:
-        """(capability, word, what it lacks) for every unevidenced claim of one of ``words``, chart order."""
-        index, by_id = self.claims_by_word, self.by_id
-        hits = sorted((pos, cid, w, lacks) for w in dict.fromkeys(words) for pos, cid, lacks in index.get(w, ()))
-        return [(by_id[cid], w, lacks) for _, cid, w, lacks in hits]
+    def first_claims(self, words, most: int) -> tuple[list[tuple[Capability, str, list[str]]], int]:
+        """The first ``most`` unevidenced claims of ``words`` as (capability, word, what it lacks), chart order;
+        and how many there are in all.
+
+        Each word's claims are in chart order already: they are merged lazily, and only
+        the capabilities shown are looked up (a word may have thousands of claims).
+        """
+        index = self.claims_by_word
+        rows = {w: index[w] for w in dict.fromkeys(words) if w in index}
+        runs = [zip(map(itemgetter(0), r), map(itemgetter(1), r), repeat(w), map(itemgetter(2), r))
+                for w, r in rows.items()]
+        merged = heapq.merge(*runs) if self.caps_unique else sorted(chain.from_iterable(runs))
+        first = list(islice(merged, most))
+        return [(self.by_id[cid], w, lacks) for _, cid, w, lacks in first], sum(map(len, rows.values()))
 
     @cached_property
     def channels(self) -> dict[str, frozenset[str]]:

@@ -8,9 +8,14 @@ capabilities are in :mod:`.coverage`.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
+
 from ..facts import Facts
 from .matching import CANDIDATE_POOL, PRECURSORS, CapabilityParams, matching, nearest, wanted_words
 from .registry import Finding, RuleResult, nothing_in_scope, rule, share
+
+LOB = attrgetter("lob")
 
 
 def who_list(facts: Facts, caps: list, most: int) -> str:
@@ -53,11 +58,11 @@ def _describe(p: CapabilityParams) -> str:
 
 def claim_findings(facts: Facts, words, most: int = 3) -> list[Finding]:
     """``claimed, not evidenced: CAP tags WORD but lacks ...`` for the first claims of ``words``."""
-    found = facts.claimed_by(words)
+    first, total = facts.first_claims(words, most)
     out = [Finding(f"claimed, not evidenced: {cap.name} tags {word} but lacks {' and '.join(lacks)}", (cap.id,))
-           for cap, word, lacks in found[:most]]
-    if len(found) > most:
-        out.append(Finding(f"and {len(found) - most} more unevidenced claims"))
+           for cap, word, lacks in first]
+    if total > most:
+        out.append(Finding(f"and {total - most} more unevidenced claims"))
     return out
 
 
@@ -65,7 +70,8 @@ def lobs_needed(facts: Facts, p: CapabilityParams) -> int:
     """``min_lobs``, or every line of business the chart names when it names fewer (one line needs one)."""
     if not p.min_lobs:
         return 0
-    every = set().union(*facts.cap_lobs.values()) if facts.capabilities else set()
+    # a capability serves its own lines, else its accountable's team's: the teams' lines are all counted here
+    every = set(chain.from_iterable(map(LOB, facts.capabilities)))
     every |= {t.lob for t in facts.chart.teams if t.lob}
     return max(1, min(p.min_lobs, len(every)))
 

@@ -118,12 +118,17 @@ def nearest(facts: Facts, p: CapabilityParams, pool: list, ids: list[str], most:
     """The ``most`` capabilities of ``pool`` nearest to matching: precursor practices, channels, data.
 
     Ties go to the earlier capability (the order of a stable sort by score, highest
-    first); the scores are computed with set operations mapped in C, and the best are
+    first); the scores are set look-ups mapped in C (a pass per precursor word over the
+    inverted index, a third of the time of a set intersection per capability), and the best are
     picked by scanning for each of the few highest scores, not by sorting the pool.
     """
     wanted = list(p.practices_any) + [x for w in p.practices_all for x in w.split("|")]
     precursors = frozenset().union(*(PRECURSORS.get(w, frozenset()) for w in wanted)) | frozenset(wanted)
-    score = list(map(len, map(precursors.intersection, map(facts.practices.__getitem__, ids))))
+    score = [0] * len(ids)
+    by_practice = facts.caps_by["practice"]  # a test per precursor word in C, not an intersection per capability
+    for word in precursors:
+        if word in by_practice:
+            score = list(map(add, score, map(by_practice[word].__contains__, ids)))
     for wanted_words, index in ((p.channels_any, facts.channels), (p.data_any, facts.data_kinds_of_cap)):
         if wanted_words:
             hits = map(not_, map(frozenset(wanted_words).isdisjoint, map(index.__getitem__, ids)))
