@@ -68,7 +68,10 @@ def _cases():
 
 @pytest.mark.parametrize(("path", "unit"), list(_cases()))
 def test_sub_chart_matches_the_plain_walk(path, unit):
-    chart = load_chart(path)
+    assert_same_as_plain(load_chart(path), unit)
+
+
+def assert_same_as_plain(chart: Chart, unit: Unit) -> None:
     index = ChartIndex(chart)
     for shared in (True, False):
         sub = unit_chart(chart, unit, shared, index)
@@ -79,6 +82,21 @@ def test_sub_chart_matches_the_plain_walk(path, unit):
             for element in getattr(sub, name):
                 kept = [(f, t) for f, t in _references(element)]
                 assert kept == [(f, t) for f, t in _references(_original(chart, element.id)) if t in ids]
+
+
+def test_references_to_what_the_chart_lacks_or_a_reference_never_pulls_are_left_out():
+    """A chart read with --lenient keeps references to the elements it left out: the sub-chart drops them."""
+    chart = Chart.model_validate({
+        "chart": {"name": "Loose ends"},
+        "teams": [{"id": "t", "name": "T", "lob": "a", "parent": "gone"}],
+        "people": [{"id": "p", "name": "P", "team": "t", "reports_to": "c"},
+                   {"id": "q", "name": "Q", "team": "missing"}],
+        "capabilities": [{"id": "c", "name": "C", "area": "delivery", "accountable": "p", "responsible": ["q"],
+                          "lob": ["a"]}],
+    })
+    assert_same_as_plain(chart, Unit("lob", "a", "a"))
+    sub = unit_chart(chart, Unit("lob", "a", "a"))
+    assert (sub.teams[0].parent, sub.people[0].reports_to, sub.people[1].team) == (None, "c", None)
 
 
 def _original(chart: Chart, element_id: str):

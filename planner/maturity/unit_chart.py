@@ -98,18 +98,15 @@ def _close(ids: set[str], index: ChartIndex, line_data: set[str]) -> None:
 def _sections(chart: Chart, ids: set[str], index: ChartIndex) -> dict[str, Any]:
     """Each section's elements in ``ids``, in chart order; those referring to what ``ids`` lacks pruned.
 
-    What the kept elements refer to but the sub-chart lacks is found with one union
-    (a few hundred ids); an element naming none of them is kept as it is.
+    Only the few elements :attr:`ChartIndex.loose` lists can refer to what the
+    sub-chart lacks; every other element is kept as it is, unchecked.
     """
-    links, feeds = index.links, index.feeds
     kept = {name: [e for e in getattr(chart, name) if e.id in ids] for name in SECTIONS}
-    named = union(links[e.id] for elements in kept.values() for e in elements)
-    named |= union(feeds[e.id] for e in kept["data"] if e.id in feeds)
-    missing = named - ids
-    missing.discard(None)
-    whole = missing.isdisjoint
-    return {name: [e if whole(links[e.id]) and whole(feeds.get(e.id, ())) else _prune(e, ids) for e in elements]
-            for name, elements in kept.items()}
+    loose = index.loose
+    cut = {i for i in loose.keys() & ids if not ids.issuperset(loose[i][1])}
+    for name in {loose[i][0] for i in cut}:
+        kept[name] = [_prune(e, ids) if e.id in cut else e for e in kept[name]]
+    return kept
 
 
 def _prune(element, kept: set[str]):
