@@ -22,6 +22,22 @@ from planner.store import load_chart
 from tests.test_network_build import CHANGES, plain_numbered, synthetic
 
 
+def duplicate_capability(data) -> None:
+    data["capabilities"].append(dict(data["capabilities"][5]))
+
+
+def capability_as_resource(data) -> None:
+    data["capabilities"][9].setdefault("responsible", []).append(data["capabilities"][3]["id"])
+
+
+def capability_hands_off(data) -> None:
+    steps = [s for wf in data["workflows"] for s in wf["steps"] if s.get("to")]
+    steps[2]["to"] = data["capabilities"][0]["id"]
+
+
+REFUSED = [duplicate_capability, capability_as_resource, capability_hands_off]
+
+
 def flat(chart) -> WorkNetwork | None:
     built = flat_network(chart, teams(chart))
     if built is None:
@@ -30,7 +46,7 @@ def flat(chart) -> WorkNetwork | None:
     return WorkNetwork(nodes, index, None, (indptr, indices))
 
 
-@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__ if c else "as-made")
+@pytest.mark.parametrize("change", CHANGES + REFUSED, ids=lambda c: c.__name__ if c else "as-made")
 @pytest.mark.parametrize("size", [300, 3000])
 def test_flat_network_is_the_plain_network(size, change):
     chart = synthetic(size, size, change)
@@ -55,7 +71,7 @@ def test_shipped_charts_are_built_flat_as_the_plain_network(current_path, future
 def test_refused_charts_take_the_general_path(monkeypatch):
     """A chart the array construction refuses is built by the list or set construction instead."""
     monkeypatch.setattr(network, "FLAT_FROM", 0)
-    for change in CHANGES:
+    for change in CHANGES + REFUSED:
         chart = synthetic(300, 4, change)
         built = WorkNetwork.from_chart(chart)
         assert (built.csr is not None) == (plain_numbered(chart) is not None)

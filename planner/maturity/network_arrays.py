@@ -123,23 +123,20 @@ def _subtrees(parent: np.ndarray, low: np.ndarray, mine: np.ndarray) -> tuple[np
     minimum over the range from a sparse table of the first low points.
     """
     n = parent.size
-    parents, lows = _sparse(parent), _sparse(low)
     me = np.arange(n)
     end = me + 1
-    for k in range(len(parents) - 1, -1, -1):
+    for k, table in reversed(list(enumerate(_sparse(parent)))):
         step = 1 << k
-        table = parents[k]
-        ok = end + step <= n
-        at = np.flatnonzero(ok)
-        ok[at] = table[end[at]] >= at
-        end[ok] += step
+        ok = end <= n - step  # the window fits, and no parent in it comes before the node
+        ok &= table[np.minimum(end, n - step)] >= me
+        end += step * ok
     span = end - me
     k = np.log2(span).astype(np.intp)  # exact for the powers of two: the spans are below 2**52
     k[(1 << k) > span] -= 1
-    got = np.empty(n, dtype=low.dtype)
-    for j, table in enumerate(lows):
-        at = np.flatnonzero(k == j)
-        got[at] = np.minimum(table[at], table[end[at] - (1 << j)])
+    lows = np.full((k.max() + 1, n), n, dtype=low.dtype)  # the tables padded into one array
+    for j, table in enumerate(_sparse(low)[:len(lows)]):
+        lows[j, :table.size] = table
+    got = np.minimum(lows[k, me], lows[k, end - (1 << k)])
     cum = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(mine, out=cum[1:])
     return got, cum[end] - cum[me]

@@ -39,65 +39,70 @@ def flat_network(chart: Chart, team_of: Mapping[str, str | None]) -> Flat | None
     path (duplicate capability ids, a capability referenced as a resource or taking
     part in a hand-off, a person who is their own team, a team that is a capability).
     """
-    refs = _references(chart)
-    if refs is None:
-        return None
-    seq, counts, ends = refs
+    seq, heads, ends = _references(chart)
     nodes = list(dict.fromkeys(chain(seq, ends)))
     teams_of = list(map(team_of.get, nodes))
     members = np.fromiter(compress(range(len(nodes)), teams_of), dtype=np.intp)
     named: list[str] = list(compress(teams_of, teams_of))  # type: ignore[arg-type]  # the Nones are left out
     index = dict(zip(nodes, range(len(nodes))))
+    team_number = {}  # a few thousand teams: their members' teams are looked up among them, in cache
     for team in dict.fromkeys(named):
-        if team not in index:
-            index[team] = len(nodes)
+        t = index.get(team)
+        if t is None:
+            t = index[team] = len(nodes)
             nodes.append(team)
+        team_number[team] = t
     number = index.__getitem__
     seq_n = np.fromiter(map(number, seq), dtype=np.intp, count=len(seq))
     ends_n = np.fromiter(map(number, ends), dtype=np.intp, count=len(ends))
-    teams_n = np.fromiter(map(number, named), dtype=np.intp, count=len(named))
-    heads = np.zeros(len(counts), dtype=np.intp)
-    counts_n = np.asarray(counts, dtype=np.intp)
-    np.cumsum(counts_n[:-1] + 1, out=heads[1:])
-    is_cap = np.zeros(len(nodes), dtype=np.bool_)
-    is_cap[seq_n[heads]] = True
-    if np.any(members == teams_n) or np.any(is_cap[teams_n]):
+    teams_n = np.fromiter(map(team_number.__getitem__, named), dtype=np.intp, count=len(named))
+    heads_n = np.asarray(heads, dtype=np.intp)
+    if not _valid(len(nodes), seq_n, heads_n, ends_n, (members, teams_n)):
         return None
-    links = _links(len(nodes), seq_n, heads, counts_n, ends_n, (members, teams_n))
+    links = _links(len(nodes), seq_n, heads_n, ends_n, (members, teams_n))
     indptr, indices = _grouped(len(nodes), *links)
     return nodes, index, indptr, indices
 
 
-def _references(chart: Chart) -> tuple[list[str], list[int], list[str]] | None:
-    """(each capability's id followed by its references, how many references each, hand-off ends
-    in pairs), or None when an id is repeated among the capabilities or named as a resource."""
-    caps = chart.capabilities
+def _references(chart: Chart) -> tuple[list[str], list[int], list[str]]:
+    """(each capability's id followed by its references, the capabilities' positions in it, hand-off
+    ends in pairs): every id the network holds but the teams, in the order they first appear."""
     seq: list[str] = []
-    counts: list[int] = []
-    head, tail, count = seq.append, seq.extend, counts.append
-    for cap in caps:
-        refs = ([cap.accountable] if cap.accountable else []) + cap.responsible + cap.contributors + cap.systems
+    heads: list[int] = []
+    head, tail, mark = seq.append, seq.extend, heads.append
+    for cap in chart.capabilities:
+        mark(len(seq))
         head(cap.id)
-        tail(refs)
-        count(len(refs))
-    ids = {c.id for c in caps}
-    # every capability id once, as the head of its references: any more is a duplicate or a reference
-    if len(ids) != len(caps) or sum(map(ids.__contains__, seq)) != len(caps):
-        return None
+        if cap.accountable:
+            head(cap.accountable)
+        tail(cap.responsible)
+        tail(cap.contributors)
+        tail(cap.systems)
     ends: list[str] = []
     for wf in chart.workflows:
         for s in wf.steps:
             if s.to and s.by != s.to:
                 ends += (s.by, s.to)
-    return (seq, counts, ends) if ids.isdisjoint(ends) else None
+    return seq, heads, ends
 
 
-def _links(n: int, seq: np.ndarray, heads: np.ndarray, counts: np.ndarray, ends: np.ndarray,
+def _valid(n: int, seq: np.ndarray, heads: np.ndarray, ends: np.ndarray, teams: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether the capabilities' ids are distinct and none is a resource, a performer or a team, and
+    nobody is their own team: checked on the numbers (an id's number is the same wherever it appears)."""
+    is_cap = np.zeros(n, dtype=np.bool_)
+    is_cap[seq[heads]] = True
+    person, team = teams
+    return (int(np.count_nonzero(is_cap)) == heads.size  # a repeated capability id shares a number
+            and int(np.count_nonzero(is_cap[seq])) == heads.size  # each capability once: as its own head
+            and not is_cap[ends].any() and not is_cap[team].any() and not np.any(person == team))
+
+
+def _links(n: int, seq: np.ndarray, heads: np.ndarray, ends: np.ndarray,
            teams: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Every link once, as (one end, other end), in the order the plain construction appends them."""
     is_ref = np.ones(seq.size, dtype=np.bool_)
     is_ref[heads] = False
-    cap = np.repeat(seq[heads], counts)
+    cap = np.repeat(seq[heads], np.diff(heads, append=seq.size) - 1)
     ref = seq[is_ref]
     keep = _first(cap * n + ref)  # a capability's references are deduplicated
     cap, ref = cap[keep], ref[keep]
