@@ -8,9 +8,10 @@ capabilities are in :mod:`.coverage`.
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, compress, islice
 from operator import attrgetter
 
+from ...model import Capability
 from ..facts import Facts
 from .matching import CANDIDATE_POOL, PRECURSORS, CapabilityParams, matching, nearest, wanted_words
 from .registry import Finding, RuleResult, nothing_in_scope, rule, share
@@ -18,10 +19,14 @@ from .registry import Finding, RuleResult, nothing_in_scope, rule, share
 LOB = attrgetter("lob")
 
 
-def who_list(facts: Facts, caps: list, most: int) -> str:
-    """``A (accountable: X), B (accountable: Y) and 9 more``, formatting only what is shown."""
+def who_list(facts: Facts, caps: list, most: int, total: int | None = None) -> str:
+    """``A (accountable: X), B (accountable: Y) and 9 more``, formatting only what is shown.
+
+    ``total``: how many there are, when ``caps`` holds only the first of them.
+    """
     shown = ", ".join(facts.who(c) for c in caps[:most])
-    return shown + (f" and {len(caps) - most} more" if len(caps) > most else "")
+    total = len(caps) if total is None else total
+    return shown + (f" and {total - most} more" if total > most else "")
 
 
 def who_ids(caps) -> tuple[str, ...]:
@@ -66,6 +71,26 @@ def claim_findings(facts: Facts, words, most: int = 3) -> list[Finding]:
     return out
 
 
+def first_matches(facts: Facts, matched: set[str], scope: list[Capability], areas,
+                  most: int = 10) -> tuple[list[Capability], int]:
+    """The first ``most`` matching capabilities in chart order, and how many match.
+
+    Findings name only the first few: with unique ids they are found from the positions
+    of the matches (when few match) or by a scan of the scope that stops at the
+    ``most``-th (when many do), not by putting every match in chart order (that took a
+    fifth of the rule's own time at 100,000 elements).
+    """
+    if len(matched) == len(scope):
+        return scope[:most], len(scope)
+    if not facts.caps_unique:  # one capability per id: in_chart_order decides which
+        matches = facts.in_chart_order(matched, areas)
+        return matches[:most], len(matches)
+    if len(matched) * 8 < len(scope):
+        caps, pos = facts.capabilities, facts.cap_pos
+        return [caps[i] for i in sorted(map(pos.__getitem__, matched))[:most]], len(matched)
+    return list(islice(compress(scope, map(matched.__contains__, facts.scope_ids(areas))), most)), len(matched)
+
+
 def lobs_needed(facts: Facts, p: CapabilityParams) -> int:
     """``min_lobs``, or every line of business the chart names when it names fewer (one line needs one)."""
     if not p.min_lobs:
@@ -88,28 +113,27 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     if not scope:
         return nothing_in_scope(f"no capability {where}in the chart")
     matched = matching(facts, p, scope_ids)
-    # chart order, without testing every capability when few match
-    matches = scope if len(matched) == len(scope) else facts.in_chart_order(matched, p.areas)
+    matches, n = first_matches(facts, matched, scope, p.areas)
     need_lobs = lobs_needed(facts, p)
-    lobs = set().union(*map(facts.cap_lobs.__getitem__, matched)) if need_lobs and matches else set()
-    ok_share = p.min_share is None or share(len(matches), len(scope)) >= p.min_share
-    passed = len(matches) >= p.min_count and ok_share and len(lobs) >= need_lobs
+    lobs = set().union(*map(facts.cap_lobs.__getitem__, matched)) if need_lobs and n else set()
+    ok_share = p.min_share is None or share(n, len(scope)) >= p.min_share
+    passed = n >= p.min_count and ok_share and len(lobs) >= need_lobs
     need = max(p.min_count, 1)
-    score = min(1.0, len(matches) / need) if p.min_share is None else share(len(matches), len(scope))
+    score = min(1.0, n / need) if p.min_share is None else share(n, len(scope))
     if need_lobs:
         score = min(score, len(lobs) / need_lobs)
     what = _describe(p)
     findings = []
-    if matches:
-        findings.append(Finding(f"{len(matches)} of {len(scope)} capabilities {where}{what}"
+    if n:
+        findings.append(Finding(f"{n} of {len(scope)} capabilities {where}{what}"
                                 + (f" (need {p.min_count})" if p.min_count > 1 else "")
                                 + (f" (need {p.min_share:.0%})" if p.min_share is not None else "")
-                                + ": " + who_list(facts, matches, 4), who_ids(matches[:10])))
+                                + ": " + who_list(facts, matches, 4, n), who_ids(matches[:10])))
     else:
         findings.append(Finding(f"no capability {where}{what}"))
     claims = claim_findings(facts, wanted_words(p)) if not passed else []
     if not passed:
-        missing = len(scope) - len(matches)
+        missing = len(scope) - n
         if missing:
             # the first CANDIDATE_POOL non-matching capabilities, in chart order: stop early
             pool, pool_ids = facts.first_not_in(matched, p.areas, CANDIDATE_POOL)
@@ -123,5 +147,5 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
     return RuleResult(passed, round(score, 3), findings + claims, dict.fromkeys(matched, True), claims=claims)
 
 
-__all__ = ["CANDIDATE_POOL", "PRECURSORS", "CapabilityParams", "capabilities", "claim_findings", "lobs_needed",
+__all__ = ["CANDIDATE_POOL", "PRECURSORS", "CapabilityParams", "capabilities", "claim_findings", "first_matches", "lobs_needed",
            "wanted_words", "who_ids", "who_list"]

@@ -1,0 +1,129 @@
+"""The capability indexes and the ``capabilities`` rule's shortcuts give what the plain computations give.
+
+Claims judged word by word, evidenced practices and the inverted indexes, lines of
+business and business functions read from the accountable people's teams, the nearest
+candidates counted from the inverted indexes, only the first matches put in chart
+order: each is checked against a plain capability-by-capability version, on charts
+with the odd cases the synthetic charts lack (a practice tagged twice, an unknown data
+source, a capability's own lines of business, teams with a business function).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import pytest
+
+from planner.maturity.evidence import BACKING
+from planner.maturity.facts import Facts
+from planner.maturity.rules.capabilities import first_matches, lobs_needed
+from planner.maturity.rules.matching import CapabilityParams, _nearest_by_lists, _nearest_by_sets, matching
+from planner.model import Chart
+from planner.synthetic import synthetic_chart_data
+
+
+def odd_chart(n: int, seed: int) -> Chart:
+    """A synthetic chart with the cases the fast paths must treat like the plain ones."""
+    data = synthetic_chart_data(n, seed=seed)
+    caps, teams = data["capabilities"], data["teams"]
+    for i, team in enumerate(teams):
+        team["function"] = ("IT", "Marketing", "technology", "")[i % 4]
+    caps[1]["practices"] = ["segmentation", "segmentation", "mass_email", "mass_email"]  # tagged twice
+    caps[2]["data"] = [*caps[2]["data"], "no-such-source"]
+    caps[3]["data"] = ["no-such-source"]
+    caps[4]["lob"] = ["wholesale", "consumer"]
+    caps[5]["responsible"] = [teams[0]["id"], teams[1]["id"]]
+    caps[6]["accountable"] = None
+    return Chart.model_validate(data)
+
+
+@pytest.fixture(scope="module", params=[(400, 1), (2500, 7)])
+def chart(request) -> Chart:
+    return odd_chart(*request.param)
+
+
+def plain_practices(facts: Facts) -> dict[str, frozenset[str]]:
+    """Each capability's tags, less those its structure does not back (:meth:`Backing.missing`)."""
+    found = {}
+    for c in facts.capabilities:
+        shape = (bool(c.systems), c.id in facts.workflows_of_cap, bool(c.contributors),
+                 frozenset(facts.data_kind[d] for d in c.data if d in facts.data_kind), frozenset(c.channels))
+        found[c.id] = frozenset(w for w in c.practices if not (w in BACKING and BACKING[w].missing(*shape)))
+    return found
+
+
+def test_evidenced_practices_and_inverted_indexes(chart):
+    facts = Facts(chart)
+    practices = plain_practices(facts)
+    assert facts.practices == practices
+    index: dict[str, dict[str, set[str]]] = {k: defaultdict(set) for k in ("area", "practice", "channel", "data")}
+    for c in facts.capabilities:
+        index["area"][c.area].add(c.id)
+        for key, words in (("practice", practices[c.id]), ("channel", c.channels),
+                           ("data", {facts.data_kind[d] for d in c.data if d in facts.data_kind})):
+            for word in words:
+                index[key][word].add(c.id)
+    assert facts.caps_by == index
+    assert None not in set().union(*facts.data_kinds_of_cap.values())
+
+
+def plain_lacks(facts: Facts, i: int, word: str) -> list[str]:
+    c = facts.capabilities[i]
+    kinds = frozenset(facts.data_kind[d] for d in c.data if d in facts.data_kind)
+    return BACKING[word].missing(bool(c.systems), c.id in facts.workflows_of_cap, bool(c.contributors), kinds,
+                                 frozenset(c.channels))
+
+
+def test_claims_by_word_and_the_first_claims(chart):
+    facts = Facts(chart)
+    plain = sorted((facts.cap_pos[cid], cid, word, lacks) for cid, words in facts.claims.items()
+                   for word, lacks in words.items())
+    twice = {w: lacks for w in ("segmentation", "mass_email") if (lacks := plain_lacks(facts, 1, w))}
+    assert plain and facts.claims.get("c1", {}) == twice  # each tag judged once, in tag order
+    assert facts.claims_by_word == {w: [(pos, cid, lacks) for pos, cid, ww, lacks in plain if ww == w]
+                                    for w in dict.fromkeys(w for _, _, w, _ in plain)}
+    words = ["segmentation", "mass_email", "personalization", "no_such_practice"]
+    for most in (0, 1, 3, 10_000):
+        wanted = [(facts.by_id[cid], w, lacks) for _, cid, w, lacks in plain if w in words]
+        assert facts.first_claims(words, most) == (wanted[:most], len(wanted))
+
+
+def test_lines_of_business_and_functions_from_the_teams(chart):
+    facts = Facts(chart)
+    team_lob = {t.id: t.lob for t in chart.teams if t.lob}
+    for c in chart.capabilities:
+        person = facts.by_id.get(c.accountable) if c.accountable else None
+        lob = team_lob.get(getattr(person, "team", None) or "")
+        assert facts.cap_lobs[c.id] == (frozenset(c.lob) if c.lob else frozenset({lob} if lob else ()))
+    every = set().union(*facts.cap_lobs.values()) | {t.lob for t in chart.teams if t.lob}
+    assert lobs_needed(facts, CapabilityParams(min_lobs=9)) == min(9, len(every))
+    ids = set(facts.cap_ids)
+    for wanted in ({"it"}, {"marketing", "technology"}, {"finance"}):
+        plain = {c.id for c in chart.capabilities if not facts.functions_of(c.id).isdisjoint(wanted)}
+        assert facts.run_by_functions(ids, wanted) == plain
+    assert facts.run_by_functions(ids, {"it"})  # the chart has some: the test can fail
+
+
+PARAMS = [{"practices_any": ["personalization"]},
+          {"practices_all": ["segmentation|lead_scoring"], "channels_any": ["email", "web"]},
+          {"data_any": ["loyalty", "subscriber"], "practices_any": ["loyalty_rewards"], "areas": ["sales"]},
+          {"channels_any": ["no_such_channel"], "areas": ["creation", "delivery"]},
+          {"with_system": True, "min_channels": 2}]
+
+
+@pytest.mark.parametrize("params", PARAMS)
+def test_nearest_and_first_matches_are_the_plain_ones(chart, params):
+    facts = Facts(chart)
+    p = CapabilityParams(**params)
+    scope, scope_ids = facts.scope(p.areas)
+    rnd = random.Random(3)
+    for size in (0, 1, 4, len(scope) // 10, len(scope) // 2, len(scope)):
+        chosen = set(rnd.sample(sorted(scope_ids), size))
+        pool, ids = facts.first_not_in(chosen, p.areas, 300)
+        for most in (1, 3, 5):
+            assert _nearest_by_sets(facts, p, ids, most) == _nearest_by_lists(facts, p, pool, ids, most)
+        ordered = [c for c in scope if c.id in chosen]
+        assert first_matches(facts, chosen, scope, p.areas) == (ordered[:10], len(ordered))
+    matched = matching(facts, p, scope_ids)
+    assert first_matches(facts, matched, scope, p.areas, 10_000) == ([c for c in scope if c.id in matched], len(matched))
