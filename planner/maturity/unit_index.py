@@ -10,8 +10,9 @@ takes about 0.02 s where one Python step per reference took 0.1 s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import chain, islice
 from operator import attrgetter, itemgetter
 
 from ..model import SECTIONS, Chart, Element, Team, nesting_of, ref_fields
@@ -24,36 +25,31 @@ Links = tuple["str | None", ...]
 """The ids an element refers to; None where a single reference is unset (set operations drop it)."""
 
 
-def _refs(element: Element) -> list[str]:
-    """The ids ``element`` and its nested elements refer to, ``feeds`` apart (see :attr:`ChartIndex.feeds`)."""
-    found: list[str] = []
-    for field in ref_fields(type(element)):
-        value = getattr(element, field.name)
-        if field.name == "feeds" or value is None:
-            continue
-        if field.many:
-            found += value
-        else:
-            found.append(value)
-    for _, _, child in element.children():
-        found += _refs(child)
-    return found
+def _links_of(cls: type[Element], items: list) -> Iterator[Links]:
+    """The links of each of ``items`` (elements of ``cls``), in order: a column per reference field, zipped.
 
-
-def _section_links(cls: type[Element], items: list) -> dict[str, Links]:
-    """Id -> links of a section's elements.
-
-    Teams and people (seven in ten elements) have single references only and no
-    nested elements: ``attrgetter`` reads them all at once, unset ones included as
-    None, and ``zip`` pairs them with the ids without a Python step per element
-    (about ten times quicker than :func:`_refs`).
+    Lists are taken as they are and single references as 1-tuples; the nested
+    elements' links are listed all at once and each parent takes as many as it has
+    children (each row is made into a tuple before the next is read); ``chain``
+    flattens each row. Measured side by side with a loop over the fields of each
+    element: workflows in 0.6 of the time, capabilities 0.85. Teams and people,
+    whose references are all single, are read by one ``attrgetter`` call each.
     """
-    fields = [f.name for f in ref_fields(cls) if f.name != "feeds"]
-    if any(f.many for f in ref_fields(cls)) or nesting_of(cls.KIND) is not None or not fields:
-        return {e.id: tuple(_refs(e)) for e in items}
-    read = attrgetter(*fields)
-    rows = map(read, items) if len(fields) > 1 else zip(map(read, items))
-    return dict(zip(map(attrgetter("id"), items), rows))
+    fields = [f for f in ref_fields(cls) if f.name != "feeds"]
+    if len(fields) > 1 and not any(f.many for f in fields) and not cls.CHILDREN:
+        return map(attrgetter(*(f.name for f in fields)), items)
+    columns: list[Iterable[Iterable[str | None]]] = []
+    for f in fields:
+        values = map(attrgetter(f.name), items)
+        columns.append(values if f.many else zip(values))
+    nested = nesting_of(cls.KIND) if cls.CHILDREN else None
+    if nested is not None:  # every child's links at once, then each parent takes as many as it has children
+        counts = [len(getattr(e, nested.field)) for e in items]
+        flat = _links_of(nested.child, [c for e in items for c in getattr(e, nested.field)])
+        columns.append(chain.from_iterable(islice(flat, n)) for n in counts)
+    if not columns:
+        return iter([()] * len(items))
+    return map(tuple, map(chain.from_iterable, zip(*columns)))
 
 
 _TEAM = [f.name for f in ref_fields(SECTIONS["people"])].index("team")
@@ -67,9 +63,15 @@ class ChartIndex:
         self.chart = chart
 
     @cached_property
+    def section_ids(self) -> dict[str, list[str]]:
+        """Section -> the ids of its elements, in chart order."""
+        return {section: list(map(attrgetter("id"), getattr(self.chart, section))) for section in SECTIONS}
+
+    @cached_property
     def section_links(self) -> dict[str, dict[str, Links]]:
         """Section -> element id -> the ids it and its nested elements refer to, ``feeds`` apart."""
-        return {section: _section_links(cls, getattr(self.chart, section)) for section, cls in SECTIONS.items()}
+        return {section: dict(zip(self.section_ids[section], _links_of(cls, getattr(self.chart, section))))
+                for section, cls in SECTIONS.items()}
 
     @cached_property
     def links(self) -> dict[str, Links]:
