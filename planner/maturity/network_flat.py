@@ -19,7 +19,7 @@ the time of the list construction, which appends to 45,000 lists one link at a t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import chain, compress
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -40,28 +40,46 @@ def flat_network(chart: Chart, team_of: Mapping[str, str | None]) -> Flat | None
     part in a hand-off, a person who is their own team, a team that is a capability).
     """
     seq, heads, ends = _references(chart)
-    nodes = list(dict.fromkeys(chain(seq, ends)))
-    teams_of = list(map(team_of.get, nodes))
-    members = np.fromiter(compress(range(len(nodes)), teams_of), dtype=np.intp)
-    named: list[str] = list(compress(teams_of, teams_of))  # type: ignore[arg-type]  # the Nones are left out
-    index = dict(zip(nodes, range(len(nodes))))
-    team_number = {}  # a few thousand teams: their members' teams are looked up among them, in cache
-    for team in dict.fromkeys(named):
-        t = index.get(team)
-        if t is None:
-            t = index[team] = len(nodes)
-            nodes.append(team)
-        team_number[team] = t
-    number = index.__getitem__
-    seq_n = np.fromiter(map(number, seq), dtype=np.intp, count=len(seq))
-    ends_n = np.fromiter(map(number, ends), dtype=np.intp, count=len(ends))
-    teams_n = np.fromiter(map(team_number.__getitem__, named), dtype=np.intp, count=len(named))
+    nodes, index, numbers, (members, teams_n) = _numbered(seq + ends, team_of)
+    seq_n, ends_n = numbers[:len(seq)], numbers[len(seq):]
     heads_n = np.asarray(heads, dtype=np.intp)
     if not _valid(len(nodes), seq_n, heads_n, ends_n, (members, teams_n)):
         return None
     links = _links(len(nodes), seq_n, heads_n, ends_n, (members, teams_n))
     indptr, indices = _grouped(len(nodes), *links)
     return nodes, index, indptr, indices
+
+
+def _numbered(ids: list[str], team_of: Mapping[str, str | None]):
+    """(node ids, id -> number, the number of each of ``ids``, (members, their teams' numbers)).
+
+    Numbers follow first appearance: ``ids``, then the teams of the people among them
+    not met so far. One pass in C (``setdefault`` with a running count) gives every id
+    the position where it first appears; numpy turns positions into numbers. Every
+    id is looked up once, where numbering it first and looking it up again after
+    took two passes (the lookups are most of the construction's time: the ids of
+    a loaded chart are separate string objects, compared character by character).
+    """
+    index: dict[str, int] = {}
+    first = np.fromiter(map(index.setdefault, ids, count()), dtype=np.intp, count=len(ids))
+    nodes = list(map(ids.__getitem__, _firsts(first).tolist()))
+    teams_of = list(map(team_of.get, nodes))
+    members = np.fromiter(compress(range(len(nodes)), teams_of), dtype=np.intp)
+    named: list[str] = list(compress(teams_of, teams_of))  # type: ignore[arg-type]  # the Nones are left out
+    first = np.concatenate([first, np.fromiter(map(index.setdefault, named, count(len(ids))), dtype=np.intp,
+                                               count=len(named))])
+    seen = _firsts(first)  # in node order, then the teams new so far
+    nodes += map(named.__getitem__, (seen[len(nodes):] - len(ids)).tolist())
+    rank = np.empty(len(first), dtype=np.intp)
+    rank[seen] = np.arange(seen.size)
+    numbers = rank[first]
+    index.update(zip(nodes, range(len(nodes))))  # the same keys: positions become numbers
+    return nodes, index, numbers[:len(ids)], (members, numbers[len(ids):])
+
+
+def _firsts(first: np.ndarray) -> np.ndarray:
+    """The positions where an id first appears: those that hold their own position."""
+    return np.flatnonzero(first == np.arange(first.size))
 
 
 def _references(chart: Chart) -> tuple[list[str], list[int], list[str]]:
