@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import SECTIONS, Capability, Chart
 
-ID = attrgetter("id")
+ID, AREA = attrgetter("id"), attrgetter("area")
 
 
 class FactsBase:
@@ -37,6 +37,12 @@ class FactsBase:
         found.update((k.id, k) for org in chart.orgs for k in org.contracts)
         found.update((s.id, s) for wf in chart.workflows for s in wf.steps)
         return found
+
+    @cached_property
+    def ids_unique(self) -> bool:
+        """No two elements share an id (a valid chart; ``check`` reports repeats). Then an id in
+        :attr:`team_of` is a person's, and rules may answer "is it a person?" without the element."""
+        return len(self.by_id) == self.chart.size()
 
     def name(self, element_id: str) -> str:
         """The display name of an element, or its id when unknown."""
@@ -64,6 +70,11 @@ class FactsBase:
     def cap_id_list(self) -> list[str]:
         """The capabilities' ids in chart order (``map`` in C, one pass)."""
         return list(map(ID, self.capabilities))
+
+    @cached_property
+    def cap_areas(self) -> list[str]:
+        """Each capability's area, in chart order: scopes are cut from it by comparing a few words, not hashing ids."""
+        return list(map(AREA, self.capabilities))
 
     @cached_property
     def cap_ids(self) -> frozenset[str]:

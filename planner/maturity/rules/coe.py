@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 from ...model.vocabulary import CoeScope
 from ..facts import Facts
-from .coverage import contributing
 from .registry import Finding, Params, RuleResult, listing, listing_names, not_applicable, nothing_in_scope, rule, share
+from .sla_gaps import _coe_scope, _contribution_gaps, _cover_memo, _covered, _handoff_gaps, _sla_cover, gap_text
 
 Part = Literal["sla", "inputs", "outputs", "pnl", "plan", "improvements", "cost_reduction",
                "cycle_time_reduction", "validation", "capabilities", "lead", "workflows"]
@@ -49,9 +50,15 @@ HAS: dict[str, Callable[[Facts, Any, CompleteParams], bool]] = {  # only the par
 }
 
 
-def _missing(facts: Facts, coe, p: CompleteParams, words: dict[str, str]) -> list[str]:
-    """The traits of ``p.parts`` the CoE lacks, in ``words``."""
-    return [words[part] for part in p.parts if not HAS[part](facts, coe, p)]
+def _lacking(facts: Facts, p: CompleteParams, part: str) -> list[bool]:
+    """Whether each CoE of the chart (chart order) lacks ``part``: once per chart and part, as the
+    built-in models ask the same parts of the same CoEs in nine criteria."""
+    key = ("coe:lacking", f"{part},{p.min_plan_years}" if part == "plan" else part)
+    found = facts.rule_cache.get(key)
+    if found is None:
+        has = HAS[part]
+        found = facts.rule_cache[key] = [not has(facts, coe, p) for coe in facts.chart.coes]
+    return found
 
 
 def _documented(facts: Facts, coe) -> bool:
@@ -82,25 +89,37 @@ def _coe_label(facts: Facts, coe) -> str:
     return f"{coe.name} (lead: {facts.name(coe.lead)})" if coe.lead else coe.name
 
 
+def _coe_labels(facts: Facts) -> list[str]:
+    """:func:`_coe_label` of every CoE, chart order; once per chart (findings name each incomplete CoE)."""
+    found = facts.rule_cache.get(("coe:labels", ""))
+    if found is None:
+        found = facts.rule_cache[("coe:labels", "")] = [_coe_label(facts, coe) for coe in facts.chart.coes]
+    return found
+
+
 @rule("coe_complete", CompleteParams)
 def coe_complete(facts: Facts, p: CompleteParams) -> RuleResult:
     """CoE completeness: SLA, input/output acceptance, P&L, plan horizon, improvement, validation."""
-    coes = [c for c in facts.chart.coes if not p.scopes or c.scope in p.scopes]
+    every = facts.chart.coes
+    at = [i for i, c in enumerate(every) if not p.scopes or c.scope in p.scopes]
+    coes = [every[i] for i in at]
     kind = "/".join(p.scopes) + " " if p.scopes else ""
     if not coes:
         if p.all_coes:  # "every CoE has ..." does not apply without CoEs; their existence is judged elsewhere
             return not_applicable(f"no {kind}Center of Excellence in the chart, so no CoE traits to judge")
         return nothing_in_scope(f"no {kind}Center of Excellence in the chart")
     words = dict(PART_WORDS, plan=f"a plan of {p.min_plan_years}+ years")
-    gaps = {c.id: _missing(facts, c, p, words) for c in coes}
+    columns = [(words[part], _lacking(facts, p, part)) for part in p.parts]
+    gaps = dict(zip([c.id for c in coes], [[w for w, lacks in columns if lacks[i]] for i in at]))  # the last of a repeated id
     complete = [c for c in coes if not gaps[c.id]]
     passed = len(complete) == len(coes) if p.all_coes else len(complete) >= p.min_count
     traits = ", ".join(PART_WORDS[x] for x in p.parts) or "exists"
     need = "" if p.all_coes or p.min_count == 1 else f" (need {p.min_count})"
     findings = [Finding(f"{len(complete)} of {len(coes)} {kind}CoEs have {traits}{need}", tuple(c.id for c in complete))]
-    for coe in coes:
-        if gaps[coe.id] and (p.all_coes or not passed):
-            findings.append(Finding(f"{_coe_label(facts, coe)} lacks {', '.join(gaps[coe.id])}", (coe.id,)))
+    labels = _coe_labels(facts) if p.all_coes or not passed else []
+    for i, coe in zip(at, coes) if labels else ():
+        if gaps[coe.id]:
+            findings.append(Finding(f"{labels[i]} lacks {', '.join(gaps[coe.id])}", (coe.id,)))
     score = share(len(complete), len(coes)) if p.all_coes else min(1.0, len(complete) / max(1, p.min_count))
     return RuleResult(passed, round(score, 3), findings)
 
@@ -138,24 +157,6 @@ def coe_sla(facts: Facts, p: SlaParams) -> RuleResult:
     return RuleResult(passed, round(share(len(good), len(coes)), 3), findings)
 
 
-def _covered(facts: Facts, org_id: str, *targets: str | None) -> bool:
-    """An SLA contract of the organization covers one of the targets, or covers everything (no ``covers``)."""
-    blanket, covers = _sla_cover(facts, org_id)
-    return blanket or any(t in covers for t in targets if t)
-
-
-def _sla_cover(facts: Facts, org_id: str) -> tuple[bool, frozenset[str]]:
-    """(an SLA contract of the element covers everything, what its SLA contracts name); once per chart and element."""
-    memo = facts.rule_cache.get(("coe:sla_cover", ""))
-    if memo is None:
-        memo = facts.rule_cache[("coe:sla_cover", "")] = {}
-    found = memo.get(org_id)
-    if found is None:
-        contracts = [k for k in getattr(facts.by_id.get(org_id), "contracts", ()) if k.sla]
-        found = memo[org_id] = (any(not k.covers for k in contracts), frozenset(t for k in contracts for t in k.covers))
-    return found
-
-
 class ExternalParams(Params):
     include_contributors: bool = True
     include_systems: bool = True
@@ -163,60 +164,40 @@ class ExternalParams(Params):
     """Judge only the work of Centers of Excellence: their capabilities' hand-offs, contributors and systems."""
 
 
-def _coe_scope(facts: Facts) -> tuple[set[str], set[str]]:
-    """(capability ids delivered by CoEs, system ids those capabilities run on)."""
-    caps = {c for coe in facts.chart.coes for c in coe.capabilities}
-    systems = {s for c in caps if c in facts.by_id for s in facts.by_id[c].systems}
-    return caps, systems
-
-
 @rule("external_sla", ExternalParams)
 def external_sla(facts: Facts, p: ExternalParams) -> RuleResult:
     """SLA coverage of every hand-off to or from an external organization, contribution and provided system."""
-    orgs = facts.org_ids
-    checked, gaps = 0, []
-    flows = {wf.id: wf for wf in facts.chart.workflows}
     coe_caps, coe_systems = _coe_scope(facts) if p.coe_only else (None, None)
-    for by, to, wf_id, step in facts.handoffs:
-        if by not in orgs and to not in orgs:  # most hand-offs are between people: nothing to check
-            continue
-        if coe_caps is not None and flows[wf_id].capability not in coe_caps:
-            continue
-        for org in dict.fromkeys(x for x in (by, to) if x in orgs):  # performer first: same order in every process
-            checked += 1
-            if not _covered(facts, org, wf_id, flows[wf_id].capability, step):
-                gaps.append((f"hand-off '{facts.name(step)}' in {flows[wf_id].name}: {facts.name(by)} -> {facts.name(to)}",
-                             (org, step)))
+    checked, gaps = _handoff_gaps(facts, coe_caps)
     if p.include_contributors:
-        for cap in contributing(facts):  # the others add nothing to check
-            if coe_caps is not None and cap.id not in coe_caps:
-                continue
-            for org in cap.contributors:
-                checked += 1
-                if not _covered(facts, org, cap.id, *facts.workflows_of_cap.get(cap.id, ()), *cap.systems):
-                    gaps.append((f"{facts.name(org)} contributes to {cap.name}", (org, cap.id)))
+        n, found = _contribution_gaps(facts, coe_caps)
+        checked, gaps = checked + n, gaps + found
+    cover = _cover_memo(facts)
     if p.include_systems:
         for system in facts.chart.systems:
             if system.provider and (coe_systems is None or system.id in coe_systems):
                 checked += 1
-                if not _covered(facts, system.provider, system.id):
-                    gaps.append((f"{facts.name(system.provider)} provides {system.name}", (system.provider, system.id)))
+                blanket, covers = cover.get(system.provider) or _sla_cover(facts, system.provider)
+                if not (blanket or system.id in covers):
+                    text = partial(gap_text, facts, system.provider, "provides", system.name)
+                    gaps.append((text, (system.provider, system.id)))
     for coe in facts.chart.coes:
         if coe.provider:
             checked += 1
             if not (coe.sla or _covered(facts, coe.provider, coe.id)):
-                gaps.append((f"{facts.name(coe.provider)} runs {coe.name}", (coe.provider, coe.id)))
+                gaps.append((partial(gap_text, facts, coe.provider, "runs", coe.name), (coe.provider, coe.id)))
     if not checked:
         whose = "in the work of the CoEs" if p.coe_only else "in the chart"
         return not_applicable(f"no hand-off to or from an external organization, no contribution, "
                               f"system or CoE provided by one {whose}")
     findings = [Finding(f"{checked - len(gaps)} of {checked} external hand-offs and contributions are under an SLA")]
-    by_org: dict[str, list[tuple[str, tuple]]] = {}
-    for text, ids in gaps:
-        by_org.setdefault(ids[0], []).append((text, ids))
+    by_org: dict[str, list[tuple[Callable[[], str], tuple]]] = {}
+    for gap in gaps:
+        by_org.setdefault(gap[1][0], []).append(gap)
     for org, items in list(by_org.items())[:8]:
         kind = getattr(facts.by_id.get(org), "kind", "organization")
-        findings.append(Finding(f"no SLA with {facts.name(org)} ({kind}): " + listing([t for t, _ in items], 3),
+        texts = [text() for text, _ in items[:3]] + [""] * (len(items) - 3)  # only the shown ones are worded
+        findings.append(Finding(f"no SLA with {facts.name(org)} ({kind}): " + listing(texts, 3),
                                 tuple(dict.fromkeys(i for _, ids in items for i in ids))[:20]))
     if len(by_org) > 8:
         findings.append(Finding(f"and {len(by_org) - 8} more organizations without SLA"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from ...model import DataSource
 from ...model.vocabulary import Area, DataKind
@@ -116,10 +117,15 @@ def data_sources(facts: Facts, p: DataSourceParams) -> RuleResult:
     """Data sources of given kinds exist, optionally used by capabilities of given areas."""
     if not facts.chart.data:
         return nothing_in_scope("no data sources in the chart")
-    area = {c.id: c.area for c in facts.capabilities}
+    used_by: Callable[[str], bool]
+    if facts.caps_unique:  # the ids in those areas, a union of sets: no capability read
+        used_by = facts.scope(p.used_by_areas)[1].__contains__
+    else:
+        area = {c.id: c.area for c in facts.capabilities}
+        used_by = lambda c: area.get(c) in p.used_by_areas  # noqa: E731 - the same test, by the last of a repeated id
     found = [d for d in facts.chart.data
              if (not p.kinds_any or d.kind in p.kinds_any)
-             and (not p.used_by_areas or any(area.get(c) in p.used_by_areas for c in facts.data_users.get(d.id, ())))]
+             and (not p.used_by_areas or any(map(used_by, facts.data_users.get(d.id, ()))))]
     kinds = {d.kind for d in found}
     missing = [k for k in p.kinds_all if k not in kinds]
     passed = len(found) >= p.min_count and not missing

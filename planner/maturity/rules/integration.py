@@ -27,16 +27,17 @@ def system_integration(facts: Facts, p: IntegrationParams) -> RuleResult:
     scope = [s for s in facts.chart.systems if s.role == p.from_role]
     if not scope:
         return nothing_in_scope(f"no systems of {p.from_role} in the chart")
-    good = [s for s in scope if s.id in linked]
-    sh = share(len(good), len(scope))
-    findings = [Finding(f"{len(good)} of {len(scope)} systems of {p.from_role} integrate with a system of {p.to_role}")]
     bad = [s for s in scope if s.id not in linked]
+    good = len(scope) - len(bad)
+    sh = share(good, len(scope))
+    findings = [Finding(f"{good} of {len(scope)} systems of {p.from_role} integrate with a system of {p.to_role}")]
     if bad:
         def label(s):
             owner = f", owner {facts.name(s.owner)}" if s.owner else ""
             vendor = f", from {facts.name(s.provider)}" if s.provider else ""
             return f"{s.name}{vendor}{owner}"
-        findings.append(Finding("not integrated: " + listing([label(s) for s in bad], 5), tuple(s.id for s in bad[:20])))
+        shown = [label(s) for s in bad[:5]] + [""] * (len(bad) - 5)  # only the named ones are worded
+        findings.append(Finding("not integrated: " + listing(shown, 5), tuple(s.id for s in bad[:20])))
     return RuleResult(sh >= p.min_share, round(sh, 3), findings)
 
 
@@ -46,8 +47,22 @@ def _reaching(facts: Facts, role: str) -> set[str]:
     Integration through a hub (an integration platform, a customer data platform) is
     integration: systems are grouped by ``integrates`` links (either way) and every
     system in a group holding a system of ``role`` reaches it. A system of ``role``
-    reaches one only through a link. Linear in systems and links.
+    reaches one only through a link. Once per chart and role (criteria differ by share).
     """
+    key = ("integration:reaching", role)
+    reached = facts.rule_cache.get(key)
+    if reached is None:
+        role_of = {s.id: s.role for s in facts.chart.systems}
+        reached = facts.rule_cache[key] = set().union(*(group for group in _system_groups(facts)
+                                                        if len(group) > 1 and any(role_of[x] == role for x in group)))
+    return reached
+
+
+def _system_groups(facts: Facts) -> list[set[str]]:
+    """The systems grouped by ``integrates`` links (either way), linear in systems and links; once per chart."""
+    found = facts.rule_cache.get(("integration:groups", ""))
+    if found is not None:
+        return found
     systems = facts.chart.systems
     links: dict[str, set[str]] = {s.id: set() for s in systems}
     for s in systems:
@@ -55,8 +70,7 @@ def _reaching(facts: Facts, role: str) -> set[str]:
             if other in links and other != s.id:
                 links[s.id].add(other)
                 links[other].add(s.id)
-    role_of = {s.id: s.role for s in systems}
-    reached: set[str] = set()
+    groups: list[set[str]] = []
     seen: set[str] = set()
     for start in links:
         if start in seen:
@@ -67,10 +81,9 @@ def _reaching(facts: Facts, role: str) -> set[str]:
             group |= step
             frontier = list(step)
         seen |= group
-        holders = [x for x in group if role_of[x] == role]
-        if holders and len(group) > 1:
-            reached |= group
-    return reached
+        groups.append(group)
+    facts.rule_cache[("integration:groups", "")] = groups
+    return groups
 
 
 class LobParams(Params):
@@ -119,7 +132,8 @@ def closed_loop(facts: Facts, p: LoopParams) -> RuleResult:
     dst = in_areas(facts, p.to_areas) if p.to_areas else []
     if not src or not dst:
         return nothing_in_scope(f"no {'/'.join(p.from_areas if not src else p.to_areas)} capability in the chart")
-    explicit = [c for c in src + dst if "closed_loop_optimization" in facts.practices[c.id]]
+    practised = facts.caps_by["practice"].get("closed_loop_optimization")  # the ids with the practice evidenced
+    explicit = [c for c in src + dst if c.id in practised] if practised else []
     if explicit:
         who = listing([facts.who(c) for c in explicit], 3)
         return RuleResult(True, 1.0, [Finding("closed-loop optimization practised by " + who, tuple(c.id for c in explicit))])

@@ -7,15 +7,16 @@ capability is marked per phase of the customer-engagement lifecycle.
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, islice
+from operator import attrgetter
 from typing import get_args
 
 from ...model.vocabulary import Area, Phase, Stage
 from ..facts import Facts
-from .capabilities import who_list
 from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule
 
 STAGES = {"I": 1, "II": 2, "III": 3}
+ID, PHASES = attrgetter("id"), attrgetter("phases")
 
 
 class LifecycleParams(Params):
@@ -42,19 +43,22 @@ def lifecycle(facts: Facts, p: LifecycleParams) -> RuleResult:
     scope, ids, stages = _phase_index(facts, p.phase)
     key = ("lifecycle:verdict", f"{p.phase},{need}")  # criteria differ by min_count: one verdict per phase and state
     verdict = facts.rule_cache.get(key)
-    if verdict is None:
-        verdict = facts.rule_cache[key] = dict(zip(ids, map(need.__le__, stages)))
-    good = list(compress(scope, verdict.values()))
+    if verdict is None:  # every state is I or better
+        verdict = facts.rule_cache[key] = dict.fromkeys(ids, True) if need == 1 else dict(zip(ids, map(need.__le__, stages)))
     if not scope:
         return nothing_in_scope(f"no capability covers the {p.phase} phase", {})
-    findings = [Finding(f"{len(good)} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
-                        + (": " + who_list(facts, good, 3) if good else ""), tuple(c.id for c in good[:20]))]
-    below = [c for c in scope if not verdict[c.id]] if len(good) < p.min_count else []
-    if below and len(good) < p.min_count:
+    # the capabilities that pass are counted and the first few named, not gathered (a phase holds thousands)
+    passed = sum(verdict.values())
+    good = list(islice(compress(scope, verdict.values()), 20))
+    named = ", ".join(facts.who(c) for c in good[:3]) + (f" and {passed - 3} more" if passed > 3 else "")
+    findings = [Finding(f"{passed} of {len(scope)} capabilities in the {p.phase} phase at state {p.stage} or better"
+                        + (": " + named if good else ""), tuple(c.id for c in good))]
+    below = [c for c in scope if not verdict[c.id]] if passed < p.min_count else []
+    if below:
         more = f" and {len(below) - 5} more" if len(below) > 5 else ""
         named = listing([f"{facts.who(c)} at {c.phases[p.phase]}" for c in below[:5]], 4)
         findings.append(Finding("below it: " + named + more, tuple(c.id for c in below[:20])))
-    return RuleResult(len(good) >= p.min_count, round(min(1.0, len(good) / p.min_count), 3), findings, verdict)
+    return RuleResult(passed >= p.min_count, round(min(1.0, passed / p.min_count), 3), findings, verdict)
 
 
 class CoverageParams(Params):
@@ -66,13 +70,24 @@ class CoverageParams(Params):
 @rule("lifecycle_coverage", CoverageParams)
 def lifecycle_coverage(facts: Facts, p: CoverageParams) -> RuleResult:
     """How many of the five lifecycle phases some capability (of the given areas) covers."""
-    scope, _ = facts.scope(p.areas)
     where = f" in {'/'.join(p.areas)}" if p.areas else ""
-    if not scope:
+    covered, verdict = _coverage(facts, p.areas)
+    if covered is None:
         return nothing_in_scope(f"no capability{where} in the chart")
-    covered = {ph for c in scope for ph in c.phases}
     missing = [ph for ph in get_args(Phase) if ph not in covered]
     findings = [Finding(f"{len(covered)} of 5 lifecycle phases covered by capabilities{where} (need {p.min_phases})"
                         + (f"; not covered: {', '.join(missing)}" if missing else ""))]
-    verdict = {c.id: True for c in scope if c.phases}
     return RuleResult(len(covered) >= p.min_phases, round(min(1.0, len(covered) / p.min_phases), 3), findings, verdict)
+
+
+def _coverage(facts: Facts, areas) -> tuple[set[str] | None, dict[str, bool]]:
+    """(phases covered by the capabilities in ``areas``, None when there are none; ``{id: True}`` for each
+    capability covering some phase, chart order): once per chart and areas, as criteria differ by ``min_phases``."""
+    key = ("lifecycle:coverage", ",".join(sorted(set(areas))))
+    found = facts.rule_cache.get(key)
+    if found is None:
+        scope, _ = facts.scope(areas)
+        phases = list(map(PHASES, scope))
+        found = facts.rule_cache[key] = (set().union(*phases) if scope else None,
+                                         dict.fromkeys(compress(map(ID, scope), phases), True))
+    return found

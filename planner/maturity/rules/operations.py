@@ -6,6 +6,9 @@ capabilities, the P&L rows of Centers of Excellence), so no tag is needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import chain, compress
+
 from ...model.vocabulary import Area
 from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule, share
@@ -25,13 +28,18 @@ def area_systems(facts: Facts, p: AreaParams) -> RuleResult:
     present = [a for a in p.areas if by_area.get(a)]
     if not present:
         return nothing_in_scope(f"no capability in {'/'.join(p.areas)}")
-    by_id = facts.by_id
-    tooled = [a for a in present if any(by_id[c].systems for c in by_area[a])]
+    on_system: Callable[[str], bool]
+    if facts.ids_unique:  # an id is its capability's: a set test in C instead of fetching 10,000 capabilities
+        on_system = facts.caps_with_systems.__contains__
+    else:
+        by_id = facts.by_id
+        on_system = lambda c: bool(by_id[c].systems)  # noqa: E731 - the same test, element by element
+    tooled = [a for a in present if any(map(on_system, by_area[a]))]
     bare = [a for a in present if a not in tooled]
     s = share(len(tooled), len(present))
     findings = [Finding(f"{len(tooled)} of {len(present)} functional areas have a capability on a system "
                         f"(need {p.min_share:.0%})" + (f"; without any: {', '.join(bare)}" if bare else ""))]
-    verdict = {c: True for a in tooled for c in by_area[a] if by_id[c].systems}
+    verdict = dict.fromkeys(chain.from_iterable(compress(by_area[a], map(on_system, by_area[a])) for a in tooled), True)
     return RuleResult(s >= p.min_share, round(s, 3), findings, verdict)
 
 
