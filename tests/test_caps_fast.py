@@ -35,6 +35,9 @@ def odd_chart(n: int, seed: int) -> Chart:
     caps[4]["lob"] = ["wholesale", "consumer"]
     caps[5]["responsible"] = [teams[0]["id"], teams[1]["id"]]
     caps[6]["accountable"] = None
+    for i in (7, 8, 9):  # practices that count data kinds
+        caps[i]["practices"] = ["multi_source_analysis", "financial_dashboard", "mass_email"]
+    caps[8]["data"] = caps[8]["data"][:1]
     return Chart.model_validate(data)
 
 
@@ -66,6 +69,8 @@ def test_evidenced_practices_and_inverted_indexes(chart):
                 index[key][word].add(c.id)
     assert facts.caps_by == index
     assert None not in set().union(*facts.data_kinds_of_cap.values())
+    lazy = Facts(chart)
+    assert [lazy.kinds_of(c.id) for c in chart.capabilities] == list(facts.data_kinds_of_cap.values())
 
 
 def plain_lacks(facts: Facts, i: int, word: str) -> list[str]:
@@ -79,6 +84,10 @@ def test_claims_by_word_and_the_first_claims(chart):
     facts = Facts(chart)
     plain = sorted((facts.cap_pos[cid], cid, word, lacks) for cid, words in facts.claims.items()
                    for word, lacks in words.items())
+    every = {c.id: found for i, c in enumerate(facts.capabilities)
+             if (found := {w: lacks for w in c.practices if w in BACKING and (lacks := plain_lacks(facts, i, w))})}
+    assert list(facts.claims.items()) == list(every.items())
+    assert any("kinds of data" in " ".join(lacks) for found in every.values() for lacks in found.values())
     twice = {w: lacks for w in ("segmentation", "mass_email") if (lacks := plain_lacks(facts, 1, w))}
     assert plain and facts.claims.get("c1", {}) == twice  # each tag judged once, in tag order
     assert facts.claims_by_word == {w: [(pos, cid, lacks) for pos, cid, ww, lacks in plain if ww == w]

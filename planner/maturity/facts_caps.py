@@ -1,11 +1,11 @@
-"""Indexes over the capabilities: evidenced practices and claims, channels, data kinds, lines of
-business, business functions, and the inverted indexes the rules select capabilities with.
+"""Indexes over the capabilities' practices: the evidenced practices, the unevidenced claims, and
+the inverted indexes (``caps_by``) the rules select capabilities with.
 
 Each is computed once per chart and shared by every rule and model (see
-:mod:`planner.maturity.facts`). Where an index only copies or wraps an attribute it
-is built with ``map``/``zip`` in C; where it needs a decision per capability the
-decision is taken once per distinct input (an accountable person, a shape of
-structure) rather than once per capability.
+:mod:`planner.maturity.facts`). The indexes of areas, channels, data and systems are in
+:mod:`.facts_words`, those that join capabilities to teams in :mod:`.facts_caps_people`.
+Tags are judged word by word with set operations (:func:`.evidence.judge_tags`), not
+capability by capability.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ import heapq
 from collections import defaultdict
 from functools import cached_property
 from itertools import chain, compress, islice, repeat
-from operator import attrgetter, contains, itemgetter, not_
-from typing import cast
+from operator import attrgetter, itemgetter, not_
 
 from ..model import Capability
-from ..model.vocabulary import MOBILE_CHANNELS
 from .evidence import BACKING, judge_tags
-from .facts_caps_people import CapabilityPeopleIndexes
+from .facts_words import CapabilityWordIndexes
 
-AREA, CHANNELS, DATA, PRACTICES, SYSTEMS = (attrgetter(a) for a in ("area", "channels", "data", "practices", "systems"))
+PRACTICES = attrgetter("practices")
 
 
-class CapabilityIndexes(CapabilityPeopleIndexes):
+class CapabilityIndexes(CapabilityWordIndexes):
     """Per-capability indexes (a mixin of :class:`~planner.maturity.facts.Facts`)."""
 
     @cached_property
@@ -94,25 +92,26 @@ class CapabilityIndexes(CapabilityPeopleIndexes):
         capabilities that tag each word, instead of a dict entry per claim re-sorted by
         capability afterwards (the claims of the 100,000-element chart in 8 ms, not 27 ms).
         """
-        caps, ids, pos = self.capabilities, self.cap_id_list, self.cap_pos
-        tagged: dict[str, list[str]] = defaultdict(list)
-        for cid, words in zip(ids, map(PRACTICES, caps)):
+        caps, ids, by = self.capabilities, self.cap_id_list, self.word_index
+        rows: dict[str, list[int]] = defaultdict(list)  # word -> positions of the capabilities tagging it
+        for i, words in enumerate(map(PRACTICES, caps)):
             for word in words:
-                if not (row := tagged[word]) or row[-1] != cid:  # a word tagged twice by one capability counts once
-                    row.append(cid)
+                if not (row := rows[word]) or row[-1] != i:  # a word tagged twice by one capability counts once
+                    row.append(i)
         contributors = set(compress(ids, map(attrgetter("contributors"), caps)))
         evidenced: dict[str, set[str]] = defaultdict(set)
         claimed: dict[str, list[tuple[int, str, list[str]]]] = defaultdict(list)
-        for word, row in tagged.items():
+        for word, row in rows.items():
+            tagged = list(map(ids.__getitem__, row))
             if word not in BACKING:
-                evidenced[word] = set(row)
+                evidenced[word] = set(tagged)
                 continue
-            lacks = judge_tags(word, row, self.caps_with_systems, self.workflows_of_cap.keys(), contributors,
-                               self.data_kinds_of_cap, self.channels)
-            if backed := set(compress(row, map(not_, lacks))):
+            lacks = judge_tags(word, tagged, self.caps_with_systems, self.workflows_of_cap.keys(), contributors,
+                               by["data"], by["channel"], self.kinds_of)
+            if backed := set(compress(tagged, map(not_, lacks))):
                 evidenced[word] = backed
-            if bad := list(compress(row, lacks)):
-                claimed[word] = list(zip(map(pos.__getitem__, bad), bad, compress(lacks, lacks)))
+            if bad := list(compress(tagged, lacks)):
+                claimed[word] = list(zip(compress(row, lacks), bad, compress(lacks, lacks)))
         return evidenced, claimed
 
     def first_claims(self, words, most: int) -> tuple[list[tuple[Capability, str, list[str]]], int]:
@@ -131,68 +130,18 @@ class CapabilityIndexes(CapabilityPeopleIndexes):
         return [(self.by_id[cid], w, lacks) for _, cid, w, lacks in first], sum(map(len, rows.values()))
 
     @cached_property
-    def channels(self) -> dict[str, frozenset[str]]:
-        return dict(zip(self.cap_id_list, map(frozenset, map(CHANNELS, self.capabilities))))
-
-    @cached_property
-    def data_kinds_of_cap(self) -> dict[str, frozenset[str]]:
-        """Capability id -> the kinds of the (known) data sources it uses.
-
-        Built in C (a frozenset of the kinds looked up per capability, then the few with an
-        unknown source cleaned): about 15% faster than a Python loop per capability; the look-ups
-        of the sources' ids dominate either way.
-        """
-        kinds = list(map(frozenset, map(map, repeat(self.data_kind.get), map(DATA, self.capabilities))))
-        for i in compress(range(len(kinds)), map(contains, kinds, repeat(None))):  # a source that is not in the chart
-            kinds[i] = kinds[i].difference((None,))
-        return dict(zip(self.cap_id_list, cast("list[frozenset[str]]", kinds)))  # no None left
-
-    @cached_property
     def caps_by(self) -> dict[str, dict[str, set[str]]]:
         """Inverted indexes: ``area``/``practice``/``channel``/``data`` -> word -> capability ids.
 
         Rules select capabilities with set operations on these instead of testing each
         capability in Python (about ten times faster on 10,000 capabilities).
         """
-        caps = self.capabilities
-        area: dict[str, set[str]] = defaultdict(set)
-        channel: dict[str, set[str]] = defaultdict(set)
-        data: dict[str, set[str]] = defaultdict(set)
-        for cid, where, words in zip(self.cap_id_list, map(AREA, caps), map(CHANNELS, caps)):
-            area[where].add(cid)
-            for word in words:
-                channel[word].add(cid)
-        for cid, kinds in self.data_kinds_of_cap.items():
-            for word in kinds:
-                data[word].add(cid)
+        words = self.word_index
         if self.caps_unique:  # judged word by word already
             practice = self._verdicts[0]
         else:
             practice = defaultdict(set)
-            for cid, words in self.practices.items():
-                for word in words:
+            for cid, evidenced in self.practices.items():
+                for word in evidenced:
                     practice[word].add(cid)
-        return {"area": area, "practice": practice, "channel": channel, "data": data}
-
-    @cached_property
-    def all_channels(self) -> frozenset[str]:
-        return frozenset().union(*self.channels.values()) if self.channels else frozenset()
-
-    @cached_property
-    def has_mobile(self) -> bool:
-        return bool(self.all_channels & MOBILE_CHANNELS)
-
-    @cached_property
-    def caps_in_phase(self) -> dict[str, list[Capability]]:
-        """Lifecycle phase -> capabilities covering it, in chart order."""
-        found: dict[str, list[Capability]] = defaultdict(list)
-        for c in self.capabilities:
-            for phase in c.phases:
-                found[phase].append(c)
-        return found
-
-    @cached_property
-    def caps_with_systems(self) -> frozenset[str]:
-        """Ids of the capabilities that run on at least one system."""
-        return frozenset(cid for cid, systems in zip(self.cap_id_list, map(SYSTEMS, self.capabilities)) if systems)
-
+        return {"area": words["area"], "practice": practice, "channel": words["channel"], "data": words["data"]}
