@@ -1,12 +1,14 @@
 """Articulation points of the work network, and what each cuts off, in O(V + E).
 
 Two flat passes instead of a recursive Hopcroft-Tarjan: an iterative DFS
-(:func:`_preorder`), then, in reverse preorder, each node hands its low point and
+(:func:`_walk`), then, in reverse preorder, each node hands its low point and
 its subtree's weight to its parent. A node's parent is its earlier neighbour (in
 preorder) with the highest number, and its own low point starts at the least of
 its number and its neighbours' numbers; both are read off the neighbour lists in
-one pass before the loop (:func:`_earlier`, by numpy on big networks), so the loop
-itself touches only flat lists indexed by preorder number.
+one pass before the loop (:func:`_earlier`), so the loop itself touches only flat
+lists indexed by preorder number. On big networks the pass after the DFS is done
+with numpy instead (:func:`.network_arrays.cut_weights`): a subtree is a range of
+preorder numbers, so what the loop hands up is a range minimum and a sum.
 
 Which nodes are cut vertices does not depend on the DFS; the weight a non-root cut
 vertex cuts off does depend on the root (the side holding it is "the rest"), and
@@ -20,8 +22,8 @@ from collections.abc import Sequence
 from itertools import compress
 
 ARRAYS_FROM = 200_000
-"""Networks with this many nodes plus edge ends or more read their neighbour lists with numpy: about
-where the array pass saves what importing numpy costs (a 100,000-element chart has 210,000)."""
+"""Networks with this many nodes plus edge ends or more are climbed with numpy: about where the array
+pass saves what importing numpy costs (a 100,000-element chart has 210,000)."""
 
 
 def _preorder(adj: list[list[int]]) -> tuple[list[int], list[int], list[bool]]:

@@ -11,6 +11,8 @@ and read by the rules (single points of failure) and the structural analysis
 (bottlenecks). Its pieces:
 
 - :mod:`.network_build`: the chart to numbered neighbour lists;
+- :mod:`.network_flat`: the same network as arrays (CSR) for big charts, built with
+  numpy, the neighbour lists made from them;
 - :mod:`.cutpoints`: articulation points and what each cuts off, O(V + E);
 - :mod:`.betweenness`: Brandes' algorithm from given sources, O(S·(V + E)),
   exactly networkx's numbers; :mod:`.network_arrays` walks big networks
