@@ -35,8 +35,10 @@ from .network_build import numbered, teams
 if TYPE_CHECKING:
     from ..model import Chart
 
-FLAT_FROM = 40_000
-"""Charts with this many capabilities and people or more build the network as arrays (numpy)."""
+FLAT_FROM = 70_000
+"""Charts with this many capabilities and people or more build the network as arrays (numpy): about
+where the cut points are climbed with numpy too (``cutpoints.ARRAYS_FROM``; a 100,000-element chart
+has 75,500), so a chart that imports numpy for one uses it for both."""
 
 
 class WorkNetwork:

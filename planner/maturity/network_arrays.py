@@ -35,6 +35,7 @@ the same operations from the same operands in the same order:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import chain
 
 import numpy as np
@@ -55,7 +56,7 @@ def csr(adj: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return indptr, indices, deg
 
 
-def cut_weights(indptr: np.ndarray, indices: np.ndarray, order: list[int], weight: np.ndarray) -> dict[int, int]:
+def cut_weights(indptr: np.ndarray, indices: np.ndarray, order: list[int], weight: Sequence[int]) -> dict[int, int]:
     """What :func:`planner.maturity.cutpoints.cut_vertex_weights` gives, from the DFS preorder ``order``.
 
     The loop there climbs the DFS tree node by node; here every node's subtree is
@@ -72,28 +73,35 @@ def cut_weights(indptr: np.ndarray, indices: np.ndarray, order: list[int], weigh
     parent, low = parent[by_pre], low[by_pre]
     mine = np.asarray(weight, dtype=np.int64)[by_pre]
     low, sub = _subtrees(parent, low, mine)
+    pv, value = _cut_off(parent, low, sub, mine)
+    nodes = by_pre[pv]
+    rank = np.argsort(nodes, kind="stable")
+    return dict(zip(nodes[rank].tolist(), value[rank].tolist()))
+
+
+def _cut_off(parent: np.ndarray, low: np.ndarray, sub: np.ndarray, mine: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The cut vertices (preorder numbers) and what each cuts off, as the loop decides them.
+
+    A non-root node cuts off the subtrees of its children that cannot climb above
+    it, and keeps the lighter of that and the rest of its component; a root with
+    two children or more keeps all but its heaviest child's subtree.
+    """
+    n = parent.size
     child = np.flatnonzero(parent >= 0)
     up = parent[child]
     at_root = parent[up] < 0
-    cut = np.zeros(n, dtype=np.bool_)
-    cut[up[at_root | (low[child] >= up)]] = True  # a root with a child, or a node a child cannot climb above
-    below = child[~at_root][low[child[~at_root]] >= up[~at_root]]
+    hangs = ~at_root & (low[child] >= up)  # a subtree that cannot climb above its parent
     separated = np.zeros(n, dtype=np.int64)
-    np.add.at(separated, parent[below], sub[below])
+    np.add.at(separated, up[hangs], sub[child[hangs]])
     children = np.bincount(up[at_root], minlength=n)
     heaviest = np.zeros(n, dtype=np.int64)
     np.maximum.at(heaviest, up[at_root], sub[child[at_root]])
     roots = np.flatnonzero(parent < 0)
-    pv = np.flatnonzero(cut)
+    pv = np.union1d(up[hangs], np.flatnonzero(children > 1))
     total = sub[roots[np.searchsorted(roots, pv, side="right") - 1]]
-    is_root = parent[pv] < 0
-    value = np.where(is_root, total - mine[pv] - heaviest[pv],
-                     np.minimum(separated[pv], total - separated[pv] - mine[pv]))
-    keep = ~is_root | (children[pv] > 1)
-    pv, value = pv[keep], value[keep]
-    nodes = by_pre[pv]
-    rank = np.argsort(nodes, kind="stable")
-    return dict(zip(nodes[rank].tolist(), value[rank].tolist()))
+    rest = total - mine[pv]
+    value = np.where(parent[pv] < 0, rest - heaviest[pv], np.minimum(separated[pv], rest - separated[pv]))
+    return pv, value
 
 
 def _earlier(indptr: np.ndarray, indices: np.ndarray, pre: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

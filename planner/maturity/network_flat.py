@@ -7,10 +7,10 @@ them (a capability and each of its references, hand-offs, people and their
 team), each link as two directed entries, and a stable sort by the entry's
 first node groups them into neighbour lists without changing their order.
 
-The ids are numbered at their first appearance by ``dict.fromkeys`` over the
-capabilities' references and the hand-offs, then the teams not met so far; the
-links met twice (a reference named twice by one capability, a hand-off repeated,
-a membership that is also a hand-off) are kept at their first appearance.
+The ids are numbered at their first appearance (:func:`_numbered`): the
+capabilities with their references, the hand-offs, then the teams not met so
+far; the links met twice (a reference named twice by one capability, a hand-off
+repeated, a membership that is also a hand-off) are kept at their first appearance.
 
 Measured on a 100,000-element chart (45,000 nodes, 82,000 links): about a third of
 the time of the list construction, which appends to 45,000 lists one link at a time.
@@ -50,7 +50,8 @@ def flat_network(chart: Chart, team_of: Mapping[str, str | None]) -> Flat | None
     return nodes, index, indptr, indices
 
 
-def _numbered(ids: list[str], team_of: Mapping[str, str | None]):
+def _numbered(ids: list[str], team_of: Mapping[str, str | None]
+              ) -> tuple[list[str], dict[str, int], np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """(node ids, id -> number, the number of each of ``ids``, (members, their teams' numbers)).
 
     Numbers follow first appearance: ``ids``, then the teams of the people among them
