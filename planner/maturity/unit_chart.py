@@ -9,10 +9,10 @@ assembling the sub-charts of every unit costs one pass over the chart each.
 from __future__ import annotations
 
 from itertools import compress
-from typing import Any, cast
+from typing import Any
 
 from ..model import SECTIONS, Chart, ref_fields
-from .unit_index import PRUNED_KINDS, ChartIndex, union
+from .unit_index import PRUNED_KINDS, UNSET, ChartIndex, Numbers, union
 from .unit_kinds import KIND_WORDS, Unit, UnitKind
 
 __all__ = ["PRUNED_KINDS", "ChartIndex", "scope_capabilities", "unit_chart", "units_of"]
@@ -61,20 +61,22 @@ def unit_chart(chart: Chart, unit: Unit, shared: bool = True, index: ChartIndex 
     """
     index = index or ChartIndex(chart)
     caps = scope_capabilities(chart, unit, shared, index)
-    ids = caps | {w.id for w in chart.workflows if w.capability in caps}
-    ids.update(c.id for c in chart.coes if any(x in caps for x in c.capabilities))
-    ids.update(a.by for a in chart.answers.values() if a.by)
+    numbers, kept = index.numbers, index.section_numbers
+    ids = {UNSET, *map(numbers.__getitem__, caps)}
+    ids.update(n for n, w in zip(kept["workflows"], chart.workflows) if w.capability in caps)
+    ids.update(n for n, c in zip(kept["coes"], chart.coes) if any(x in caps for x in c.capabilities))
+    ids.update(numbers[a.by] for a in chart.answers.values() if a.by)
     if unit.kind == "lob":
-        ids.update(d.id for d in chart.data if d.lob == unit.id)
+        ids.update(n for n, d in zip(kept["data"], chart.data) if d.lob == unit.id)
     _close(ids, index, index.line_data(unit))
-    kept_coes = {c.id for c in chart.coes if c.id in ids}
-    ids.update(v.id for v in chart.chains if sum(x in kept_coes for x in v.coes) >= 2)
+    coes = {c.id for n, c in zip(kept["coes"], chart.coes) if n in ids}
+    ids.update(n for n, v in zip(kept["chains"], chart.chains) if sum(x in coes for x in v.coes) >= 2)
     info = chart.chart.model_copy(update={"name": f"{chart.chart.name} / {KIND_WORDS[unit.kind]} {unit.name}"})
     return Chart.model_construct(version=chart.version, chart=info, **_sections(chart, ids, index),
                                  answers=chart.answers, targets={})
 
 
-def _close(ids: set[str], index: ChartIndex, line_data: set[str]) -> None:
+def _close(ids: set[int], index: ChartIndex, line_data: set[int]) -> None:
     """Add to ``ids`` what its elements refer to, and the data that feeds its data, until nothing is added.
 
     A reference pulls in what it names unless that is a capability, workflow or
@@ -87,31 +89,45 @@ def _close(ids: set[str], index: ChartIndex, line_data: set[str]) -> None:
     set was walked in, so a unit's size could change from one run to the next.
     """
     links, feeds, fed_by, pullable = index.links, index.feeds, index.fed_by, index.pullable
-    todo: set[str] = {i for i in ids if i in links}
+    todo = {n for n in ids if n >= 0}  # elements (an answer's author the chart lacks has a negative number)
     while todo:
         found = union(map(links.__getitem__, todo)) & pullable
-        found |= union([*(feeds[i] for i in feeds.keys() & todo), *(fed_by[i] for i in fed_by.keys() & todo)]) \
+        found |= union([*(feeds[n] for n in feeds.keys() & todo), *(fed_by[n] for n in fed_by.keys() & todo)]) \
             & line_data
-        todo = cast("set[str]", found - ids)  # pullable ids and data only: no None
+        todo = found - ids
         ids |= todo
 
 
-def _sections(chart: Chart, ids: set[str], index: ChartIndex) -> dict[str, Any]:
+def _sections(chart: Chart, ids: set[int], index: ChartIndex) -> dict[str, Any]:
     """Each section's elements in ``ids``, in chart order; those referring to what ``ids`` lacks pruned.
 
     Only the few elements :attr:`ChartIndex.loose` lists can refer to what the
     sub-chart lacks; every other element is kept as it is, unchecked.
     """
-    kept = {name: list(compress(getattr(chart, name), map(ids.__contains__, index.section_ids[name])))
-            for name in SECTIONS}  # C loops: 0.7 of the time of a comprehension reading each element's id
+    numbers = index.section_numbers
+    kept = {name: list(compress(getattr(chart, name), map(ids.__contains__, numbers[name]))) for name in SECTIONS}
     loose = index.loose
-    cut = {i for i in loose.keys() & ids if not ids.issuperset(loose[i][1])}
-    for name in {loose[i][0] for i in cut}:
-        kept[name] = [_prune(e, ids) if e.id in cut else e for e in kept[name]]
+    cut = {n for n in loose.keys() & ids if not ids.issuperset(loose[n])}
+    if cut:
+        holds = _Holds(index.numbers, ids)
+        for name in SECTIONS:
+            if index.repeated or any(n in index.spans[name] for n in cut):
+                kept[name] = [_prune(e, holds) if n in cut else e
+                              for n, e in zip(numbers[name], getattr(chart, name)) if n in ids]
     return kept
 
 
-def _prune(element, kept: set[str]):
+class _Holds:
+    """``element_id in holds``: whether a unit's numbers hold that id (what :func:`_prune` asks)."""
+
+    def __init__(self, numbers: Numbers, ids: set[int]):
+        self.numbers, self.ids = numbers, ids
+
+    def __contains__(self, element_id: object) -> bool:
+        return self.numbers[element_id] in self.ids
+
+
+def _prune(element, kept: _Holds):
     """``element`` without its references to what the sub-chart does not hold (a copy only when needed)."""
     update: dict = {}
     for field in ref_fields(type(element)):
