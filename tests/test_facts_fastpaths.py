@@ -69,6 +69,15 @@ def test_scopes_are_the_capabilities_of_the_areas(chart):
             assert facts.first_not_in(skip, areas, 7) == (head, [c.id for c in head])
 
 
+def test_capabilities_in_chart_order_whichever_way_they_are_found(chart):
+    facts = Facts(chart)
+    for areas in AREA_SETS[:4]:
+        scope = facts.scope(areas)[0]
+        for share in (0, 0.05, 0.3, 0.4, 0.9, 1):
+            ids = {c.id for c in scope[::-1][: int(len(scope) * share)]}
+            assert facts.in_chart_order(ids, areas) == [c for c in scope if c.id in ids]
+
+
 def test_repeated_capability_ids_keep_one_scope_entry_per_id():
     data = synthetic_chart_data(300, seed=2)
     data["capabilities"].append({**data["capabilities"][3], "id": data["capabilities"][0]["id"], "name": "Twin"})

@@ -143,27 +143,19 @@ def capability_levels(facts: Facts, results: list[CriterionResult]) -> dict[str,
     Capabilities that evidence no met criterion are absent: the heat map shows them as
     "not assessed", never as failing. Chart order. Met criteria are taken lowest level
     first, so a later (higher) level overwrites an earlier one, by C-level dict updates;
-    the chart order is then read with one lookup per capability, not two. (Writing levels
-    by chart position instead costs more: finding a passed id's position hashes it again.)
-    The capabilities a verdict passes are found once per chart and verdict: models that
-    share a rule result share them.
+    a verdict that passes every capability it names (most do) is copied as it is, its
+    ids not hashed again; the chart order is then read with one lookup per capability.
+    (Writing levels by chart position instead costs more: finding a passed id's
+    position hashes it again.)
     """
     best: dict[str, int] = {}
     for r in sorted((r for r in results if r.per_capability and r.met), key=lambda r: r.level):
-        best.update(dict.fromkeys(_passing(facts, r.per_capability or {}), r.level))
+        verdict = r.per_capability or {}
+        best.update(dict.fromkeys(verdict if all(verdict.values()) else compress(verdict, verdict.values()), r.level))
     ids = facts.scope_ids(())
     got = list(map(best.get, ids))
     keep = list(map(is_not, got, repeat(None)))
     return dict(zip(compress(ids, keep), cast("list[int]", compress(got, keep))))  # chart order, filtered in C
-
-
-def _passing(facts: Facts, verdict: dict[str, bool]) -> list[str]:
-    """The ids a per-capability verdict passes; kept with the verdict itself, so an id is never reused."""
-    memo = facts.rule_cache.setdefault(("assess:passing", ""), {})
-    found = memo.get(id(verdict))
-    if found is None or found[0] is not verdict:
-        found = memo[id(verdict)] = (verdict, list(compress(verdict, verdict.values())))
-    return found[1]
 
 
 def level_scores(model: MaturityModel, results: list[CriterionResult]) -> dict[int, float]:

@@ -17,7 +17,7 @@ from ..facts import Facts
 from .capabilities import who_ids, who_list
 from .registry import Finding, Params, RuleResult, listing, listing_names, nothing_in_scope, rule, share
 
-ID, AREA = attrgetter("id"), attrgetter("area")
+ID = attrgetter("id")
 KIND = attrgetter("KIND")
 
 
@@ -33,8 +33,7 @@ def in_areas(facts: Facts, areas) -> list:
     key = ("coverage:areas", ",".join(sorted(set(areas))))
     found = facts.rule_cache.get(key)
     if found is None:
-        caps = facts.capabilities
-        found = facts.rule_cache[key] = list(compress(caps, map(frozenset(areas).__contains__, map(AREA, caps))))
+        found = facts.rule_cache[key] = list(compress(facts.capabilities, map(frozenset(areas).__contains__, facts.cap_areas)))
     return found
 
 
