@@ -136,3 +136,18 @@ def test_nearest_and_first_matches_are_the_plain_ones(chart, params):
         assert first_matches(facts, chosen, scope, p.areas) == (ordered[:10], len(ordered))
     matched = matching(facts, p, scope_ids)
     assert first_matches(facts, matched, scope, p.areas, 10_000) == ([c for c in scope if c.id in matched], len(matched))
+
+
+def test_accountable_teams_when_an_id_repeats():
+    """A person's id reused by a system: the element by that id (the system) has no team, as before."""
+    data = synthetic_chart_data(300, seed=2)
+    cap = data["capabilities"][0]
+    data["systems"][0]["id"] = cap["accountable"]
+    chart = Chart.model_validate(data)
+    facts = Facts(chart)
+    assert not facts.ids_unique
+    plain = [getattr(facts.by_id.get(c.accountable), "team", None) if c.accountable else None for c in chart.capabilities]
+    assert facts.accountable_teams == plain and plain[0] is None and facts.team_of[cap["accountable"]]
+    unique = Facts(odd_chart(300, 2))
+    assert unique.ids_unique and unique.accountable_teams == [
+        getattr(unique.by_id.get(c.accountable), "team", None) if c.accountable else None for c in unique.capabilities]
