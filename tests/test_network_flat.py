@@ -88,10 +88,15 @@ def test_flat_network_gives_the_same_cuts_and_betweenness(arrays_from, monkeypat
     fast = flat(chart)
     plain = _numbered(chart)
     assert fast is not None and plain is not None
-    for least in (0, 1, 3):
+    for least in (0, 1, 3):  # walked over the arrays, or over lists made from them
         assert fast.essential_cut_vertices(facts.cap_ids, least) == plain.essential_cut_vertices(facts.cap_ids, least)
-    assert fast.cut_vertices() == plain.cut_vertices()
     sources = list(range(0, len(fast), 7))
+    assert fast.betweenness(sources) == betweenness(plain.adj, sources)
+    some = plain.nodes[::5]
+    assert [fast.neighbours(x) for x in some] == [plain.neighbours(x) for x in some]
+    assert [fast.degree(x) for x in some] == [plain.degree(x) for x in some]
+    assert fast.number_of_edges() == plain.number_of_edges()
+    assert fast.cut_vertices() == plain.cut_vertices()  # from the lists, made when first read
     assert fast.betweenness(sources) == betweenness(plain.adj, sources)
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
+from .cutpoints import neighbour_lists
+
 ARRAYS_FROM = 200_000
 """Walks this long (sources × (nodes + edge ends)) or longer are done with numpy."""
 
@@ -30,7 +32,7 @@ def sample_sources(n: int, k: int | None, seed: int = 0) -> list[int]:
     return random.Random(seed).sample(range(n), k)
 
 
-def betweenness(adj: list[list[int]], sources: Iterable[int], normalized: bool = True,
+def betweenness(adj: list[list[int]] | None, sources: Iterable[int], normalized: bool = True,
                 csr: tuple | None = None) -> list[float]:
     """Betweenness centrality from ``sources`` (Brandes, unweighted, endpoints excluded).
 
@@ -38,15 +40,16 @@ def betweenness(adj: list[list[int]], sources: Iterable[int], normalized: bool =
     counts, dependencies accumulated in reverse breadth-first order, then the same
     rescaling (sampled sources are scaled by ``1/((k-1)(n-2))``, the others by
     ``1/(k(n-2))``). See :func:`_dependencies` for how one source is walked.
-    ``csr``: the network's (indptr, indices) arrays, when it has them, for the numpy walk.
+    ``csr``: the network's (indptr, indices) arrays, when it has them, for the numpy walk
+    (then ``adj`` may be None).
     """
-    n = len(adj)
+    n = len(csr[0]) - 1 if csr is not None else len(adj)  # type: ignore[arg-type]  # one of them is given
     sources = list(sources)
-    ends = int(csr[0][-1]) if csr is not None else sum(map(len, adj))
+    ends = len(csr[1]) if csr is not None else sum(map(len, adj))  # type: ignore[arg-type]
     if len(sources) * (n + ends) >= ARRAYS_FROM and (levels := _levels()) is not None:
         bc = levels.dependency_sums(adj, sources, csr)
     else:
-        bc = dependency_sums(adj, sources)
+        bc = dependency_sums(adj if adj is not None else neighbour_lists(*csr), sources)  # type: ignore[misc]
     return _rescale(bc, n, sources, normalized)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, pairwise
 
 ARRAYS_FROM = 200_000
 """Networks with this many nodes plus edge ends or more are climbed with numpy: about where the array
@@ -72,6 +72,35 @@ def _walk(adj: list[list[int]]) -> tuple[list[int], list[int]]:
     return order, roots
 
 
+def _walk_flat(flat: list[int], ends: list[int]) -> list[int]:
+    """Nodes in the DFS preorder of :func:`_walk`, read off a network's arrays as lists (node ``v``'s
+    neighbours are ``flat[ends[v]:ends[v + 1]]``): slicing as the walk goes costs less than making
+    every neighbour list first (about a fifth less on a 100,000-element chart)."""
+    n = len(ends) - 1
+    seen = bytearray(n)
+    order: list[int] = []
+    visit = order.append
+    for root in range(n):
+        if seen[root]:
+            continue
+        stack = [root]
+        pop, push = stack.pop, stack.extend
+        while stack:
+            v = pop()
+            if seen[v]:
+                continue
+            seen[v] = 1
+            visit(v)
+            push(flat[ends[v]:ends[v + 1]])
+    return order
+
+
+def neighbour_lists(indptr, indices) -> list[list[int]]:
+    """The neighbour lists of a network given as arrays."""
+    flat, ends = indices.tolist(), indptr.tolist()
+    return [flat[a:b] for a, b in pairwise(ends)]
+
+
 def cut_vertices(adj: list[list[int]]) -> list[int]:
     """Articulation points of a simple undirected graph given as neighbour lists, in number order.
 
@@ -81,7 +110,7 @@ def cut_vertices(adj: list[list[int]]) -> list[int]:
     return list(cut_vertex_weights(adj, [0] * len(adj)))
 
 
-def cut_vertex_weights(adj: list[list[int]], weight: Sequence[int], csr: tuple | None = None) -> dict[int, int]:
+def cut_vertex_weights(adj: list[list[int]] | None, weight: Sequence[int], csr: tuple | None = None) -> dict[int, int]:
     """Articulation points (in number order) with the weight each cuts off (the smaller side).
 
     Sums ``weight`` (say 1 per capability) over DFS subtrees on the way up: a non-root
@@ -89,13 +118,17 @@ def cut_vertex_weights(adj: list[list[int]], weight: Sequence[int], csr: tuple |
     above it, and the value kept is the lighter of that and the rest of its component;
     a root keeps all but its heaviest subtree.
 
-    ``csr``: the network's (indptr, indices) arrays when it has them; on big
-    networks the climb is then done by :func:`.network_arrays.cut_weights`.
+    ``csr``: the network's (indptr, indices) arrays when it has them (then ``adj``
+    may be None: the walk reads the arrays); on big networks the climb is done by
+    :func:`.network_arrays.cut_weights`.
     """
-    arrays = _arrays(adj, csr)
+    arrays = _arrays(len(weight) + (len(csr[1]) if csr is not None else sum(map(len, adj or ()))))
     if arrays is not None:
         indptr, indices = csr if csr is not None else arrays.csr(adj)[:2]
-        return arrays.cut_weights(indptr, indices, _walk(adj)[0], weight)
+        order = _walk(adj)[0] if adj is not None else _walk_flat(indices.tolist(), indptr.tolist())
+        return arrays.cut_weights(indptr, indices, order, weight)
+    if adj is None:
+        adj = neighbour_lists(*csr)  # type: ignore[misc]  # csr is given when adj is not
     order, pre, _ = _preorder(adj)
     parent, low = _earlier(adj, order, pre)
     mine = [weight[v] for v in order]  # everything below is indexed by preorder number
@@ -166,10 +199,9 @@ def _earlier(adj: list[list[int]], order: list[int], pre: list[int]) -> tuple[li
     return parent, low
 
 
-def _arrays(adj: list[list[int]], csr: tuple | None):
+def _arrays(size: int):
     """:mod:`.network_arrays` for networks of ``ARRAYS_FROM`` nodes plus edge ends or more, else None
     (also where numpy is not installed: the loops give the same)."""
-    size = len(adj) + (int(csr[0][-1]) if csr is not None else sum(map(len, adj)))
     if size < ARRAYS_FROM:
         return None
     try:

@@ -24,11 +24,10 @@ The names below stay importable from here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .betweenness import _dependencies, _rescale, betweenness, sample_sources
-from .cutpoints import _preorder, cut_vertex_weights, cut_vertices
+from .cutpoints import _preorder, cut_vertex_weights, cut_vertices, neighbour_lists
 from .network_build import adjacency_sets as _adjacency_sets
 from .network_build import numbered, teams
 
@@ -65,10 +64,15 @@ class WorkNetwork:
     def adj(self) -> list[list[int]]:
         """Each node's neighbours' numbers."""
         if self._adj is None:
-            indptr, indices = self.csr  # type: ignore[misc]  # a network is given lists or arrays
-            flat, ends = indices.tolist(), indptr.tolist()
-            self._adj = [flat[a:b] for a, b in pairwise(ends)]
+            self._adj = neighbour_lists(*self.csr)  # type: ignore[misc]  # a network is given lists or arrays
         return self._adj
+
+    def _near(self, i: int) -> list[int]:
+        """Node ``i``'s neighbours, from the arrays when the lists are not made."""
+        if self._adj is None and self.csr is not None:
+            indptr, indices = self.csr
+            return indices[indptr[i]:indptr[i + 1]].tolist()
+        return self.adj[i]
 
     @classmethod
     def from_chart(cls, chart: Chart, team_of: Mapping[str, str | None] | None = None) -> WorkNetwork:
@@ -95,17 +99,19 @@ class WorkNetwork:
         return len(self.nodes)
 
     def number_of_edges(self) -> int:
+        if self._adj is None and self.csr is not None:  # built as arrays: no self-loops
+            return len(self.csr[1]) // 2
         adj = self.adj
         loops = sum(map(list.__contains__, adj, range(len(adj))))  # in C: node i in its own list
         return (sum(map(len, adj)) + loops) // 2
 
     def neighbours(self, element_id: str) -> list[str]:
         i = self.index.get(element_id)
-        return [] if i is None else [self.nodes[j] for j in self.adj[i]]
+        return [] if i is None else [self.nodes[j] for j in self._near(i)]
 
     def degree(self, element_id: str) -> int:
         i = self.index.get(element_id)
-        return 0 if i is None else len(self.adj[i])
+        return 0 if i is None else len(self._near(i))
 
     def cut_vertices(self) -> list[str]:
         """Articulation points (computed once per network)."""
@@ -124,12 +130,12 @@ class WorkNetwork:
         """
         nodes = self.nodes
         weight = list(map(anchors.__contains__, nodes))  # True counts 1
-        found = cut_vertex_weights(self.adj, weight, self.csr)
+        found = cut_vertex_weights(self._adj if self.csr is not None else self.adj, weight, self.csr)
         return [nodes[i] for i, cut_off in found.items() if cut_off >= least]
 
     def betweenness(self, sources: list[int]) -> list[float]:
         """Normalized betweenness from ``sources`` (see :func:`.betweenness.betweenness`)."""
-        return betweenness(self.adj, sources, csr=self.csr)
+        return betweenness(self._adj if self.csr is not None else self.adj, sources, csr=self.csr)
 
     def as_sets(self) -> dict[str, set[str]]:
         """The network as ``{id: set of neighbour ids}``."""

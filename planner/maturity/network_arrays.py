@@ -159,17 +159,17 @@ def _sparse(values: np.ndarray) -> list[np.ndarray]:
     return tables
 
 
-def dependency_sums(adj: list[list[int]], sources: list[int], arrays: tuple | None = None) -> list[float]:
+def dependency_sums(adj: list[list[int]] | None, sources: list[int], arrays: tuple | None = None) -> list[float]:
     """Every node's summed dependency on ``sources`` (unscaled), as the plain loop sums them.
 
     ``arrays``: the network's own (indptr, indices), else they are made from ``adj``.
     """
-    n = len(adj)
     if arrays is None:
-        indptr, indices, deg = csr(adj)
+        indptr, indices, deg = csr(adj)  # type: ignore[arg-type]  # one of them is given
     else:
         indptr, indices = arrays
         deg = np.diff(indptr)
+    n = len(deg)
     graph = (indptr, indices, deg, n)
     bc = np.zeros(n)
     step = max(1, BATCH_BUDGET // max(1, n + int(indptr[-1])))
