@@ -63,6 +63,13 @@ class Numbers(dict[object, int]):
     gets a negative number of its own the first time it is asked for.
     """
 
+    def __init__(self, ids: list[str]):
+        super().__init__(zip(ids, count()))
+        self.repeated = len(self) < len(ids)
+        """Whether two elements share an id (a chart read with ``--lenient``): the number of such an id is
+        the last one's position, and its references stand for all of them, as in a table keyed by id."""
+        self[None] = UNSET
+
     def __missing__(self, key: object) -> int:
         number = self[key] = UNSET - len(self)
         return number
@@ -107,15 +114,11 @@ class ChartIndex:
     @cached_property
     def numbers(self) -> Numbers:
         """Id -> number (see :class:`Numbers`)."""
-        numbers = Numbers(zip(self.ids, count()))
-        numbers[None] = UNSET
-        return numbers
+        return Numbers(self.ids)
 
-    @cached_property
+    @property
     def repeated(self) -> bool:
-        """Whether two elements share an id (a chart read with ``--lenient``); the number of such an id is the
-        last one's position, and its references stand for all of them, as in a table keyed by id."""
-        return len(self.numbers) - 1 < len(self.ids)
+        return self.numbers.repeated
 
     @cached_property
     def section_numbers(self) -> dict[str, Sequence[int]]:
