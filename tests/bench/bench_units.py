@@ -18,6 +18,7 @@ from common import report, synthetic_path, timed
 from planner.maturity import assess_all
 from planner.maturity.unit_chart import ChartIndex
 from planner.maturity.units import assess_units, unit_chart, units_of
+from planner.perf import paused_gc
 from planner.store import load_chart
 from planner.store.library import load_models
 
@@ -34,9 +35,14 @@ def main() -> None:
     with timed(results, "units"):
         matrix = assess_units(chart, "lob", load_models())
     results["cpu"] = time.process_time() - cpu
-    with timed(results, "subcharts"):
+    with paused_gc():  # as assess_units runs them
+        cpu = time.process_time()
         index = ChartIndex(chart)  # what assess_units shares among the units
+        index.links, index.loose  # noqa: B018 - computed here to be timed apart
+        results["index"] = time.process_time() - cpu
+        cpu = time.process_time()
         subs = [unit_chart(chart, u, True, index) for u in units_of(chart, "lob")]
+        results["subcharts"] = time.process_time() - cpu
     with timed(results, "whole"):
         assess_all(chart, load_models())
     top = [t for t in chart.teams if not t.parent]
@@ -47,7 +53,8 @@ def main() -> None:
         ("chart", f"{args.elements:,} elements, loaded in {results['load']:.2f} s"),
         ("per line of business, 5 models (target 3 s)",
          f"{results['units']:.2f} s wall, {results['cpu']:.2f} s CPU for {len(matrix.units)} units"),
-        ("  of which sub-charts assembled", f"{results['subcharts']:.2f} s"),
+        ("  of which the chart's index (CPU)", f"{results['index']:.2f} s"),
+        ("  and the sub-charts assembled (CPU)", f"{results['subcharts']:.2f} s"),
         ("whole chart, 5 models, for comparison", f"{results['whole']:.2f} s"),
         (f"per team, the {len(children)} teams under the top one", f"{results['teams']:.2f} s"),
     ]
