@@ -2,8 +2,8 @@
 
 See :mod:`planner.maturity.units` for what a unit is. The sub-chart is assembled
 from the chart's own (already validated) elements, without validating again. The
-references of every element are listed once per chart (:class:`ChartIndex`), so
-assembling the sub-charts of every unit costs one pass over the chart each.
+references of every element are listed once per chart, by number
+(:class:`~planner.maturity.unit_index.ChartIndex`), and shared by every unit.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """What assembling the sub-charts of a chart's units reads, listed once per chart and shared by every unit.
 
-References are held as tuples and sets of ids, so that pulling in what a unit's
-elements refer to is a few set operations per level of references (loops in C)
-rather than a Python step per reference. On the 100,000-element benchmark chart
-the index is built in about 0.1 s of CPU where listing every reference with its
-field through ``iter_refs`` took 0.35 s, and the closure of a line of business
-takes about 0.02 s where one Python step per reference took 0.1 s.
+Elements are numbered by their position in the chart and references are held as
+tuples of numbers, so that pulling in what a unit's elements refer to is a few set
+operations on small integers per level of references (loops in C) rather than a
+Python step per reference. At 100,000 elements (CPU, on a loaded machine): the
+index in about 0.2 s and the sub-charts of the three lines of business in 0.1 to
+0.2 s together, where listing every reference through ``iter_refs`` and following
+them one at a time took about 0.45 s and 0.6 s.
 """
 
 from __future__ import annotations
