@@ -8,6 +8,7 @@ parameters are checked when the model file is loaded, like any rule's.
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -58,7 +59,7 @@ def _merge_evidence(results: list[RuleResult]) -> dict[str, bool] | None:
     found: dict[str, bool] = {}
     for r in results:
         if r.passed and r.per_capability:
-            found.update((k, True) for k, ok in r.per_capability.items() if ok)
+            found.update(dict.fromkeys(compress(r.per_capability, r.per_capability.values()), True))  # in C
     return found or None
 
 
