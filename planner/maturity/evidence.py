@@ -160,8 +160,9 @@ def judge_tags(word: str, ids: list[str], with_system: AbstractSet[str], with_wo
     read only for a word that counts them. The same answers as :meth:`Backing.missing`
     per capability, faster: what a capability lacks is found with set operations, the
     flags are mapped over the ids in C, and each distinct verdict is put into words
-    once (about 4 ms for the 15,000 tags of the 100,000-element chart, against 17 ms for
-    a test and a dict entry per claim). Requires unique capability ids.
+    once: the 15,000 tags of the 100,000-element chart in a little over half the time
+    of a test and a dict entry per claim (14 ms against 26 ms on a loaded machine).
+    Requires unique capability ids.
     """
     b, n = BACKING[word], len(ids)
 

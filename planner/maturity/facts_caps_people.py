@@ -50,7 +50,8 @@ class CapabilityPeopleIndexes(FactsBase):
         """Capability id -> lines of business it serves (see :meth:`lobs_of_cap`), computed once.
 
         One frozenset per team, mapped over the accountable teams in C, then the
-        capabilities with their own lines: 15 ms instead of 50 ms at 100,000 elements.
+        capabilities with their own lines: at 100,000 elements about half the time of a
+        person looked up and a frozenset made per capability (50 ms).
         """
         none: frozenset[str] = frozenset()
         of_team: dict[str | None, frozenset[str]] = {team: frozenset((lob,)) for team, lob in self.team_lob.items()}
@@ -82,7 +83,8 @@ class CapabilityPeopleIndexes(FactsBase):
         The same as testing :meth:`functions_of` against ``wanted`` per capability, by
         the teams instead: the few teams of those functions are found first, and a
         capability matches when its accountable's team or a responsible team is one.
-        (30 ms down to 2 ms for every capability of the 100,000-element chart.)
+        (The criterion that asks it of every capability of the 100,000-element chart: 30 ms
+        down to about 1 ms.)
         """
         teams = {team for team, function in self._team_function.items() if function in wanted}
         if not teams:
