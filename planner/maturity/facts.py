@@ -109,7 +109,9 @@ class Facts(CapabilityIndexes, ChartIndexes):
         ids = self._scope_ids.get(key)
         if ids is None:
             scope = self.scope(key)[0]  # with unique ids, cuts the ids too
-            ids = self._scope_ids.get(key) or self._scope_ids.setdefault(key, list(map(ID, scope)))
+            ids = self._scope_ids.get(key)
+            if ids is None:
+                ids = self._scope_ids[key] = list(map(ID, scope))
         return ids
 
     def scope_verdict(self, areas, matched: set[str]) -> dict[str, bool]:

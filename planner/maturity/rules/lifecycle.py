@@ -90,5 +90,5 @@ def _coverage(facts: Facts, areas) -> tuple[set[str] | None, dict[str, bool]]:
         scope, _ = facts.scope(areas)
         phases = list(map(PHASES, scope))
         found = facts.rule_cache[key] = (set().union(*phases) if scope else None,
-                                         dict.fromkeys(compress(map(ID, scope), phases), True))
+                                         dict.fromkeys(compress(facts.scope_ids(areas), phases), True))
     return found
