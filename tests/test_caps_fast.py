@@ -71,6 +71,8 @@ def test_evidenced_practices_and_inverted_indexes(chart):
     assert None not in set().union(*facts.data_kinds_of_cap.values())
     lazy = Facts(chart)
     assert [lazy.kinds_of(c.id) for c in chart.capabilities] == list(facts.data_kinds_of_cap.values())
+    assert [lazy.channels_of(c.id) for c in chart.capabilities] == list(facts.channels.values())
+    assert lazy.all_channels == frozenset().union(*facts.channels.values()) and "channels" not in lazy.__dict__
 
 
 def plain_lacks(facts: Facts, i: int, word: str) -> list[str]:

@@ -32,6 +32,14 @@ class CapabilityWordIndexes(CapabilityPeopleIndexes):
     def channels(self) -> dict[str, frozenset[str]]:
         return dict(zip(self.cap_id_list, map(frozenset, map(CHANNELS, self.capabilities))))
 
+    def channels_of(self, cap_id: str) -> frozenset[str]:
+        """``channels[cap_id]``, without building the whole index when it is not built: the rules
+        read the channels of a few candidates, or the inverted index."""
+        index = self.__dict__.get("channels")
+        if index is not None:
+            return index[cap_id]
+        return frozenset(self.capabilities[self.cap_pos[cap_id]].channels)
+
     @cached_property
     def data_kinds_of_cap(self) -> dict[str, frozenset[str]]:
         """Capability id -> the kinds of the (known) data sources it uses.
@@ -90,7 +98,8 @@ class CapabilityWordIndexes(CapabilityPeopleIndexes):
 
     @cached_property
     def all_channels(self) -> frozenset[str]:
-        return frozenset().union(*self.channels.values()) if self.channels else frozenset()
+        """Every channel some capability works through: the words of the inverted index."""
+        return frozenset(word for word, ids in self.word_index["channel"].items() if ids)
 
     @cached_property
     def has_mobile(self) -> bool:
