@@ -153,3 +153,13 @@ def test_accountable_teams_when_an_id_repeats():
     unique = Facts(odd_chart(300, 2))
     assert unique.ids_unique and unique.accountable_teams == [
         getattr(unique.by_id.get(c.accountable), "team", None) if c.accountable else None for c in unique.capabilities]
+
+
+def test_a_workflow_sharing_a_capability_id_is_not_read_as_the_capability():
+    """``check`` reports the repeated id; a lenient assessment still counts the capability's systems."""
+    data = synthetic_chart_data(300, seed=2)
+    data["workflows"][0]["id"] = data["capabilities"][0]["id"]
+    facts = Facts(Chart.model_validate(data))
+    scope, ids = facts.scope(())
+    found = matching(facts, CapabilityParams(min_systems=1), ids)
+    assert found == {c.id for c in scope if c.systems}  # the element by that id, a workflow, has no systems

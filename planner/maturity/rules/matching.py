@@ -111,9 +111,9 @@ def matching(facts: Facts, p: CapabilityParams, scope_ids: frozenset[str]) -> se
     if p.functions_any:  # by the teams of those functions, first: often there is none
         ids = facts.run_by_functions(ids, {f.lower() for f in p.functions_any})
     if p.min_channels or p.min_data_kinds or p.min_systems:  # tests on the candidates only: they are few
-        caps, channels, kinds = facts.by_id, facts.channels_of, facts.kinds_of
+        caps, pos, channels, kinds = facts.capabilities, facts.cap_pos, facts.channels_of, facts.kinds_of
         ids = {i for i in ids if len(channels(i)) >= p.min_channels and len(kinds(i)) >= p.min_data_kinds
-               and len(caps[i].systems) >= p.min_systems}
+               and len(caps[pos[i]].systems) >= p.min_systems}  # the capability, even if another element shares its id
     return ids
 
 
