@@ -225,8 +225,9 @@ def test_bottlenecks_are_the_plain_ranking(top):
 def test_without_numpy_the_loops_give_the_same(monkeypatch):
     """numpy is a dependency, but where it cannot be imported the plain loops take over."""
     monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy raises ImportError
-    monkeypatch.delitem(sys.modules, "planner.maturity.network_arrays")
-    monkeypatch.delattr(sys.modules["planner.maturity"], "network_arrays")
+    for name in ("network_arrays", "cut_arrays"):
+        monkeypatch.delitem(sys.modules, f"planner.maturity.{name}", raising=False)
+        monkeypatch.delattr(sys.modules["planner.maturity"], name, raising=False)
     assert bw._levels() is None
     monkeypatch.setattr(bw, "ARRAYS_FROM", 0)
     monkeypatch.setattr(cutpoints, "ARRAYS_FROM", 0)

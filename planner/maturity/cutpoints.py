@@ -7,7 +7,7 @@ preorder) with the highest number, and its own low point starts at the least of
 its number and its neighbours' numbers; both are read off the neighbour lists in
 one pass before the loop (:func:`_earlier`), so the loop itself touches only flat
 lists indexed by preorder number. On big networks the pass after the DFS is done
-with numpy instead (:func:`.network_arrays.cut_weights`): a subtree is a range of
+with numpy instead (:func:`.cut_arrays.cut_weights`): a subtree is a range of
 preorder numbers, so what the loop hands up is a range minimum and a sum.
 
 Which nodes are cut vertices does not depend on the DFS; the weight a non-root cut
@@ -120,7 +120,7 @@ def cut_vertex_weights(adj: list[list[int]] | None, weight: Sequence[int], csr: 
 
     ``csr``: the network's (indptr, indices) arrays when it has them (then ``adj``
     may be None: the walk reads the arrays); on big networks the climb is done by
-    :func:`.network_arrays.cut_weights`.
+    :func:`.cut_arrays.cut_weights`.
     """
     arrays = _arrays(len(weight) + (len(csr[1]) if csr is not None else sum(map(len, adj or ()))))
     if arrays is not None:
@@ -200,13 +200,13 @@ def _earlier(adj: list[list[int]], order: list[int], pre: list[int]) -> tuple[li
 
 
 def _arrays(size: int):
-    """:mod:`.network_arrays` for networks of ``ARRAYS_FROM`` nodes plus edge ends or more, else None
+    """:mod:`.cut_arrays` for networks of ``ARRAYS_FROM`` nodes plus edge ends or more, else None
     (also where numpy is not installed: the loops give the same)."""
     if size < ARRAYS_FROM:
         return None
     try:
-        from . import network_arrays  # noqa: PLC0415 - numpy only for big networks
+        from . import cut_arrays  # noqa: PLC0415 - numpy only for big networks
     except ImportError:
         return None
-    return network_arrays
+    return cut_arrays
 
