@@ -11,13 +11,15 @@ attribute.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import SECTIONS, Capability, Chart
 
 ID, AREA = attrgetter("id"), attrgetter("area")
+T = TypeVar("T")
 
 
 class FactsBase:
@@ -91,6 +93,24 @@ class FactsBase:
         """Capability id -> position in the chart, to put a set of ids back in chart order."""
         return dict(zip(self.cap_id_list, range(len(self.cap_id_list))))
 
+    def one_entry(self, index: str, cap_id: str, compute: Callable[[Capability], T]) -> T:
+        """``getattr(self, index)[cap_id]``: read there when that whole index is built, else
+        ``compute`` for this one capability (kept). The rules often need the channels, data
+        kinds or functions of a few candidates only, and building the index would cost more.
+        """
+        built = self.__dict__.get(index)
+        if built is not None:
+            return built[cap_id]
+        key = (index, cap_id)
+        found = self._entries.get(key)
+        if found is None:
+            found = self._entries[key] = compute(self.capabilities[self.cap_pos[cap_id]])
+        return found
+
+    @cached_property
+    def _entries(self) -> dict[tuple[str, str], Any]:
+        return {}
+
     @cached_property
     def team_of(self) -> dict[str, str | None]:
         """Person id -> their team (None when they have none): every person, one pass shared by the
@@ -111,3 +131,26 @@ class FactsBase:
     def data_kind(self) -> dict[str, str]:
         data = self.chart.data
         return dict(zip(map(ID, data), map(attrgetter("kind"), data)))
+
+
+def linked_groups(links: dict[str, set[str]]) -> list[set[str]]:
+    """The groups of ids joined by ``links`` (id -> its neighbours, both ways), each grown level by level.
+
+    Groups come in the order of their first id in ``links`` (chart order when ``links``
+    was filled in chart order), as ``networkx.connected_components`` gives them, in
+    time linear in ids and links. Data sources linked by ``feeds`` (the silos) and
+    systems linked by ``integrates`` are grouped by it.
+    """
+    groups: list[set[str]] = []
+    seen: set[str] = set()
+    for start in links:
+        if start in seen:
+            continue
+        group, frontier = {start}, {start}
+        while frontier:
+            frontier = {n for x in frontier for n in links[x]} - group
+            group |= frontier
+        seen |= group
+        groups.append(group)
+    return groups
+

@@ -68,14 +68,7 @@ class CapabilityPeopleIndexes(FactsBase):
 
     def functions_of(self, cap_id: str) -> frozenset[str]:
         """``cap_functions[cap_id]``, computed for this capability alone (and kept) unless the whole index is built."""
-        index = self.__dict__.get("cap_functions")
-        if index is not None:
-            return index[cap_id]
-        memo = self._function_memo
-        found = memo.get(cap_id)
-        if found is None:
-            found = memo[cap_id] = self._functions(self.capabilities[self.cap_pos[cap_id]])
-        return found
+        return self.one_entry("cap_functions", cap_id, self._functions)
 
     def run_by_functions(self, ids: set[str], wanted: set[str]) -> set[str]:
         """The ids whose capability is run by a team of one of the ``wanted`` functions (lower case).
@@ -91,10 +84,6 @@ class CapabilityPeopleIndexes(FactsBase):
             return set()
         acc_team, caps, pos = self.accountable_teams, self.capabilities, self.cap_pos
         return {i for i in ids if acc_team[pos[i]] in teams or not teams.isdisjoint(caps[pos[i]].responsible)}
-
-    @cached_property
-    def _function_memo(self) -> dict[str, frozenset[str]]:
-        return {}
 
     @cached_property
     def _team_function(self) -> dict[str, str]:

@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import chain
 from operator import attrgetter, itemgetter
 
-from .facts_base import FactsBase
+from .facts_base import FactsBase, linked_groups
 
 DATA = attrgetter("data")
 
@@ -46,20 +46,7 @@ class ChartIndexes(FactsBase):
                 if t in known:
                     links[d.id].add(t)
                     links[t].add(d.id)
-        parts: list[set[str]] = []
-        seen: set[str] = set()
-        for start in links:
-            if start in seen:
-                continue
-            part = {start}
-            frontier = {start}
-            while frontier:
-                nxt = {t for d in frontier for t in links[d] if t not in part}
-                part.update(nxt)
-                frontier = nxt
-            seen |= part
-            parts.append(part)
-        return parts
+        return linked_groups(links)
 
     @cached_property
     def feeders(self) -> dict[str, list[str]]:

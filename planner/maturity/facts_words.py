@@ -23,6 +23,10 @@ from .facts_caps_people import CapabilityPeopleIndexes
 AREA, CHANNELS, DATA, SYSTEMS = (attrgetter(a) for a in ("area", "channels", "data", "systems"))
 
 
+def _channels(cap: Capability) -> frozenset[str]:
+    return frozenset(cap.channels)
+
+
 class CapabilityWordIndexes(CapabilityPeopleIndexes):
     """Capabilities by area, channel, data kind and system (a mixin of :class:`~planner.maturity.facts.Facts`)."""
 
@@ -35,10 +39,7 @@ class CapabilityWordIndexes(CapabilityPeopleIndexes):
     def channels_of(self, cap_id: str) -> frozenset[str]:
         """``channels[cap_id]``, without building the whole index when it is not built: the rules
         read the channels of a few candidates, or the inverted index."""
-        index = self.__dict__.get("channels")
-        if index is not None:
-            return index[cap_id]
-        return frozenset(self.capabilities[self.cap_pos[cap_id]].channels)
+        return self.one_entry("channels", cap_id, _channels)
 
     @cached_property
     def data_kinds_of_cap(self) -> dict[str, frozenset[str]]:
@@ -56,19 +57,8 @@ class CapabilityWordIndexes(CapabilityPeopleIndexes):
 
     def kinds_of(self, cap_id: str) -> frozenset[str]:
         """``data_kinds_of_cap[cap_id]``, computed for this capability alone (and kept) unless the whole index is built."""
-        index = self.__dict__.get("data_kinds_of_cap")
-        if index is not None:
-            return index[cap_id]
-        found = self._kinds_memo.get(cap_id)
-        if found is None:
-            kind = self.data_kind
-            found = frozenset(kind[d] for d in self.capabilities[self.cap_pos[cap_id]].data if d in kind)
-            self._kinds_memo[cap_id] = found
-        return found
-
-    @cached_property
-    def _kinds_memo(self) -> dict[str, frozenset[str]]:
-        return {}
+        kind = self.data_kind
+        return self.one_entry("data_kinds_of_cap", cap_id, lambda cap: frozenset(kind[d] for d in cap.data if d in kind))
 
     @cached_property
     def word_index(self) -> dict[str, dict[str, set[str]]]:

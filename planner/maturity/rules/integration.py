@@ -10,6 +10,7 @@ from __future__ import annotations
 from ...model.vocabulary import Area, SystemRole
 from ...textfmt import count
 from ..facts import Facts
+from ..facts_base import linked_groups
 from .coverage import in_areas
 from .registry import Finding, Params, RuleResult, listing, listing_names, not_applicable, nothing_in_scope, rule, share
 
@@ -70,18 +71,7 @@ def _system_groups(facts: Facts) -> list[set[str]]:
             if other in links and other != s.id:
                 links[s.id].add(other)
                 links[other].add(s.id)
-    groups: list[set[str]] = []
-    seen: set[str] = set()
-    for start in links:
-        if start in seen:
-            continue
-        group, frontier = {start}, [start]
-        while frontier:
-            step = {n for x in frontier for n in links[x]} - group
-            group |= step
-            frontier = list(step)
-        seen |= group
-        groups.append(group)
+    groups = linked_groups(links)
     facts.rule_cache[("integration:groups", "")] = groups
     return groups
 
