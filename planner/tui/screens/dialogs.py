@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
@@ -23,15 +24,16 @@ class ChoiceScreen(ModalScreen[str]):
                 Binding("left", "app.focus_previous", "Previous button", show=False),
                 Binding("right", "app.focus_next", "Next button", show=False)]
 
-    def __init__(self, title: str, message: str | Text, buttons: list[tuple[str, str, str]], details: list[str] | None = None):
+    def __init__(self, title: str, message: str | Text | Content, buttons: list[tuple[str, str, str]],
+                 details: list[str] | None = None):
         super().__init__()
         self.title_text, self.message, self.buttons, self.details = title, message, buttons, details or []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")  # user text: never markup
-            yield Static(self.message if isinstance(self.message, Text) else Text(self.message),
-                         classes="dialog-message")
+            yield Static(Text(self.message) if isinstance(self.message, str) else self.message,
+                         classes="dialog-message")  # a plain string is user text: never markup
             if self.details:
                 with VerticalScroll(classes="dialog-details"):
                     yield Static(Text("\n".join(self.details)))
@@ -98,11 +100,11 @@ def delete_dialog(label: str, uses: list[str], blocked: str) -> ChoiceScreen:
     if not uses:
         return ChoiceScreen(f"Delete {label}?", "Nothing refers to it.",
                             [("unlink", "Delete", "error"), ("cancel", "Cancel", "default")])
-    message = Text(f"{count(len(uses), 'reference')} {plural(len(uses), 'names', 'name')} it and would break:")
+    message = Content(f"{count(len(uses), 'reference')} {plural(len(uses), 'names', 'name')} it and would break:")
     buttons = [("reassign", "Reassign to...", "primary"), ("cancel", "Cancel", "default")]
-    if blocked:
-        message.append(f"\nCannot simply unlink: {blocked}", style="#ff0000")
-        message.append("\nReassign them to another element, or cancel.")
+    if blocked:  # the theme's error colour, as every other warning of the editor; the reason is user text
+        message += Content.from_markup("\n[$error]Cannot simply unlink: $blocked[/]", blocked=blocked)
+        message += Content("\nReassign them to another element, or cancel.")
     else:
         buttons.insert(0, ("unlink", "Delete and unlink", "error"))
     return ChoiceScreen(f"Delete {label}?", message, buttons, uses)
