@@ -14,7 +14,6 @@ from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
 from ..model import DEFAULT_MODEL
 from ..store.library import builtin_models, load_model, load_models
-from ..store.locate import locate_in_file
 from ..textfmt import join_names
 from .app import chart_argument, cli, echo, format_option
 from .lenient import load_chart_or_lenient
@@ -51,7 +50,9 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
     facts = Facts(loaded)  # the rules read indexes of the chart; no networkx graph needed (2-4 s at 100k)
     results = assess_all(facts, chosen)
     wrong = [p for a in results.values() for p in a.answer_problems]
-    if wrong:
+    if wrong:  # the located parser is imported only for answers that need placing (15-25 ms otherwise)
+        from ..store.locate import locate_in_file  # noqa: PLC0415
+
         _found(locate_in_file(chart, wrong))
     structure = None if no_structure else analyze_structure(facts)
     if fmt == "json":

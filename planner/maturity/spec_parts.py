@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..model.docs import document_fields
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 """Lower-case words joined by ``-`` or ``_``: model, dimension and criterion ids."""
 
@@ -30,9 +32,16 @@ or a limitation that describes the level (never a requirement, never a gap)."""
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors, so a typo in a model file is reported, not ignored."""
+    """Unknown keys are errors, so a typo in a model file is reported, not ignored.
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
+    The field docstrings become the JSON Schema's descriptions through
+    :func:`~planner.model.docs.document_fields`, read only when a schema is asked
+    for: pydantic's ``use_attribute_docstrings`` would find and parse this module's
+    source at every import, a cost every ``planner assess`` paid for nothing.
+    """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=document_fields, str_strip_whitespace=True,
+                              defer_build=True)
 
 
 class Dimension(Strict):

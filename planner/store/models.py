@@ -22,7 +22,6 @@ from ..model.integrity import suggest
 from ..model.validate import problems_from
 from .charts import place_problems, read_text
 from .limits import Limits
-from .located import parse_located
 from .screen import oversized, screen
 from .yaml12 import FastParseFailed, loads_fast
 
@@ -44,7 +43,10 @@ def load_yaml_model(
     """Load any YAML file into the pydantic model ``cls`` with located errors.
 
     Used for maturity-model and catalog files; ``check`` adds problems pydantic
-    cannot see (their ``loc`` is placed like the validation errors).
+    cannot see (their ``loc`` is placed like the validation errors). A valid file
+    takes the fast parser only; the located parser (and PyYAML under it, 15-25 ms
+    of imports) is imported when a file has a problem or a construct the fast
+    parser refuses, so every ``planner assess`` no longer pays for it.
     """
     name, limits = str(path), Limits.from_env()
     screened = screen(read_text(path, limits), limits)
@@ -59,6 +61,8 @@ def load_yaml_model(
                 return obj
         except (FastParseFailed, ValidationError, _OverLimit):
             pass
+    from .located import parse_located  # noqa: PLC0415 - only a file with a problem needs it (see above)
+
     located = parse_located(text)
     problems = list(screened.problems) + located.problems
     problems += oversized(located.data, limits) if screened.walk_values else []
