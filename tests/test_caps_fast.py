@@ -18,7 +18,14 @@ import pytest
 from planner.maturity.evidence import BACKING
 from planner.maturity.facts import Facts
 from planner.maturity.rules.capabilities import first_matches, lobs_needed
-from planner.maturity.rules.matching import CapabilityParams, _nearest_by_lists, _nearest_by_sets, matching
+from planner.maturity.rules.matching import (
+    CapabilityParams,
+    _nearest_by_lists,
+    _nearest_by_sets,
+    matching,
+    with_enough,
+    with_enough_one_by_one,
+)
 from planner.model import Chart
 from planner.synthetic import synthetic_chart_data
 
@@ -38,6 +45,8 @@ def odd_chart(n: int, seed: int) -> Chart:
     for i in (7, 8, 9):  # practices that count data kinds
         caps[i]["practices"] = ["multi_source_analysis", "financial_dashboard", "mass_email"]
     caps[8]["data"] = caps[8]["data"][:1]
+    caps[10]["channels"] = ["web", "email", "web"]  # a channel named twice counts once
+    caps[11]["data"] = [caps[11]["data"][0]] * 3 if caps[11]["data"] else []
     return Chart.model_validate(data)
 
 
@@ -138,6 +147,23 @@ def test_nearest_and_first_matches_are_the_plain_ones(chart, params):
         assert first_matches(facts, chosen, scope, p.areas) == (ordered[:10], len(ordered))
     matched = matching(facts, p, scope_ids)
     assert first_matches(facts, matched, scope, p.areas, 10_000) == ([c for c in scope if c.id in matched], len(matched))
+
+
+ENOUGH = [{"min_channels": 2}, {"min_channels": 3, "areas": ["creation"]}, {"min_data_kinds": 2, "areas": ["measurement"]},
+          {"min_channels": 2, "min_data_kinds": 1, "min_systems": 1}, {"min_data_kinds": 50}]
+
+
+@pytest.mark.parametrize("params", ENOUGH)
+def test_enough_channels_and_data_counted_from_the_indexes(chart, params):
+    """The counts read from the inverted indexes keep the candidates the plain test keeps, in the same order."""
+    facts = Facts(chart)
+    p = CapabilityParams(**params)
+    _, scope_ids = facts.scope(p.areas)
+    for ids in (set(scope_ids), set(sorted(scope_ids)[::3]), {"c10", "c11", "c2", "c3"} & scope_ids, set()):
+        fast, plain = with_enough(facts, p, set(ids)), with_enough_one_by_one(Facts(chart), p, set(ids))
+        assert fast == plain and list(fast) == list(plain)
+    kept = with_enough(facts, p, set(scope_ids))
+    assert (not kept) == (p.min_data_kinds == 50)  # some are kept and some not: the test can fail
 
 
 def test_accountable_teams_when_an_id_repeats():

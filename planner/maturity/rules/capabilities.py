@@ -95,10 +95,19 @@ def lobs_needed(facts: Facts, p: CapabilityParams) -> int:
     """``min_lobs``, or every line of business the chart names when it names fewer (one line needs one)."""
     if not p.min_lobs:
         return 0
-    # a capability serves its own lines, else its accountable's team's: the teams' lines are all counted here
-    every = set(chain.from_iterable(map(LOB, facts.capabilities)))
-    every |= {t.lob for t in facts.chart.teams if t.lob}
-    return max(1, min(p.min_lobs, len(every)))
+    return max(1, min(p.min_lobs, _count_lobs(facts)))
+
+
+def _count_lobs(facts: Facts) -> int:
+    """How many lines of business the chart names; once per chart (a pass over every capability)."""
+    key = ("capabilities:lobs", "")
+    found = facts.rule_cache.get(key)
+    if found is None:
+        # a capability serves its own lines, else its accountable's team's: the teams' lines are all counted here
+        every = set(chain.from_iterable(map(LOB, facts.capabilities)))
+        every |= {t.lob for t in facts.chart.teams if t.lob}
+        found = facts.rule_cache[key] = len(every)
+    return found
 
 
 @rule("capabilities", CapabilityParams)

@@ -110,11 +110,39 @@ def matching(facts: Facts, p: CapabilityParams, scope_ids: frozenset[str]) -> se
         ids = ids & facts.workflows_of_cap.keys()
     if p.functions_any:  # by the teams of those functions, first: often there is none
         ids = facts.run_by_functions(ids, {f.lower() for f in p.functions_any})
-    if p.min_channels or p.min_data_kinds or p.min_systems:  # tests on the candidates only: they are few
-        caps, pos, channels, kinds = facts.capabilities, facts.cap_pos, facts.channels_of, facts.kinds_of
-        ids = {i for i in ids if len(channels(i)) >= p.min_channels and len(kinds(i)) >= p.min_data_kinds
-               and len(caps[pos[i]].systems) >= p.min_systems}  # the capability, even if another element shares its id
+    if p.min_channels or p.min_data_kinds or p.min_systems:
+        ids = with_enough(facts, p, ids) if facts.caps_unique else with_enough_one_by_one(facts, p, ids)
     return ids
+
+
+def with_enough(facts: Facts, p: CapabilityParams, ids: set[str]) -> set[str]:
+    """The ``ids`` with ``min_channels`` channels, ``min_data_kinds`` kinds of data and ``min_systems``
+    systems or more; unique capability ids (an id stands for its capability).
+
+    The channels and kinds are counted from the inverted indexes (a capability is under
+    each of its distinct words once): one intersection per word instead of a set of
+    words made per candidate. The candidates can be a whole area (``min_data_kinds`` of
+    1,640 capabilities in measurement: 10.7 ms down to about 1 ms on the 100,000-element
+    chart). The result is ``ids`` filtered in their own order, as the plain test gives it.
+    """
+    enough = ids
+    for need, index in ((p.min_channels, facts.caps_by["channel"]), (p.min_data_kinds, facts.caps_by["data"])):
+        if need and enough:
+            counts: Counter[str] = Counter()
+            for found in index.values():
+                counts.update(found & enough)
+            enough = set(compress(counts.keys(), map(need.__le__, counts.values())))
+    if p.min_systems and enough:  # few candidates are left by then (``functions_any`` comes first)
+        caps, pos = facts.capabilities, facts.cap_pos
+        enough = {i for i in enough if len(caps[pos[i]].systems) >= p.min_systems}
+    return set(filter(enough.__contains__, ids))
+
+
+def with_enough_one_by_one(facts: Facts, p: CapabilityParams, ids: set[str]) -> set[str]:
+    """:func:`with_enough` tested candidate by candidate, for any chart (the plain form; ids may repeat)."""
+    caps, pos, channels, kinds = facts.capabilities, facts.cap_pos, facts.channels_of, facts.kinds_of
+    return {i for i in ids if len(channels(i)) >= p.min_channels and len(kinds(i)) >= p.min_data_kinds
+            and len(caps[pos[i]].systems) >= p.min_systems}  # the capability, even if another element shares its id
 
 
 def nearest(facts: Facts, p: CapabilityParams, pool: list, ids: list[str], most: int = 3) -> list:
