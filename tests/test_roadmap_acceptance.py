@@ -168,6 +168,41 @@ def test_a_phase_box_says_how_far_the_work_started_in_it_runs(catalog):
     assert "runs to week" in dot  # the shipped chart's marketing database runs past its phase
 
 
+def test_every_phase_names_the_work_still_under_way_from_earlier_phases(catalog):
+    """A phase where nothing starts still costs person-weeks: the report says whose."""
+    from planner.roadmap.report import to_markdown, to_text
+
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    roadmap = plan(chart, load_model("engagement"), "5", catalog)
+    text, md = to_text(roadmap), to_markdown(roadmap)
+    blocks = text.split("\nPhase ")[1:]
+    for phase, block in zip(roadmap.phases, blocks, strict=True):
+        running = [s.id for s in roadmap.steps if s.start_week < phase.start_week < s.finish_week]
+        under_way = [line for line in block.splitlines() if "under way from earlier phases" in line]
+        assert bool(under_way) == bool(running), phase.number
+        for step_id in running:
+            assert step_id in under_way[0]
+    idle = [p for p in roadmap.phases if not any(s.phase == p.number for s in roadmap.steps)]
+    assert idle and "No solution starts in this phase." in md
+    assert "|---|---|---|---|---|---|---|\n\n" not in md  # no empty table
+
+
+def test_the_solution_column_fits_the_longest_id(catalog):
+    from planner.roadmap.report import to_text
+
+    chart = load_chart(ROOT / "charts" / "harborpine-current.yaml")
+    roadmap = plan(chart, load_model("engagement"), "5", catalog)
+    assert max(len(s.id) for s in roadmap.steps) > 26  # enterprise-engagement-culture
+    rows = [line for line in to_text(roadmap).splitlines() if line.startswith("  wk ")]
+
+    def sourcing_column(line: str, step_id: str) -> int:
+        after = line.index(f" {step_id} ") + len(step_id) + 1
+        return after + len(line[after:]) - len(line[after:].lstrip())
+
+    columns = {sourcing_column(line, s.id) for s in roadmap.steps for line in rows if f" {s.id} " in line}
+    assert len(columns) == 1  # every sourcing word starts in the same column
+
+
 def test_future_state_never_overwrites_its_input_without_force(tmp_path):
     from click.testing import CliRunner
 

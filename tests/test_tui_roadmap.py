@@ -92,3 +92,18 @@ async def test_roadmap_uses_the_live_panel_model(chart_file):
         await pilot.press("enter")
         screen = await shown(pilot, RoadmapScreen)
         assert screen.roadmap.model == app.model_choice
+
+
+def test_a_phase_table_names_the_work_under_way_from_earlier_phases(current_path):
+    """The preview says whose work fills a phase where nothing starts, as the text report does."""
+    from planner.roadmap import plan
+    from planner.store import load_chart
+    from planner.store.library import load_catalog, load_model
+
+    roadmap = plan(load_chart(current_path), load_model("engagement"), "5", load_catalog())
+    last = roadmap.phases[-1]
+    assert not any(s.phase == last.number for s in roadmap.steps)  # only work finishing
+    finishing = [s.id for s in roadmap.steps if s.start_week < last.start_week < s.finish_week]
+    body = as_text(roadmap, 140).split(f"Phase {last.number} (")[1]
+    assert finishing and "Under way from earlier phases" in body
+    assert all(step_id in body for step_id in finishing)

@@ -5,9 +5,11 @@ Pure: returns strings; the command line prints them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..textfmt import count, plural
 from ..textfmt import md_escape as _md
-from .model import Gap, Roadmap, Step
+from .model import Gap, PhasePlan, Roadmap, Step
 
 
 def money(value: float, currency: str) -> str:
@@ -16,6 +18,21 @@ def money(value: float, currency: str) -> str:
 
 def _span(step: Step) -> str:
     return f"wk {step.start_week:g}-{step.finish_week:g}"
+
+
+def under_way(roadmap: Roadmap, phase: PhasePlan, name: Callable[[str], str] = str) -> str:
+    """The work started in an earlier phase and still running in this one (``name`` writes an id), or "".
+
+    A phase's effort counts that work too: without it a phase where nothing
+    starts reads as "0 USD, 8.8 person-weeks" over an empty list.
+    """
+    running = sorted((s for s in roadmap.steps if s.start_week < phase.start_week < s.finish_week),
+                     key=lambda s: s.finish_week)
+    if not running:
+        return ""
+    return "under way from earlier phases: " + ", ".join(
+        f"{name(s.id)} ({'finishes' if s.finish_week <= phase.end_week else 'runs to'} wk {s.finish_week:g})"
+        for s in running)
 
 
 def _level_after(roadmap: Roadmap, phase: int) -> str:
@@ -57,6 +74,7 @@ def to_text(roadmap: Roadmap) -> str:
     if not roadmap.gaps:
         out.append("  none: the chart already meets the target")
     out += _attest_text(roadmap)
+    width = max([26, *(len(s.id) + 1 for s in roadmap.steps)])  # a long id must not push its row out of line
     for phase in roadmap.phases:
         dates = f"  {phase.start_date} .. {phase.end_date}" if phase.start_date else ""
         out += ["", f"Phase {phase.number} (weeks {phase.start_week:g}-{phase.end_week:g}){dates}: "
@@ -65,8 +83,10 @@ def to_text(roadmap: Roadmap) -> str:
         for step in (s for s in roadmap.steps if s.phase == phase.number):
             mark = " [committed]" if step.committed else ""
             after = f"  after {', '.join(step.after)}" if step.after else ""
-            out.append(f"  {_span(step):<12} {step.id:<26} {step.sourcing:<8} {step.effort:g} pw, "
+            out.append(f"  {_span(step):<12} {step.id:<{width}} {step.sourcing:<8} {step.effort:g} pw, "
                        f"{count(step.crew, 'person')}, {money(step.cost, roadmap.currency)}{mark}{after}")
+        running = under_way(roadmap, phase)
+        out += [f"  {running}"] if running else []
     out += ["", _bound(roadmap),
             f"Total: {money(roadmap.total_cost, roadmap.currency)}, {count(roadmap.total_effort, 'person-week', places=1)}, "
             f"{count(len([s for s in roadmap.steps if not s.committed]), 'solution')}."]
@@ -146,19 +166,29 @@ def to_markdown(roadmap: Roadmap) -> str:
                 f"| {_md(g.who)} | {_md(g.evidence)} |" for g in roadmap.attest]
     out += ["", "## Phases", ""]
     for phase in roadmap.phases:
-        dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
-        out += [f"### Phase {phase.number} (weeks {phase.start_week:g}–{phase.end_week:g}{dates})", "",
-                f"Spend {money(phase.cost, roadmap.currency)}, {count(phase.effort, 'person-week', places=1)}; "
-                f"afterwards: **{_level_after(roadmap, phase.number)}**.", "",
-                "| weeks | solution | sourcing | effort (pw) | people | cost | after |", "|---|---|---|---|---|---|---|"]
-        for step in (s for s in roadmap.steps if s.phase == phase.number):
-            out.append(f"| {step.start_week:g}–{step.finish_week:g} | {_md(step.name)} (`{step.id}`) | {step.sourcing} | "
-                       f"{step.effort:g} | {step.crew:g} | {money(step.cost, roadmap.currency)} | "
-                       f"{', '.join(step.after)} |")
-        out.append("")
+        out += _md_phase(roadmap, phase)
     out += ["## Summary", "", _bound(roadmap), "",
             f"Total {money(roadmap.total_cost, roadmap.currency)}, {count(roadmap.total_effort, 'person-week', places=1)}. "
             + _outcome(roadmap)]
     if roadmap.warnings:
         out += ["", "Warnings:", ""] + [f"- {_md(w)}" for w in roadmap.warnings]
     return "\n".join(out) + "\n"
+
+
+def _md_phase(roadmap: Roadmap, phase: PhasePlan) -> list[str]:
+    """A phase's heading, spend and level, the table of what starts in it, and the work still under way."""
+    dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
+    out = [f"### Phase {phase.number} (weeks {phase.start_week:g}–{phase.end_week:g}{dates})", "",
+           f"Spend {money(phase.cost, roadmap.currency)}, {count(phase.effort, 'person-week', places=1)}; "
+           f"afterwards: **{_level_after(roadmap, phase.number)}**.", ""]
+    starting = [s for s in roadmap.steps if s.phase == phase.number]
+    if starting:
+        out += ["| weeks | solution | sourcing | effort (pw) | people | cost | after |", "|---|---|---|---|---|---|---|"]
+        out += [f"| {step.start_week:g}–{step.finish_week:g} | {_md(step.name)} (`{step.id}`) | {step.sourcing} | "
+                f"{step.effort:g} | {step.crew:g} | {money(step.cost, roadmap.currency)} | {', '.join(step.after)} |"
+                for step in starting]
+    else:
+        out.append("No solution starts in this phase.")
+    running = under_way(roadmap, phase, lambda i: f"`{i}`")
+    out += ["", f"{running[0].upper()}{running[1:]}."] if running else []
+    return [*out, ""]

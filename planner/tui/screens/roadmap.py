@@ -20,6 +20,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from ...roadmap.report import money, under_way
+
 
 class RoadmapScreen(ModalScreen[str | None]):
     """Shows one roadmap; dismisses with ``"retarget"`` when the user asks for another target."""
@@ -51,10 +53,6 @@ class RoadmapScreen(ModalScreen[str | None]):
 
     def action_retarget(self) -> None:
         self.dismiss("retarget")
-
-
-def money(value: float, currency: str) -> str:
-    return f"{value:,.0f} {currency}"
 
 
 def summary(r, note: str = "") -> Group:
@@ -105,7 +103,9 @@ def phase_table(r, phase) -> Table:
     dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
     title = (f"Phase {phase.number} (weeks {phase.start_week:g}-{phase.end_week:g}{dates}): "
              f"{money(phase.cost, r.currency)}, {phase.effort:g} pw{level}")
-    table = Table(title=title, title_justify="left", expand=True, show_edge=False, pad_edge=False)
+    running = under_way(r, phase)  # a phase's effort counts the work started before it: say whose
+    table = Table(title=title, title_justify="left", expand=True, show_edge=False, pad_edge=False,
+                  caption=running[0].upper() + running[1:] if running else None, caption_justify="left")
     for name, kwargs in (("weeks", {"no_wrap": True}), ("solution", {"ratio": 3}), ("how", {}),
                          ("pw", {"justify": "right"}), ("cost", {"justify": "right", "no_wrap": True}),
                          ("after", {"ratio": 2})):
