@@ -45,6 +45,8 @@ def odd_chart(n: int, seed: int) -> Chart:
     for i in (7, 8, 9):  # practices that count data kinds
         caps[i]["practices"] = ["multi_source_analysis", "financial_dashboard", "mass_email"]
     caps[8]["data"] = caps[8]["data"][:1]
+    caps[12]["accountable"] = teams[2]["id"]  # a team is no accountable person
+    caps[13]["accountable"] = "nobody-by-this-id"
     caps[10]["channels"] = ["web", "email", "web"]  # a channel named twice counts once
     caps[11]["data"] = [caps[11]["data"][0]] * 3 if caps[11]["data"] else []
     return Chart.model_validate(data)
@@ -179,6 +181,17 @@ def test_accountable_teams_when_an_id_repeats():
     unique = Facts(odd_chart(300, 2))
     assert unique.ids_unique and unique.accountable_teams == [
         getattr(unique.by_id.get(c.accountable), "team", None) if c.accountable else None for c in unique.capabilities]
+
+
+def test_accountable_people_and_their_teams_looked_up_once(chart):
+    """Whether the accountable is a person, and their team, read from one look-up per capability."""
+    facts = Facts(chart)
+    assert facts.ids_unique
+    elements = [facts.by_id.get(c.accountable) if c.accountable else None for c in chart.capabilities]
+    assert facts.accountable_is_person == [getattr(e, "KIND", None) == "person" for e in elements]
+    assert facts.accountable_teams == [getattr(e, "team", None) if getattr(e, "KIND", None) == "person" else None
+                                       for e in elements]
+    assert not all(facts.accountable_is_person[6:14]) and any(facts.accountable_teams)  # the test can fail
 
 
 def test_a_workflow_sharing_a_capability_id_is_not_read_as_the_capability():

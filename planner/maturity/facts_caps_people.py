@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, is_not
 
 from ..model import Capability
 from .facts_base import FactsBase
 
 ACCOUNTABLE, LOB = attrgetter("accountable"), attrgetter("lob")
+NOT_STAFF = object()
+"""What :attr:`CapabilityPeopleIndexes._accountable_lookup` holds for an id that is not a person's."""
+NO_TEAM: dict[object, None] = {NOT_STAFF: None}
 
 
 class CapabilityPeopleIndexes(FactsBase):
@@ -31,11 +34,26 @@ class CapabilityPeopleIndexes(FactsBase):
         (an index the work network builds anyway) without reaching the person: 11 ms
         instead of 17 ms for 10,000 capabilities.
         """
-        accountable = map(ACCOUNTABLE, self.capabilities)
-        if self.ids_unique:
-            return list(map(self.team_of.get, accountable))  # no accountable: get(None) is None
-        people = map(self.by_id.get, accountable)
+        if self.ids_unique:  # NOT_STAFF (no such person, or no accountable) has no team
+            found = self._accountable_lookup
+            return list(map(NO_TEAM.get, found, found))
+        people = map(self.by_id.get, map(ACCOUNTABLE, self.capabilities))
         return list(map(getattr, people, repeat("team"), repeat(None)))
+
+    @cached_property
+    def accountable_is_person(self) -> list[bool]:
+        """Whether each capability's accountable is a person of the chart, chart order; unique ids only.
+
+        Read from the same look-ups as :attr:`accountable_teams`: at 100,000 elements the
+        10,000 look-ups in the 65,500 people's index cost about 9 ms (their id strings are
+        reached in memory), so they are done once for both.
+        """
+        return list(map(is_not, self._accountable_lookup, repeat(NOT_STAFF)))
+
+    @cached_property
+    def _accountable_lookup(self) -> list:
+        """Each capability's accountable's entry of :attr:`team_of` (a team or None), NOT_STAFF when not a person's id."""
+        return list(map(self.team_of.get, map(ACCOUNTABLE, self.capabilities), repeat(NOT_STAFF)))
 
     @cached_property
     def team_lob(self) -> dict[str, str]:
