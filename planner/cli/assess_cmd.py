@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from ..errors import ChartError
 from ..maturity import RULES, analyze_structure, assess_all
 from ..maturity.facts import Facts
 from ..maturity.report import json_report, md_report, report_title, text_report
+from ..maturity.report_json import dumps_indented
 from ..model import DEFAULT_MODEL
 from ..store.library import builtin_models, load_model, load_models
 from ..textfmt import join_names
@@ -56,7 +56,7 @@ def assess(chart: Path, models: tuple[str, ...], fmt: str, no_structure: bool, b
         _found(locate_in_file(chart, wrong))
     structure = None if no_structure else analyze_structure(facts)
     if fmt == "json":
-        echo(json.dumps(json_report(chart, facts, results, structure), indent=2), json=True)
+        echo(dumps_indented(json_report(chart, facts, results, structure)), json=True)
         return
     if fmt == "xlsx":  # a summary sheet, then a sheet per model; written to standard output
         from ..interchange.sheets import assessment_sheets
@@ -126,5 +126,5 @@ def step_assess(demo) -> None:
         md = demo.out / f"assessment-{state}.md"
         md.write_text(md_report(report_title(facts.chart.chart), results, structure, facts), encoding="utf-8")
         js = demo.out / f"assessment-{state}.json"
-        js.write_text(json.dumps(json_report(run.path, facts, results, structure), indent=2), encoding="utf-8")
+        js.write_text(dumps_indented(json_report(run.path, facts, results, structure)), encoding="utf-8")
         demo.written += [md, js]
