@@ -9,6 +9,7 @@ goes. The structure section is built once and rendered either way in
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -129,8 +130,8 @@ def text_model(a: Assessment, width: int | None = WRAP) -> list[str]:
     lines.append("")
     lines += _table(("Dimension", "Level", "Score"),
                     [("  " * depth + name, level, score) for depth, name, level, score in dimension_rows(a)], "   ")
-    counts = {n: sum(1 for lv in a.capability_levels.values() if lv == n) for n in a.level_names}
-    shown = ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"
+    tally = Counter(a.capability_levels.values())  # one pass, not one per level (38,000 steps at 100k)
+    shown = ", ".join(f"{n}: {tally[n]}" for n in a.level_names if tally[n]) or "none"
     lines.append(f"   Capabilities by the highest level they evidence: {shown}; not assessed: {a.not_assessed}")
     described = limitations(a, a.level)
     if described:
