@@ -13,6 +13,7 @@ both are checked, whatever size the graph.
 
 from __future__ import annotations
 
+import heapq
 import sys
 
 import networkx as nx
@@ -22,7 +23,7 @@ import pytest
 from planner.maturity import betweenness as bw
 from planner.maturity import cutpoints, network_arrays
 from planner.maturity.network import _preorder, _rescale, betweenness, cut_vertex_weights, cut_vertices, sample_sources
-from planner.maturity.structure import RESOURCE_KINDS, _highest
+from planner.maturity.structure import RESOURCE_KINDS, _best_pairs, _highest
 
 
 def plain_betweenness(adj: list[list[int]], sources: list[int]) -> list[float]:
@@ -236,3 +237,15 @@ def test_without_numpy_the_loops_give_the_same(monkeypatch):
     assert betweenness(adj, sources) == _rescale(plain_betweenness(adj, sources), 80, sources, True)
     weight = [1] * 80
     assert cut_vertex_weights(adj, weight) == plain_cut_weights(adj, weight)
+
+
+def test_best_pairs_are_the_highest_pairs():
+    """The pairs drawn from the highest scores alone are those ``heapq.nlargest`` draws from every pair, ties
+    (equal scores, broken by the greater id) across the cut included."""
+    rnd = np.random.default_rng(4)
+    for n in (1, 5, 200, 3000):
+        nodes = [f"n{i:05d}" for i in rnd.permutation(n)]
+        scores = [round(float(x), 1) for x in rnd.random(n)]  # few distinct scores: ties everywhere
+        for want in (1, 3, 36, n - 1, n, n + 4):
+            if want > 0:
+                assert _best_pairs(scores, nodes, want) == heapq.nlargest(want, zip(scores, nodes))

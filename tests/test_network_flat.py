@@ -38,12 +38,31 @@ def capability_hands_off(data) -> None:
 REFUSED = [duplicate_capability, capability_as_resource, capability_hands_off]
 
 
+def capability_named_as_a_person(data) -> None:
+    """A person with a capability's id (ids not unique): the capability's node is linked to the person's team."""
+    data["people"][4]["id"] = data["capabilities"][2]["id"]
+
+
+def unknown_references(data) -> None:
+    """References to ids the chart does not hold: nodes of their own, weighing nothing."""
+    for cap in data["capabilities"][::7]:
+        cap.setdefault("responsible", []).append("nobody-" + cap["id"])
+        cap.setdefault("systems", []).append("no-system")
+
+
+def no_capabilities(data) -> None:
+    data["capabilities"] = []
+
+
+ODD = [capability_named_as_a_person, unknown_references, no_capabilities]
+
+
 def flat(chart) -> WorkNetwork | None:
     built = flat_network(chart, teams(chart))
     if built is None:
         return None
-    nodes, index, indptr, indices = built
-    return WorkNetwork(nodes, index, None, (indptr, indices))
+    nodes, where, indptr, indices, caps = built
+    return WorkNetwork(nodes, where, None, (indptr, indices), caps)
 
 
 @pytest.mark.parametrize("change", CHANGES + REFUSED, ids=lambda c: c.__name__ if c else "as-made")
@@ -105,3 +124,31 @@ def test_ascending_is_a_stable_sort():
     for size in (3, 1 << 16, (1 << 16) + 5, 200_000):
         key = rnd.integers(0, size, 30_000)
         assert np.array_equal(ascending(key, size), np.argsort(key, kind="stable"))
+
+
+@pytest.mark.parametrize("change", CHANGES + REFUSED + ODD, ids=lambda c: c.__name__ if c else "as-made")
+@pytest.mark.parametrize(("flat_from", "arrays_from"), [(0, 0), (0, 10**12), (10**12, 0), (10**12, 10**12)])
+def test_capability_numbers_weigh_as_the_anchor_set(change, flat_from, arrays_from, monkeypatch):
+    """The cut points weighed by the capabilities' numbers (kept by the construction) are those weighed by
+    looking every node up in the set of capability ids, and an id's number found through ``where`` is its
+    place in ``nodes``: on charts built flat, as lists or as sets, sound or broken."""
+    monkeypatch.setattr(network, "FLAT_FROM", flat_from)
+    monkeypatch.setattr("planner.maturity.cutpoints.ARRAYS_FROM", arrays_from)
+    chart = synthetic(300, 5, change)
+    facts = Facts(chart)
+    work = WorkNetwork.from_chart(chart, facts.team_of)
+    assert list(work._weights(None)) == [int(node in facts.cap_ids) for node in work.nodes]
+    for least in (0, 1, 3):
+        assert work.essential_cut_vertices(None, least) == work.essential_cut_vertices(facts.cap_ids, least)
+    index = {node: i for i, node in enumerate(work.nodes)}
+    for x in [*work.nodes, "nobody", *(p.id for p in chart.people[:50])]:
+        assert work.where.get(x) == index.get(x)
+        assert work.degree(x) == (len(work.adj[index[x]]) if x in index else 0)
+    assert work.index == index
+
+
+def test_a_network_without_a_chart_asks_for_its_anchors():
+    work = WorkNetwork.from_sets({"a": {"b"}, "b": {"a"}})
+    assert work.essential_cut_vertices(frozenset({"a"})) == []
+    with pytest.raises(ValueError, match="name the anchors"):
+        work.essential_cut_vertices(None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ..model import Chart
 from ..perf import paused_gc
@@ -112,23 +113,36 @@ def _highest(scores: list[float], nodes: list[str], by_id: dict, top: int) -> li
     """The ``top`` resources of highest positive score, highest first (ties: the greater id first).
 
     The same as sorting every (score, id) pair of a resource and keeping the last
-    ``top``, but only the highest pairs are drawn (``heapq.nlargest``, in C) and
-    looked up, more of them only when too few of those are resources.
+    ``top``, but only the highest pairs are drawn and looked up, more of them only
+    when too few of those are resources. The highest ``want`` pairs are those of the
+    ``want`` highest scores and of any score tied with the last of them: the scores
+    are ranked alone (``heapq.nlargest`` over floats, in C) and pairs made for those
+    few, where pairing all 45,000 nodes with their ids to rank the pairs took 13 ms.
     """
     def resource(node: str) -> bool:
         return getattr(by_id.get(node), "KIND", None) in RESOURCE_KINDS
 
-    pairs = list(zip(scores, nodes))
     if top <= 0:  # ``ranked[-top:]`` then keeps every pair, or leaves out the lowest
-        ranked = sorted((s, node) for s, node in pairs if s > 0 and resource(node))
+        ranked = sorted((s, node) for s, node in zip(scores, nodes) if s > 0 and resource(node))
         return [(node, s) for s, node in reversed(ranked[-top:])]
     want = 4 * top + 16
     while True:
-        best = heapq.nlargest(want, pairs)
+        best = _best_pairs(scores, nodes, want)
         found = [(node, s) for s, node in best if s > 0 and resource(node)][:top]
-        if len(found) == top or want >= len(pairs) or best[-1][0] <= 0:
+        if len(found) == top or want >= len(scores) or best[-1][0] <= 0:
             return found
         want *= 4
+
+
+def _best_pairs(scores: list[float], nodes: list[str], want: int) -> list[tuple[float, str]]:
+    """``heapq.nlargest(want, zip(scores, nodes))``, pairing only the nodes whose score can be among them."""
+    if want <= 0:
+        return []
+    if want >= len(scores):
+        return sorted(zip(scores, nodes), reverse=True)
+    least = heapq.nlargest(want, scores)[-1]
+    at = compress(range(len(scores)), map(least.__le__, scores))
+    return sorted(((scores[i], nodes[i]) for i in at), reverse=True)[:want]
 
 
 __all__ = ["Params", "StructureReport", "analyze_structure", "data_silos"]

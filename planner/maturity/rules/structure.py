@@ -128,7 +128,8 @@ def single_points_of_failure(facts: Facts, p: SpofParams) -> RuleResult:
         work = facts.work
         staff = facts.team_of  # every person's id
         # the same tolerance as for sole carriers: losing one person may cut off at most that many capabilities
-        cut = sorted(n for n in work.essential_cut_vertices(facts.cap_ids, p.max_sole_capabilities + 1)
+        # (anchors None: the chart's capabilities, weighed by the numbers the network gave them)
+        cut = sorted(n for n in work.essential_cut_vertices(None, p.max_sole_capabilities + 1)
                      if n in staff and n not in flagged)
         for person in cut[:8]:
             hanging = sorted(c for c in work.neighbours(person) if work.degree(c) == 1 and facts.kind(c) == "capability")
