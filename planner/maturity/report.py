@@ -8,7 +8,6 @@ goes. The structure section is built once and rendered either way in
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from ..textfmt import md_escape
 from .assess import Assessment
 from .facts import Facts
-from .report_structure import WRAP, Section, md_structure, structure_sections, text_structure
+from .report_structure import WRAP, Section, md_structure, structure_sections, text_structure, wrap
 from .report_structure import clip as _clip
 from .structure import StructureReport
 
@@ -98,16 +97,6 @@ def _gap_lines(a: Assessment, indent: str, width: int | None = WRAP) -> list[str
         for finding in gap.findings:
             lines += wrap(finding.message, width, indent + "    ", indent + "      ")
     return lines
-
-
-def wrap(text: str, width: int | None, first: str, rest: str) -> list[str]:
-    """Wrapped lines; a word longer than the width is cut rather than searched for breaks (linear time).
-    ``width=None``: one line, for a reader that wraps to its own width (the editor's report pane)."""
-    if width is None:
-        return [first + text]
-    if len(text) > 20 * width:
-        text = text[: 20 * width - 3] + "..."
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
 
 
 def not_applicable(a: Assessment) -> list[tuple[str, str]]:
