@@ -8,7 +8,7 @@ capability is marked per phase of the customer-engagement lifecycle.
 from __future__ import annotations
 
 from itertools import compress, islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import get_args
 
 from ...model.vocabulary import Area, Phase, Stage
@@ -16,7 +16,7 @@ from ..facts import Facts
 from .registry import Finding, Params, RuleResult, listing, nothing_in_scope, rule
 
 STAGES = {"I": 1, "II": 2, "III": 3}
-ID, PHASES = attrgetter("id"), attrgetter("phases")
+PHASES = attrgetter("phases")
 
 
 class LifecycleParams(Params):
@@ -31,9 +31,8 @@ def _phase_index(facts: Facts, phase: Phase) -> tuple[list, list[str], list[int]
     key = ("phase_index", phase)
     found = facts.rule_cache.get(key)
     if found is None:
-        scope = facts.caps_in_phase.get(phase, [])
-        stages = map(STAGES.__getitem__, map(itemgetter(phase), map(PHASES, scope)))  # in C
-        found = facts.rule_cache[key] = (scope, list(map(ID, scope)), list(stages))
+        scope, ids, states = facts.phase_rows.get(phase, ([], [], []))
+        found = facts.rule_cache[key] = (scope, ids, list(map(STAGES.__getitem__, states)))
     return found
 
 
