@@ -151,6 +151,19 @@ def test_nearest_and_first_matches_are_the_plain_ones(chart, params):
     assert first_matches(facts, matched, scope, p.areas, 10_000) == ([c for c in scope if c.id in matched], len(matched))
 
 
+def test_nearest_from_a_shared_pool(chart):
+    """Criteria that match nothing share the head of their scope: its set is made once, the picks are the same."""
+    facts = Facts(chart)
+    for params in PARAMS:
+        p = CapabilityParams(**params)
+        pool, ids = facts.first_not_in(set(), p.areas, 300)
+        key = "/".join(sorted(p.areas))
+        for most in (1, 3):
+            shared = _nearest_by_sets(facts, p, ids, most, key)
+            assert shared == _nearest_by_sets(facts, p, ids, most) == _nearest_by_lists(facts, p, pool, ids, most)
+    assert any(k[0] == "nearest:pool" for k in facts.rule_cache)
+
+
 ENOUGH = [{"min_channels": 2}, {"min_channels": 3, "areas": ["creation"]}, {"min_data_kinds": 2, "areas": ["measurement"]},
           {"min_channels": 2, "min_data_kinds": 1, "min_systems": 1}, {"min_data_kinds": 50}]
 

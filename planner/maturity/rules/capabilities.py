@@ -146,7 +146,8 @@ def capabilities(facts: Facts, p: CapabilityParams) -> RuleResult:
         if missing:
             # the first CANDIDATE_POOL non-matching capabilities, in chart order: stop early
             pool, pool_ids = facts.first_not_in(matched, p.areas, CANDIDATE_POOL)
-            close = nearest(facts, p, pool, pool_ids)
+            head = None if matched else "/".join(sorted(set(p.areas)))  # the head of the scope, shared by other criteria
+            close = nearest(facts, p, pool, pool_ids, pool_key=head)
             more = f" and {missing - 3} more" if missing > 3 else ""
             findings.append(Finding("nearest candidates: " + ", ".join(facts.who(c) for c in close) + more,
                                     who_ids(close)))
