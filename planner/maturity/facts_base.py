@@ -11,14 +11,16 @@ attribute.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
+from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from ..model import SECTIONS, Capability, Chart
 
-ID, AREA = attrgetter("id"), attrgetter("area")
+ID, AREA, TEAM = attrgetter("id"), attrgetter("area"), attrgetter("team")
+CONTRACTS, STEPS = attrgetter("contracts"), attrgetter("steps")
 T = TypeVar("T")
 
 
@@ -33,18 +35,37 @@ class FactsBase:
 
     @cached_property
     def by_id(self) -> dict[str, Any]:
-        """Id -> element, built with comprehensions (twice as fast as ``iter_elements``); ids are unique in a valid chart."""
-        chart = self.chart
-        found: dict[str, Any] = {e.id: e for section in SECTIONS for e in getattr(chart, section)}
-        found.update((k.id, k) for org in chart.orgs for k in org.contracts)
-        found.update((s.id, s) for wf in chart.workflows for s in wf.steps)
+        """Id -> element (the last one of an id, in the chart's order of sections); ids are unique in a valid chart.
+
+        Each section goes in as ``zip(ids, elements)``; the people's and the capabilities'
+        ids are the lists other indexes read anyway (:attr:`people_ids`, :attr:`cap_id_list`),
+        so those 75,500 ids of the 100,000-element chart are not read a second time.
+        """
+        found: dict[str, Any] = {}
+        for ids, elements in self._id_columns():
+            found.update(zip(ids, elements))
         return found
+
+    def _id_columns(self) -> list[tuple[Iterable[str], list[Any]]]:
+        """(ids, elements) of every section, then of the contracts and the steps, in the order :attr:`by_id` takes them."""
+        chart = self.chart
+        columns: list[tuple[Iterable[str], list[Any]]] = []
+        for section in SECTIONS:
+            elements = getattr(chart, section)
+            ids = (self.people_ids if section == "people" else self.cap_id_list if section == "capabilities"
+                   else map(ID, elements))
+            columns.append((ids, elements))
+        for nested in (chain.from_iterable(map(CONTRACTS, chart.orgs)), chain.from_iterable(map(STEPS, chart.workflows))):
+            elements = list(nested)
+            columns.append((map(ID, elements), elements))
+        self._element_count = sum(len(elements) for _, elements in columns)  # what ``chart.size()`` counts
+        return columns
 
     @cached_property
     def ids_unique(self) -> bool:
         """No two elements share an id (a valid chart; ``check`` reports repeats). Then an id in
         :attr:`team_of` is a person's, and rules may answer "is it a person?" without the element."""
-        return len(self.by_id) == self.chart.size()
+        return len(self.by_id) == self._element_count  # counted while building by_id
 
     def name(self, element_id: str) -> str:
         """The display name of an element, or its id when unknown."""
@@ -112,11 +133,24 @@ class FactsBase:
         return {}
 
     @cached_property
+    def people_ids(self) -> list[str]:
+        """The people's ids, chart order: read once for :attr:`team_of` and :attr:`by_id` (7 ms of 65,500 people)."""
+        return list(map(ID, self.chart.people))
+
+    @cached_property
     def team_of(self) -> dict[str, str | None]:
         """Person id -> their team (None when they have none): every person, one pass shared by the
         work network and the single-points-of-failure rule (its keys are the staff)."""
-        people = self.chart.people
-        return dict(zip(map(ID, people), map(attrgetter("team"), people)))
+        return dict(zip(self.people_ids, map(TEAM, self.chart.people)))
+
+    @cached_property
+    def level_slots(self) -> dict[str, None]:
+        """Capability id -> None, chart order: each model's capability levels start from a copy.
+
+        A copy takes the table as it is (no id hashed); the levels written into it keep
+        the chart's order, so the heat map needs no pass over the ids to be put in order.
+        """
+        return dict.fromkeys(self.cap_id_list)
 
     @cached_property
     def workflows_of_cap(self) -> dict[str, list[str]]:
