@@ -181,6 +181,20 @@ def test_enough_channels_and_data_counted_from_the_indexes(chart, params):
     assert (not kept) == (p.min_data_kinds == 50)  # some are kept and some not: the test can fail
 
 
+def test_lines_of_business_counted_when_a_capability_id_repeats():
+    """An earlier capability's own line counts though the id's entry of ``cap_lobs`` is the later one's."""
+    data = synthetic_chart_data(300, seed=2)
+    caps = data["capabilities"]
+    caps[0]["lob"], caps[1]["id"], caps[1]["lob"] = ["only-here"], caps[0]["id"], []
+    chart = Chart.model_validate(data)
+    facts = Facts(chart)
+    every = {lob for c in chart.capabilities for lob in c.lob} | {t.lob for t in chart.teams if t.lob}
+    assert not facts.caps_unique and "only-here" not in facts.cap_lobs[caps[0]["id"]]
+    assert lobs_needed(facts, CapabilityParams(min_lobs=99)) == len(every) and "only-here" in every
+    assert lobs_needed(Facts(odd_chart(300, 2)), CapabilityParams(min_lobs=99)) == len(
+        {lob for c in odd_chart(300, 2).capabilities for lob in c.lob} | {t.lob for t in chart.teams if t.lob})
+
+
 def test_accountable_teams_when_an_id_repeats():
     """A person's id reused by a system: the element by that id (the system) has no team, as before."""
     data = synthetic_chart_data(300, seed=2)

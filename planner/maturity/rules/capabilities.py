@@ -99,14 +99,16 @@ def lobs_needed(facts: Facts, p: CapabilityParams) -> int:
 
 
 def _count_lobs(facts: Facts) -> int:
-    """How many lines of business the chart names; once per chart (a pass over every capability)."""
+    """How many lines of business the chart names; once per chart (from the lines the capabilities serve)."""
     key = ("capabilities:lobs", "")
     found = facts.rule_cache.get(key)
     if found is None:
         # a capability serves its own lines, else its accountable's team's: the teams' lines are all counted here
-        every = set(chain.from_iterable(map(LOB, facts.capabilities)))
-        every |= {t.lob for t in facts.chart.teams if t.lob}
-        found = facts.rule_cache[key] = len(every)
+        teams = {t.lob for t in facts.chart.teams if t.lob}
+        if facts.caps_unique:  # each capability's own lines are its entry of cap_lobs (ids repeat: not all are)
+            found = facts.rule_cache[key] = len(teams.union(facts.served_lobs))
+        else:
+            found = facts.rule_cache[key] = len(teams.union(chain.from_iterable(map(LOB, facts.capabilities))))
     return found
 
 

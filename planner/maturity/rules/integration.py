@@ -89,7 +89,7 @@ def lob_integration(facts: Facts, p: LobParams) -> RuleResult:
         if d in lobs_of:
             lobs_of[d].update(*map(cap_lobs.__getitem__, users))
     every = set().union(*lobs_of.values()) if lobs_of else set()
-    every |= set().union(*cap_lobs.values()) if facts.capabilities else set()
+    every |= facts.served_lobs
     if not every or len(every) < p.min_lobs:
         named = ", ".join(sorted(every)) or "none named"
         return not_applicable(f"{count(len(every), 'line')} of business ({named}); integration across lines is judged "
