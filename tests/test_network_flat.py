@@ -17,7 +17,7 @@ from planner.maturity.facts import Facts
 from planner.maturity.network import WorkNetwork, _adjacency_sets, _numbered, betweenness
 from planner.maturity.network_arrays import ascending
 from planner.maturity.network_build import teams
-from planner.maturity.network_flat import flat_network
+from planner.maturity.network_flat import _teams, flat_network
 from planner.store import load_chart
 from tests.test_network_build import CHANGES, plain_numbered, synthetic
 
@@ -54,7 +54,12 @@ def no_capabilities(data) -> None:
     data["capabilities"] = []
 
 
-ODD = [capability_named_as_a_person, unknown_references, no_capabilities]
+def people_without_a_team(data) -> None:
+    for p in data["people"][::3]:
+        p["team"] = None
+
+
+ODD = [capability_named_as_a_person, unknown_references, no_capabilities, people_without_a_team]
 
 
 def flat(chart) -> WorkNetwork | None:
@@ -65,7 +70,7 @@ def flat(chart) -> WorkNetwork | None:
     return WorkNetwork(nodes, where, None, (indptr, indices), caps)
 
 
-@pytest.mark.parametrize("change", CHANGES + REFUSED, ids=lambda c: c.__name__ if c else "as-made")
+@pytest.mark.parametrize("change", CHANGES + REFUSED + ODD, ids=lambda c: c.__name__ if c else "as-made")
 @pytest.mark.parametrize("size", [300, 3000])
 def test_flat_network_is_the_plain_network(size, change):
     chart = synthetic(size, size, change)
@@ -152,3 +157,15 @@ def test_a_network_without_a_chart_asks_for_its_anchors():
     assert work.essential_cut_vertices(frozenset({"a"})) == []
     with pytest.raises(ValueError, match="name the anchors"):
         work.essential_cut_vertices(None)
+
+
+def test_members_and_their_teams_are_those_of_a_lookup_per_node():
+    """Teams told apart among the distinct values are each member's own team, None and empty names left out."""
+    nodes = [f"n{i}" for i in range(40)]
+    team_of: dict[str, str | None] = {n: [None, "", "t1", "t2", "n3", "t1"][i % 6] for i, n in enumerate(nodes) if i % 7}
+    members, member_team, teams = _teams(nodes, team_of)
+    named = [(i, team_of.get(n)) for i, n in enumerate(nodes) if team_of.get(n)]
+    assert members.tolist() == [i for i, _ in named]
+    assert [teams[t] for t in member_team.tolist()] == [t for _, t in named]
+    assert teams == list(dict.fromkeys(t for _, t in named))
+    assert [len(x) for x in _teams([], team_of)] == [0, 0, 0]
