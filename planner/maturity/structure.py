@@ -117,7 +117,8 @@ def _highest(scores: list[float], nodes: list[str], by_id: dict, top: int) -> li
     when too few of those are resources. The highest ``want`` pairs are those of the
     ``want`` highest scores and of any score tied with the last of them: the scores
     are ranked alone (``heapq.nlargest`` over floats, in C) and pairs made for those
-    few, where pairing all 45,000 nodes with their ids to rank the pairs took 13 ms.
+    few: 4 ms on a 100,000-element chart, where pairing all 45,000 nodes with their ids
+    to rank the pairs took 14 ms.
     """
     def resource(node: str) -> bool:
         return getattr(by_id.get(node), "KIND", None) in RESOURCE_KINDS
