@@ -1,4 +1,4 @@
-"""The per-chart shortcuts of the lifecycle and contribution rules give what the plain computations give.
+"""The per-chart shortcuts of the lifecycle, contribution and combining rules give what the plain computations give.
 
 The lifecycle states of every phase read in one pass over the capabilities, and the
 contributions repeated per contributor in C, each against a plain loop, on synthetic
@@ -11,8 +11,10 @@ from __future__ import annotations
 import pytest
 
 from planner.maturity.facts import Facts
+from planner.maturity.rules.combine import _merge_evidence
 from planner.maturity.rules.coverage import contributions
 from planner.maturity.rules.lifecycle import STAGES, _phase_index
+from planner.maturity.rules.registry import RuleResult
 from planner.model import Chart
 from planner.synthetic import synthetic_chart_data
 
@@ -55,3 +57,18 @@ def test_contributions_repeated_per_contributor(chart):
     found = contributions(Facts(chart))
     assert found == (caps, ids, orgs) and orgs  # the chart has some: the test can fail
     assert all(a is b for a, b in zip(found[0], caps))
+
+
+def test_evidence_merged_as_the_plain_filter_merges_it():
+    """A verdict of only True values is merged as it is; any other is filtered; the order is the marking order."""
+    every = RuleResult(True, 1.0, [], dict.fromkeys(["c3", "c1", "c2"], True))
+    mixed = RuleResult(True, 1.0, [], {"c9": False, "c1": True, "c7": True, "c4": False})
+    failed = RuleResult(False, 0.0, [], {"c5": True})
+    for results in ([every, mixed, failed], [mixed, every], [failed], [every]):
+        plain: dict[str, bool] = {}
+        for r in results:
+            if r.passed and r.per_capability:
+                plain.update((k, True) for k, v in r.per_capability.items() if v)
+        merged = _merge_evidence(results)
+        assert merged == (plain or None) and list(merged or ()) == list(plain)
+    assert list(_merge_evidence([mixed, every]) or ()) == ["c1", "c7", "c3", "c2"]

@@ -8,7 +8,8 @@ parameters are checked when the model file is loaded, like any rule's.
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -56,10 +57,16 @@ def _run(facts: Facts, p: CombineParams) -> list[RuleResult]:
 
 
 def _merge_evidence(results: list[RuleResult]) -> dict[str, bool] | None:
+    """``{id: True}`` for every capability a passing rule marks, in the order the rules mark them.
+
+    A verdict that marks every capability it names (the ``capabilities`` rule's) is merged
+    as it is, without a filtered copy: a dictionary merge reuses the hashes it holds.
+    """
     found: dict[str, bool] = {}
     for r in results:
-        if r.passed and r.per_capability:
-            found.update(dict.fromkeys(compress(r.per_capability, r.per_capability.values()), True))  # in C
+        if r.passed and (verdict := r.per_capability):
+            marks_all = all(map(is_, verdict.values(), repeat(True)))  # every value is True itself, not merely truthy
+            found.update(verdict if marks_all else dict.fromkeys(compress(verdict, verdict.values()), True))
     return found or None
 
 
