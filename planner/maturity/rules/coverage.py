@@ -131,15 +131,24 @@ def partners(facts: Facts, p: PartnerParams) -> RuleResult:
     if not (any(by_practice.get(w) for w in p.practices_any) if p.practices_any else facts.capabilities):
         practised = f" practising {' or '.join(p.practices_any)}" if p.practices_any else ""
         return nothing_in_scope(f"no capability{practised} in the chart")
-    kinds = {o.id: o.kind for o in facts.chart.orgs}
-    wanted = {org for org, kind in kinds.items() if kind in p.kinds}
+    wanted = _orgs_of_kinds(facts, p.kinds)
     _, cap_ids, orgs = contributions(facts)  # only capabilities with contributors can add one
     if p.practices_any:
-        orgs = list(compress(orgs, map(_practising(facts, p.practices_any).__contains__, cap_ids)))
+        practised = _practising(facts, p.practices_any)  # often none: then no contribution is read
+        orgs = list(compress(orgs, map(practised.__contains__, cap_ids))) if practised else []
     ids = list(dict.fromkeys(filter(wanted.__contains__, orgs)))  # first contribution first, filtered in C
     what = f"{'/'.join(p.kinds)} organizations" + (f" contributing to {' or '.join(p.practices_any)}" if p.practices_any else "")
     findings = [Finding(f"{len(ids)} {what}" + (": " + listing_names(facts, ids) if ids else ""), tuple(ids))]
     return RuleResult(len(ids) >= p.min, round(min(1.0, len(ids) / p.min), 3), findings)
+
+
+def _orgs_of_kinds(facts: Facts, kinds: list[str]) -> set[str]:
+    """Ids of the organizations of these kinds (the last kind of a repeated id); the ids and kinds read once per chart."""
+    key = ("coverage:org_kinds", "")
+    of = facts.rule_cache.get(key)
+    if of is None:
+        of = facts.rule_cache[key] = {o.id: o.kind for o in facts.chart.orgs}
+    return {org for org, kind in of.items() if kind in kinds}
 
 
 def contributing(facts: Facts) -> list:
