@@ -134,8 +134,7 @@ def partners(facts: Facts, p: PartnerParams) -> RuleResult:
     wanted = _orgs_of_kinds(facts, p.kinds)
     _, cap_ids, orgs = contributions(facts)  # only capabilities with contributors can add one
     if p.practices_any:
-        practised = _practising(facts, p.practices_any)  # often none: then no contribution is read
-        orgs = list(compress(orgs, map(practised.__contains__, cap_ids))) if practised else []
+        orgs = list(compress(orgs, map(_practising(facts, p.practices_any).__contains__, cap_ids)))
     ids = list(dict.fromkeys(filter(wanted.__contains__, orgs)))  # first contribution first, filtered in C
     what = f"{'/'.join(p.kinds)} organizations" + (f" contributing to {' or '.join(p.practices_any)}" if p.practices_any else "")
     findings = [Finding(f"{len(ids)} {what}" + (": " + listing_names(facts, ids) if ids else ""), tuple(ids))]
