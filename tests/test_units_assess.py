@@ -209,6 +209,19 @@ def test_render_draws_the_unit_heat_map_with_aligned_columns(runner, tmp_path):
     assert six[0] == six[1] == six[2]
 
 
+@pytest.mark.needs_dot
+def test_every_column_name_fits_its_cell_for_every_built_in_model():
+    """Cells have a fixed size so the rows line up: a name too wide or too tall for its cell ran over the
+    border (Graphviz only warns). Five models side by side hold the longest names (accountabilities)."""
+    import subprocess
+
+    data = UnitsInput.of(assess_units(load_chart(CREDIT_UNION), "lob", load_models()))
+    done = subprocess.run(["dot", "-Tsvg", "-o", "/dev/null"], input=units_dot(data).encode(), capture_output=True,
+                          check=True)
+    assert "too small" not in done.stderr.decode()
+    assert "Processes<BR/>and<BR/>accountabilities" in units_dot(data)  # the longest word: set smaller, not cut
+
+
 def test_render_by_team_when_the_chart_names_no_line_of_business(tmp_path):
     from planner.cli.units_out import units_input
 

@@ -41,10 +41,11 @@ from .markup import (
     tag,
     take_tooltip,
     text,
+    wrapped_lines,
 )
 
 __all__ = ["MAX_HTML", "MAX_LABEL", "MAX_TOOLTIP", "Block", "Dot", "Html", "Ids", "attr_list", "cell", "font",
-           "quote", "row", "shorten", "table", "tag", "text"]
+           "quote", "row", "shorten", "table", "tag", "text", "wrapped_lines"]
 """The DOT builder, and the label helpers of :mod:`.markup` that views import from here."""
 
 

@@ -100,6 +100,12 @@ def _escape(line: str) -> str:
             .replace('"', "&quot;").replace("\\", "\\\\"))
 
 
+def wrapped_lines(value: str, wrap: int) -> list[str]:
+    """The lines ``text(value, wrap=wrap)`` draws, unescaped: to size a fixed cell to its text."""
+    raw = value.replace("\r\n", "\n").replace("\r", "\n")
+    return [part for line in raw.split("\n") for part in _wrap(line, wrap)]
+
+
 def _wrap(line: str, width: int) -> list[str]:
     if len(line) <= width:
         return [line]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .dot import Dot, Html, cell, font, row, table, text
+from .dot import Dot, Html, cell, font, row, table, text, wrapped_lines
 from .draw import finish, new_dot, title
 from .legend import Legend
 from .scene import Scene
@@ -60,7 +60,7 @@ class UnitsInput(HeatInput):
                    cells=cells, notes=tuple(matrix.notes))
 
 
-def _level_cell(data: UnitsInput, key: Key, levels: int) -> Html:
+def _level_cell(data: UnitsInput, key: Key, levels: int, width: int) -> Html:
     level, target = data.cells.get(key, (None, None))
     fill, ink = level_color(level, levels)
     below = level is not None and target is not None and level < target
@@ -68,19 +68,46 @@ def _level_cell(data: UnitsInput, key: Key, levels: int) -> Html:
     tip = f"{key[0]} / {key[1]}" + (f" / {key[2]}" if key[2] else "") + f": level {level}" \
         + (f", target {target}" if target is not None else "")
     attrs = {"border": BELOW_BORDER, "color": BELOW_COLOR} if below else {}
-    return cell(font(text(words), size=10, color=ink, bold=key[2] is None), bgcolor=fill, width=CELL_WIDTH,
+    return cell(font(text(words), size=10, color=ink, bold=key[2] is None), bgcolor=fill, width=width,
                 height=ROW_HEIGHT, fixedsize="true", tooltip=tip, **attrs)
 
 
 NAME_WIDTH = 200
 ROW_HEIGHT = 34
 HEAD_HEIGHT = 40
+MAX_CELL_WIDTH = 80
+HEAD_WRAP = 10
+"""Characters a column name's line holds before it wraps (9-point text in a 64-point cell); more in a wider one."""
 GRID = {"border": 0, "cellborder": 1, "cellspacing": 2, "cellpadding": 3}
 """Every row is its own node (one table of many units passes Graphviz's label size limit); fixed cell sizes
 keep the columns of all rows aligned."""
 
 
-def _headers(data: UnitsInput) -> tuple[Html, Html]:
+def _column_names(data: UnitsInput) -> tuple[dict[tuple[str, str], tuple[list[str], float]], int, int]:
+    """Each dimension's name in lines with its font size, the columns' width and the header's height.
+
+    Cells have a fixed size so that every row's columns line up; a size too small
+    for its text lets the text run over the cell's border (Graphviz only warns).
+    A long word widens every column, up to :data:`MAX_CELL_WIDTH` (about 5.5 points
+    a character at 9 points, plus padding: five models side by side are already a
+    wide strip); a word longer still is set smaller in its own cell, down to 7
+    points. More lines make the header taller.
+    """
+    names = {(model_id, dim): name for model_id, _, _, dims in data.models for dim, name in dims}  # ids may repeat
+    longest = max((len(word) for name in names.values() for word in name.split()), default=0)
+    width = min(MAX_CELL_WIDTH, max(CELL_WIDTH, round(5.5 * longest) + 10))
+    fits = int((width - 10) / 5.5)
+    columns = {}
+    for key, name in names.items():
+        lines = wrapped_lines(name, max(HEAD_WRAP, fits))
+        widest = max(len(word) for line in lines for word in line.split() or [""])
+        columns[key] = lines, (9.0 if widest <= fits else max(7.0, round(9 * fits / widest, 1)))
+    height = max(HEAD_HEIGHT, 11 * max((len(lines) for lines, _ in columns.values()), default=1) + 10)
+    return columns, width, height
+
+
+def _headers(data: UnitsInput, columns: dict[tuple[str, str], tuple[list[str], float]], column: int,
+             height: int) -> tuple[Html, Html]:
     """The models' titles over their columns, then the column names: two tables shaped as the unit rows.
 
     No cell spans rows or columns: Graphviz spreads a spanning cell's width over
@@ -90,26 +117,26 @@ def _headers(data: UnitsInput) -> tuple[Html, Html]:
     word = "Line of business" if data.by == "lob" else "Team"
     titles = [cell("", border=0, width=NAME_WIDTH, height=HEAD_HEIGHT, fixedsize="true")]
     names = [cell(font(text(word), bold=True, size=10), align="left", valign="bottom", width=NAME_WIDTH,
-                  height=HEAD_HEIGHT, fixedsize="true")]
+                  height=height, fixedsize="true")]
     for model_id, name, _, dims in data.models:
-        width = (len(dims) + 1) * (CELL_WIDTH + 2) - 2
+        width = (len(dims) + 1) * (column + 2) - 2
         titles.append(cell(font(text(f"{name} ({model_id})", wrap=max(12, width // 7)), bold=True, size=10),
                            width=width, height=HEAD_HEIGHT, fixedsize="true"))
-        names.append(cell(font(text("level"), bold=True, size=9), width=CELL_WIDTH, height=HEAD_HEIGHT,
-                          fixedsize="true"))
-        names += [cell(font(text(dim_name, wrap=12), size=9), width=CELL_WIDTH, height=HEAD_HEIGHT, fixedsize="true")
-                  for _, dim_name in dims]
+        names.append(cell(font(text("level"), bold=True, size=9), width=column, height=height, fixedsize="true"))
+        for dim, _ in dims:
+            lines, size = columns[model_id, dim]
+            names.append(cell(font(text("\n".join(lines)), size=size), width=column, height=height, fixedsize="true"))
     return table([row(*titles)], **GRID), table([row(*names)], **GRID)
 
 
-def _unit_row(data: UnitsInput, unit_id: str, unit_name: str, elements: int) -> Html:
+def _unit_row(data: UnitsInput, unit_id: str, unit_name: str, elements: int, column: int) -> Html:
     cells = [cell(font(text(unit_name if len(unit_name) <= 30 else unit_name[:29] + "\u2026"), bold=True, size=10)
                   + Html('<BR ALIGN="LEFT"/>') + font(text(f"{elements:,} elements"), size=9, color=INK["muted"])
                   + Html('<BR ALIGN="LEFT"/>'),
                   align="left", width=NAME_WIDTH, height=ROW_HEIGHT, fixedsize="true")]
     for model_id, _, levels, dims in data.models:
-        cells.append(_level_cell(data, (unit_id, model_id, None), levels))
-        cells += [_level_cell(data, (unit_id, model_id, dim), levels) for dim, _ in dims]
+        cells.append(_level_cell(data, (unit_id, model_id, None), levels, column))
+        cells += [_level_cell(data, (unit_id, model_id, dim), levels, column) for dim, _ in dims]
     return table([row(*cells)], **GRID)
 
 
@@ -119,13 +146,14 @@ def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | Non
     dot: Dot = new_dot(theme, rankdir="TB", ranksep=0.02, nodesep=0.1)
     legend = Legend()
     if data.units and data.models:
-        titles, names = _headers(data)
+        columns, column, height = _column_names(data)
+        titles, names = _headers(data, columns, column, height)
         dot.node(("units", "models"), titles, shape="plain", style="")
         dot.node(("units", "head"), names, shape="plain", style="")
         dot.edge(("units", "models"), ("units", "head"), style="invis")
         previous = ("units", "head")
         for unit_id, unit_name, elements in data.units:
-            dot.node(("units", unit_id), _unit_row(data, unit_id, unit_name, elements), shape="plain", style="")
+            dot.node(("units", unit_id), _unit_row(data, unit_id, unit_name, elements, column), shape="plain", style="")
             dot.edge(previous, ("units", unit_id), style="invis")
             previous = ("units", unit_id)
     most = max((levels for _, _, levels, _ in data.models), default=5)
