@@ -12,8 +12,6 @@ from __future__ import annotations
 import random
 import textwrap
 
-import pytest
-
 from planner.maturity.report_structure import _fill, wrap
 
 PIECES = ["a", "of", "data", "capability", "x" * 9, "y" * 40, "z" * 130, "\u00a0", "é☕", "-", "a-b-c"]
@@ -32,24 +30,24 @@ def _textwrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
 
 
-@pytest.mark.parametrize("seed", range(400))
-def test_wrap_gives_textwraps_lines(seed):
-    rng = random.Random(seed)
-    text, width = _text(rng), rng.choice([100, 100, 40, 12, 6])
-    first, rest = rng.choice(["", "   ", "    "]), rng.choice(["", "      ", " " * 5])
-    assert wrap(text, width, first, rest) == _textwrap(text, width, first, rest)
+def test_wrap_gives_textwraps_lines():
+    for seed in range(400):
+        rng = random.Random(seed)
+        text, width = _text(rng), rng.choice([100, 100, 40, 12, 6])
+        first, rest = rng.choice(["", "   ", "    "]), rng.choice(["", "      ", " " * 5])
+        assert wrap(text, width, first, rest) == _textwrap(text, width, first, rest), f"seed {seed}"
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_the_plain_text_road_is_textwrap_where_it_is_taken(seed):
-    rng = random.Random(seed)
-    width = rng.randint(8, 60)
-    first, rest = " " * rng.randint(0, 4), " " * rng.randint(0, 6)
-    longest = width - max(len(first), len(rest))
-    words = ["w" * rng.randint(1, longest) for _ in range(rng.randint(1, 30))]
-    text = " ".join(words)
-    assert _fill(words, width, first, rest) == _textwrap(text, width, first, rest)
-    assert wrap(text, width, first, rest) == _textwrap(text, width, first, rest)
+def test_the_plain_text_road_is_textwrap_where_it_is_taken():
+    for seed in range(200):
+        rng = random.Random(seed)
+        width = rng.randint(8, 60)
+        first, rest = " " * rng.randint(0, 4), " " * rng.randint(0, 6)
+        longest = width - max(len(first), len(rest))
+        words = ["w" * rng.randint(1, longest) for _ in range(rng.randint(1, 30))]
+        text = " ".join(words)
+        assert _fill(words, width, first, rest) == _textwrap(text, width, first, rest), f"seed {seed}"
+        assert wrap(text, width, first, rest) == _textwrap(text, width, first, rest), f"seed {seed}"
 
 
 def test_no_width_keeps_one_line():
