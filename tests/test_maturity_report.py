@@ -143,3 +143,13 @@ def test_editor_report_screen_shows_the_core_text_report(tmp_path, small_chart_p
     chart = load_chart(chart_file)
     result = assess(chart, load_model("engagement"))
     assert shown == text_report(report_title(chart.chart), {result.model_id: result}, width=None)  # the pane wraps it
+
+
+def test_a_levels_limitations_read_as_sentences(runner, tmp_path):
+    """A level-1 chart: its limitations are whole sentences, run together, never ".;" between them."""
+    path = tmp_path / "mine.yaml"
+    assert runner.invoke(cli, ["new", str(path), "--template", "small-brand"]).exit_code == 0
+    results = assess_all(Facts(load_chart(path)), [load_model("engagement")])
+    text = text_report("Mine", results)
+    line = next(x for x in text.splitlines() if "also describes" in x)
+    assert results["engagement"].level == 1 and "pervasive. All customers" in line and ".;" not in line

@@ -99,6 +99,11 @@ def _gap_lines(a: Assessment, indent: str, width: int | None = WRAP) -> list[str
     return lines
 
 
+def _sentences(statements: Sequence[str]) -> str:
+    """Statements run together as sentences ("... pervasive. All customers ..."), not joined by "; " after a full stop."""
+    return " ".join(s if s.endswith((".", "!", "?")) else s + "." for s in statements)
+
+
 def not_applicable(a: Assessment) -> list[tuple[str, str]]:
     """(criterion id, why) for the criteria that do not apply to the chart."""
     return [(r.criterion_id, r.findings[0].message.removeprefix("n/a: ") if r.findings else "")
@@ -124,7 +129,7 @@ def text_model(a: Assessment, width: int | None = WRAP) -> list[str]:
     lines.append(f"   Capabilities by the highest level they evidence: {shown}; not assessed: {a.not_assessed}")
     described = limitations(a, a.level)
     if described:
-        lines.append(_clip(f"   Level {a.level} also describes (limitations, never required): " + "; ".join(described), 400))
+        lines.append(_clip(f"   Level {a.level} also describes (limitations, never required): " + _sentences(described), 400))
     lines.append("")
     if a.next_level:
         lines.append(f"   To reach level {a.next_level} {a.level_names[a.next_level]}, close these gaps "
