@@ -261,3 +261,18 @@ def test_heatmap_with_collapsed_coes_groups_them_by_their_capabilities_area(smal
     text = to_dot(build_graph(load_chart(small_chart_path)), "heatmap", RenderOptions(collapse="coes", heat=heat))
     assert "Web Operations CoE" in text and "Marketing Operations CoE" in text
     assert text.count("not assessed") == 1  # the legend's entry only: both CoE cells carry a level
+
+
+def test_a_legend_note_never_leaves_its_last_word_alone_on_a_line():
+    """"... a thick border marks the team / lead." read as a layout slip: the line before takes the word."""
+    from planner.render.legend import Legend, compact_table
+
+    legend = Legend()
+    for colour in ("#ffffff", "#eeeeee", "#dddddd"):
+        legend.swatch(colour, colour)  # three entries a row: notes wrap at 72 characters
+    legend.notes.append("Boxes are teams, nested as in the chart; a thick border marks the team lead.")
+    legend.notes.append("A long note that wraps over more than one line of the legend because it goes on and on "
+                        "and on, well past the width of one line.")
+    label = compact_table(legend, DEFAULT_THEME, per_row=3)
+    assert "the team lead." in label and "team<BR/>lead" not in label
+    assert "<BR/>" in label.split("A long note")[1]  # a note that truly needs two lines still gets them

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .dot import Block, Html, cell, font, row, table, tag, text
+from .dot import Block, Html, cell, font, row, table, tag, text, wrapped_lines
 from .theme import INK, KIND_LABELS, RELATION_LABELS, Theme
 
 _LINE = {"dashed": "- - - -", "dotted": "\u00b7 \u00b7 \u00b7 \u00b7 \u00b7"}
@@ -106,9 +106,18 @@ def compact_table(legend: Legend, theme: Theme, per_row: int = 1) -> Html:
         rows.append(row(cell(table(grid, cellpadding=2, cellspacing=1), align="left"), cell(" ")))
     width = 48 if per_row == 1 else 72
     for note in legend.notes:
-        rows.append(row(cell(font(text(note, wrap=width), size=LEGEND_FONT, italic=True, color=INK["muted"]),
+        rows.append(row(cell(font(text(_note_lines(note, width)), size=LEGEND_FONT, italic=True, color=INK["muted"]),
                              align="left", balign="left", colspan=2)))
     return table(rows, cellpadding=2, cellspacing=1)
+
+
+def _note_lines(note: str, width: int) -> str:
+    """A note wrapped at ``width``, its last word not left alone on a line: the line before takes it
+    when it is short (a footnote ending on a lone "ones." reads as a layout slip on a slide)."""
+    lines = wrapped_lines(note, width)
+    if len(lines) > 1 and " " not in lines[-1] and len(lines[-1]) <= 12:
+        lines = wrapped_lines(note, width + len(lines[-1]) + 1)
+    return "\n".join(lines)
 
 
 def add_legend(block: Block, legend: Legend, theme: Theme, key: str = "legend", horizontal: bool = False) -> str:

@@ -165,7 +165,7 @@ def units_dot(data: UnitsInput, theme: Theme = DEFAULT_THEME, heading: str | Non
         legend.notes.append("Black frame, 2 \u25bc 3: level 2, below the unit's target of 3 (targets: in the chart).")
     legend.notes.append("Colours run from each model's lowest level (red) to its highest (green).")
     if data.by == "lob":
-        legend.notes.append("Each line of business is judged on its own and the shared capabilities.")  # one line
+        legend.notes.append("Each line of business is judged on its own capabilities and the shared ones.")
     plural = "lines of business" if data.by == "lob" else "teams"
     empty = f"No {plural} to show: give the view a unit assessment (planner assess --by lob -o FILE)." \
         if not data.chart_name else "The chart names no line of business and no team."
