@@ -102,15 +102,17 @@ def phase_table(r, phase) -> Table:
     level = f" \u2192 level {after.level} {after.level_name}" if after else ""
     dates = f", {phase.start_date} to {phase.end_date}" if phase.start_date else ""
     title = (f"Phase {phase.number} (weeks {phase.start_week:g}-{phase.end_week:g}{dates}): "
-             f"{money(phase.cost, r.currency)}, {phase.effort:g} pw{level}")
+             f"{money(phase.cost, r.currency)}, {phase.effort:.1f} pw{level}")  # rounded as the text report rounds
     running = under_way(r, phase)  # a phase's effort counts the work started before it: say whose
+    starting = [s for s in r.steps if s.phase == phase.number]
     table = Table(title=title, title_justify="left", expand=True, show_edge=False, pad_edge=False,
-                  caption=running[0].upper() + running[1:] if running else None, caption_justify="left")
+                  show_header=bool(starting), caption=running[0].upper() + running[1:] if running else None,
+                  caption_justify="left")
     for name, kwargs in (("weeks", {"no_wrap": True}), ("solution", {"ratio": 3}), ("how", {}),
                          ("pw", {"justify": "right"}), ("cost", {"justify": "right", "no_wrap": True}),
                          ("after", {"ratio": 2})):
         table.add_column(name, **kwargs)
-    for step in (s for s in r.steps if s.phase == phase.number):
+    for step in starting:
         name = step.name + (" [committed]" if step.committed else "")
         table.add_row(f"{step.start_week:g}-{step.finish_week:g}", name, step.sourcing, f"{step.effort:g}",
                       f"{step.cost:,.0f}", ", ".join(step.after))
